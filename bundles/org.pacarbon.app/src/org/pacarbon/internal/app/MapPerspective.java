@@ -1,0 +1,21 @@
+package org.pacarbon.internal.app;
+
+import org.eclipse.ui.IFolderLayout;
+import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.IPerspectiveFactory;
+import org.pacarbon.app.AppIds;
+
+/** Map perspective: catalog and layers on the left, legend below them, the map in the centre. */
+public final class MapPerspective implements IPerspectiveFactory {
+    @Override
+    public void createInitialLayout(IPageLayout layout) {
+        layout.setEditorAreaVisible(false);
+        String editor = layout.getEditorArea();
+        IFolderLayout left = layout.createFolder("map.left", IPageLayout.LEFT, 0.24f, editor); //$NON-NLS-1$
+        left.addView(AppIds.VIEW_LAYERS);
+        left.addView(AppIds.VIEW_CATALOG);
+        layout.addView(AppIds.VIEW_LEGEND, IPageLayout.BOTTOM, 0.62f, "map.left"); //$NON-NLS-1$
+        layout.addStandaloneView(AppIds.VIEW_MAP, false, IPageLayout.RIGHT, 0.76f, editor);
+        Perspectives.addShortcuts(layout);
+    }
+}

@@ -1,0 +1,37 @@
+package org.pacarbon.internal.app;
+
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.ui.application.IWorkbenchConfigurer;
+import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
+import org.eclipse.ui.application.WorkbenchAdvisor;
+import org.eclipse.ui.application.WorkbenchWindowAdvisor;
+import org.eclipse.ui.statushandlers.StatusManager;
+import org.pacarbon.app.AppIds;
+
+/** Workbench advisor: Map perspective first, window layout remembered, no exception lost. */
+public final class PacarbonWorkbenchAdvisor extends WorkbenchAdvisor {
+
+    @Override
+    public void initialize(IWorkbenchConfigurer configurer) {
+        super.initialize(configurer);
+        configurer.setSaveAndRestore(true);
+    }
+
+    @Override
+    public String getInitialWindowPerspectiveId() {
+        return AppIds.PERSPECTIVE_MAP;
+    }
+
+    @Override
+    public WorkbenchWindowAdvisor createWorkbenchWindowAdvisor(IWorkbenchWindowConfigurer configurer) {
+        return new PacarbonWindowAdvisor(configurer);
+    }
+
+    /** An exception escaping the event loop goes to the log and to an error dialog, never lost. */
+    @Override
+    public void eventLoopException(Throwable exception) {
+        IStatus status = new Status(IStatus.ERROR, Activator.PLUGIN_ID, Messages.Error_unexpected, exception);
+        StatusManager.getManager().handle(status, StatusManager.LOG | StatusManager.SHOW);
+    }
+}

@@ -1,0 +1,94 @@
+package org.pacarbon.gis.core.crs;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.apache.sis.referencing.CRS;
+import org.apache.sis.referencing.CommonCRS;
+import org.apache.sis.referencing.cs.AxesConvention;
+import org.apache.sis.referencing.crs.AbstractCRS;
+import org.opengis.referencing.crs.CoordinateReferenceSystem;
+import org.opengis.referencing.crs.GeographicCRS;
+import org.opengis.referencing.operation.CoordinateOperation;
+import org.opengis.referencing.operation.MathTransform;
+import org.opengis.util.FactoryException;
+import org.pacarbon.gis.core.GisException;
+
+/**
+ * CRS parsing and transforms on Apache SIS. Every CRS handed out is in (east, north) axis order
+ * ({@link AxesConvention#RIGHT_HANDED}): longitude before latitude on geographic CRSs, as files store them.
+ */
+public final class CrsSupport {
+    private CrsSupport() {
+    }
+
+    /** WGS 84 with (longitude, latitude) axes in degrees. */
+    public static CoordinateReferenceSystem lonLat() {
+        return CommonCRS.WGS84.normalizedGeographic();
+    }
+
+    /**
+     * Parses a CRS given as {@code EPSG:code} (or {@code urn:ogc:def:crs:...}), as WKT (1 or 2), or as a
+     * PROJ string for the common cases ({@code +proj=longlat}, {@code +proj=utm}, {@code +proj=aea}, {@code +proj=laea}).
+     *
+     * @param text    the CRS text
+     * @param source  the file it came from, for the message (may be {@code null})
+     */
+    public static CoordinateReferenceSystem parse(String text, Path source) throws GisException {
+        String t = text.trim();
+        try {
+            CoordinateReferenceSystem crs;
+            if (t.startsWith("+") || t.contains("+proj=")) {
+                crs = ProjString.toCrs(t);
+            } else if (t.matches("(?i)(EPSG|CRS|OGC|urn:ogc:def:crs|http).*") && !t.contains("[")) {
+                crs = CRS.forCode(t);
+            } else if (t.matches("\\d+")) {
+                crs = CRS.forCode("EPSG:" + t);
+            } else {
+                crs = CRS.fromWKT(t);
+            }
+            return eastNorth(crs);
+        } catch (FactoryException | RuntimeException e) {
+            throw new GisException(source, "unknown or invalid CRS '" + abbreviate(t) + "' (" + e.getMessage() + ")",
+                    "an EPSG code such as EPSG:4326, a WKT definition or a PROJ string", e);
+        }
+    }
+
+    /** Returns the same CRS with (east, north) axis order. */
+    public static CoordinateReferenceSystem eastNorth(CoordinateReferenceSystem crs) {
+        return AbstractCRS.castOrCopy(crs).forConvention(AxesConvention.RIGHT_HANDED);
+    }
+
+    /** @return whether the CRS is geographic (degrees) */
+    public static boolean isGeographic(CoordinateReferenceSystem crs) {
+        return crs instanceof GeographicCRS;
+    }
+
+    /** Finds the transform between two CRSs (both (east, north)). */
+    public static MathTransform transform(CoordinateReferenceSystem from, CoordinateReferenceSystem to) throws GisException {
+        try {
+            CoordinateOperation op = CRS.findOperation(from, to, null);
+            return op.getMathTransform();
+        } catch (FactoryException e) {
+            throw new GisException(null, "no coordinate operation from " + from.getName() + " to " + to.getName(),
+                    "CRSs with a known transformation", e);
+        }
+    }
+
+    /** A short name for messages, such as "EPSG:4326" or the CRS name. */
+    public static String label(CoordinateReferenceSystem crs) {
+        try {
+            Integer code = org.apache.sis.referencing.IdentifiedObjects.lookupEPSG(crs);
+            if (code != null) {
+                return "EPSG:" + code;
+            }
+        } catch (FactoryException e) {
+            // fall back to the name
+        }
+        return crs.getName().getCode();
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 80 ? s.substring(0, 77).toLowerCase(Locale.ROOT).replace('\n', ' ') + "..." : s;
+    }
+}
