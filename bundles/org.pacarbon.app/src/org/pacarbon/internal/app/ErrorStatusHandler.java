@@ -20,11 +20,20 @@ import org.eclipse.ui.statushandlers.StatusManager;
  * exception thrown by a view) is shown in an error dialog whose details hold the stack trace.
  */
 public final class ErrorStatusHandler extends AbstractStatusHandler {
+    /**
+     * True while an error dialog is being opened or is open. JFace's ErrorDialog logs instead of opening in
+     * automated mode, and that log entry comes back here: without this guard each dialog would beget the next.
+     */
+    private static boolean showing;
+
+    /** What the last dialog showed: the same error echoed back by the log listener is not shown twice. */
+    private static Object lastShown;
 
     @Override
     public void handle(StatusAdapter statusAdapter, int style) {
         IStatus status = statusAdapter.getStatus();
-        if ((style & StatusManager.LOG) != 0 || status.getSeverity() == IStatus.ERROR) {
+        if ((style & StatusManager.LOG) != 0) {
+            // The workbench's log listener hands this status back to us with style NONE: it is shown then.
             ILog.of(Activator.class).log(status);
         }
         boolean show = (style & (StatusManager.SHOW | StatusManager.BLOCK)) != 0 || status.getSeverity() == IStatus.ERROR;
@@ -37,8 +46,18 @@ public final class ErrorStatusHandler extends AbstractStatusHandler {
     }
 
     private static void open(Display display, IStatus status) {
-        Shell shell = display.getActiveShell();
-        ErrorDialog.openError(shell, Messages.Error_title, status.getMessage(), withDetails(status));
+        Object key = status.getException() != null ? status.getException() : status.getMessage();
+        if (showing || key.equals(lastShown)) {
+            return; // already logged; one dialog at a time, and never the same error twice in a row
+        }
+        showing = true;
+        lastShown = key;
+        try {
+            Shell shell = display.getActiveShell();
+            ErrorDialog.openError(shell, Messages.Error_title, null, withDetails(status)); // null: the status message, once
+        } finally {
+            showing = false;
+        }
     }
 
     /** Adds the exception's stack trace lines as children, so the dialog's Details button shows them. */

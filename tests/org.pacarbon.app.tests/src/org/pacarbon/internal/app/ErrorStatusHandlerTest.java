@@ -3,11 +3,18 @@ package org.pacarbon.internal.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
-import org.eclipse.swt.widgets.Shell;
+import org.eclipse.jface.dialogs.ErrorDialog;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.ui.statushandlers.StatusManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,13 +29,60 @@ public final class ErrorStatusHandlerTest {
     @Test
     public void errorLoggedOnlyIsShownInDialogWithDetails() {
         Robot robot = new Robot();
+        boolean automated = ErrorDialog.AUTOMATED_MODE;
+        ErrorDialog.AUTOMATED_MODE = false; // the test harness turns dialogs into log entries; we want the real one
+        try {
+            showsDialog(robot);
+        } finally {
+            ErrorDialog.AUTOMATED_MODE = automated;
+        }
+    }
+
+    private static void showsDialog(Robot robot) {
+        List<String> texts = new ArrayList<>();
+        Robot.ModalHandle dialog = robot.onModal(s -> s.getText().equals(Messages.Error_title), shell -> {
+            Button details = findButton(shell, "Details >>");
+            details.notifyListeners(SWT.Selection, new Event());
+            collectTexts(shell, texts);
+            shell.close();
+        }, "titled '" + Messages.Error_title + "'");
         IllegalStateException boom = new IllegalStateException("raster has no CRS: demo.tif");
         StatusManager.getManager().handle(new Status(IStatus.ERROR, Activator.PLUGIN_ID, "Reading demo.tif failed", boom),
                 StatusManager.LOG);
-        Shell dialog = robot.find(Shell.class, s -> s.getText().equals(Messages.Error_title), "error dialog");
-        assertTrue(dialog.isVisible());
-        dialog.close();
+        dialog.await();
+        assertTrue(texts.contains("Reading demo.tif failed"), "dialog texts: " + texts);
+        assertTrue(texts.stream().anyMatch(t -> t.contains("raster has no CRS: demo.tif")), "details: " + texts);
         robot.flush();
+    }
+
+    private static Button findButton(Control control, String text) {
+        if (control instanceof Button b && text.equals(Robot.textOf(b))) {
+            return b;
+        }
+        if (control instanceof Composite c) {
+            for (Control child : c.getChildren()) {
+                Button found = findButton(child, text);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void collectTexts(Control control, List<String> texts) {
+        String t = Robot.textOf(control);
+        if (t != null) {
+            texts.add(t);
+        }
+        if (control instanceof org.eclipse.swt.widgets.List list) {
+            texts.addAll(Arrays.asList(list.getItems()));
+        }
+        if (control instanceof Composite c) {
+            for (Control child : c.getChildren()) {
+                collectTexts(child, texts);
+            }
+        }
     }
 
     /** The details of a status with an exception list the exception and its stack frames. */

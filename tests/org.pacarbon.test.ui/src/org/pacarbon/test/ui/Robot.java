@@ -279,6 +279,67 @@ public final class Robot {
         }
     }
 
+    // ---------------------------------------------------------------- modal dialogs
+
+    /**
+     * Handles a modal shell that the next action will open. A modal dialog runs its own event loop, so the
+     * test's code (below it on the UI thread's stack) cannot look at it; this polls from a timer, which runs
+     * inside that nested loop, and hands the shell to {@code handler} (which should close it). Wait on the
+     * returned handle afterwards: it rethrows what the handler threw and fails if no such shell appeared.
+     */
+    public ModalHandle onModal(Predicate<Shell> which, java.util.function.Consumer<Shell> handler, String description) {
+        ModalHandle handle = new ModalHandle(description);
+        long end = System.nanoTime() + timeout.toNanos();
+        Runnable[] poll = new Runnable[1];
+        poll[0] = () -> {
+            for (Shell shell : display.getShells()) {
+                if (!shell.isDisposed() && shell.isVisible() && which.test(shell)) {
+                    try {
+                        handler.accept(shell);
+                    } catch (Throwable t) {
+                        handle.failure = t;
+                        if (!shell.isDisposed()) {
+                            shell.close();
+                        }
+                    }
+                    handle.done = true;
+                    return;
+                }
+            }
+            if (System.nanoTime() < end) {
+                display.timerExec(50, poll[0]);
+            } else {
+                handle.done = true;
+                handle.failure = new AssertionError("No modal shell " + description + " within " + timeout.toMillis() //$NON-NLS-1$ //$NON-NLS-2$
+                        + " ms. Visible texts: " + visibleTexts()); //$NON-NLS-1$
+            }
+        };
+        display.timerExec(50, poll[0]);
+        return handle;
+    }
+
+    /** The outcome of {@link #onModal}. */
+    public final class ModalHandle {
+        private final String description;
+        volatile boolean done;
+        volatile Throwable failure;
+
+        ModalHandle(String description) {
+            this.description = description;
+        }
+
+        /** Waits until the shell was handled; rethrows the handler's failure. */
+        public void await() {
+            waitUntil(() -> done, "modal shell " + description); //$NON-NLS-1$
+            if (failure instanceof AssertionError a) {
+                throw a;
+            }
+            if (failure != null) {
+                throw new AssertionError("Handler of modal shell " + description + " failed: " + failure, failure); //$NON-NLS-1$ //$NON-NLS-2$
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- acting
 
     /** Clicks a button: toggles check/radio buttons like a user would, then sends Selection. */

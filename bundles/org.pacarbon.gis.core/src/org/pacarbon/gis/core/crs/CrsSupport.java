@@ -75,17 +75,21 @@ public final class CrsSupport {
         }
     }
 
-    /** A short name for messages, such as "EPSG:4326" or the CRS name. */
+    /** A short name for messages and panels, such as "EPSG:32650 (WGS 84 / UTM zone 50N)" or the CRS name alone. */
     public static String label(CoordinateReferenceSystem crs) {
+        if (crs == null) {
+            return "no CRS";
+        }
+        String name = crs.getName().getCode();
         try {
             Integer code = org.apache.sis.referencing.IdentifiedObjects.lookupEPSG(crs);
             if (code != null) {
-                return "EPSG:" + code;
+                return "EPSG:" + code + " (" + name + ")";
             }
         } catch (FactoryException e) {
             // fall back to the name
         }
-        return crs.getName().getCode();
+        return name;
     }
 
     private static String abbreviate(String s) {
