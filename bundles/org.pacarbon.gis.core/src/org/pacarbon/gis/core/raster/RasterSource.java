@@ -1,0 +1,38 @@
+package org.pacarbon.gis.core.raster;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.opengis.referencing.crs.CoordinateReferenceSystem;
+import org.pacarbon.gis.core.GisException;
+
+/**
+ * One band of a raster, read by blocks of whole rows so that memory is bounded by the block, not by the
+ * raster. Values that are nodata in the file (its nodata value, its fill value, or NaN) come back as NaN.
+ * Implementations allow concurrent {@link #readRows} calls from several threads.
+ */
+public interface RasterSource extends Closeable {
+    /** @return the file */
+    Path file();
+
+    /** @return the grid of the cells */
+    GridSpec grid();
+
+    /** @return the CRS of the grid, (east, north) axis order */
+    CoordinateReferenceSystem crs();
+
+    /** @return the unit written in the file for the values (e.g. "kg m-2 s-1"), or {@code null} */
+    String unit();
+
+    /** @return the preferred number of rows per read (the file's tile or strip height, or a multiple) */
+    int blockRows();
+
+    /**
+     * Reads rows {@code row0 .. row0+rows-1} into {@code dst} (row-major, {@code rows * width} values).
+     */
+    void readRows(int row0, int rows, float[] dst) throws GisException;
+
+    @Override
+    void close() throws IOException;
+}

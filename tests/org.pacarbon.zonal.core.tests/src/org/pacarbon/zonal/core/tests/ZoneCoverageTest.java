@@ -1,0 +1,180 @@
+package org.pacarbon.zonal.core.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.Polygon;
+import org.pacarbon.gis.core.raster.GridSpec;
+import org.pacarbon.zonal.core.ZoneCoverage;
+
+/** Exact coverage fractions against answers worked out by hand and against JTS polygon intersection. */
+class ZoneCoverageTest {
+    private static final GeometryFactory GF = new GeometryFactory();
+    /** 4 x 4 unit cells, north-up, x 0..4, y 0..4. */
+    private static final GridSpec UNIT = new GridSpec(4, 4, 0, 4, 1, -1);
+
+    static Polygon box(double x0, double y0, double x1, double y1) {
+        return GF.createPolygon(new Coordinate[] {new Coordinate(x0, y0), new Coordinate(x1, y0), new Coordinate(x1, y1),
+                new Coordinate(x0, y1), new Coordinate(x0, y0)});
+    }
+
+    /** Full grid of fractions (4 x 4), row 0 = north. */
+    static double[][] fractions(Geometry g, GridSpec grid) {
+        double[][] out = new double[grid.height()][grid.width()];
+        ZoneCoverage c = ZoneCoverage.of(g, grid);
+        if (c == null) {
+            return out;
+        }
+        int w = c.colEnd() - c.colStart();
+        double[] buf = new double[(c.rowEnd() - c.rowStart()) * w];
+        c.band(c.rowStart(), c.rowEnd(), buf);
+        for (int r = c.rowStart(); r < c.rowEnd(); r++) {
+            for (int j = 0; j < w; j++) {
+                out[r][c.colStart() + j] = buf[(r - c.rowStart()) * w + j];
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void rectangleCoversPartialCellsByTheirOverlap() {
+        // x 0.5..2.5, y 0.5..1.5: rows 2 (y 1..2) and 3 (y 0..1), each half covered vertically.
+        double[][] f = fractions(box(0.5, 0.5, 2.5, 1.5), UNIT);
+        double[][] expected = {
+            {0, 0, 0, 0},
+            {0, 0, 0, 0},
+            {0.25, 0.5, 0.25, 0},
+            {0.25, 0.5, 0.25, 0}};
+        for (int r = 0; r < 4; r++) {
+            for (int c = 0; c < 4; c++) {
+                assertEquals(expected[r][c], f[r][c], 1e-12, "cell r" + r + " c" + c);
+            }
+        }
+    }
+
+    @Test
+    void polygonSmallerThanOneCell() {
+        // a triangle of area 0.125 inside cell (row 1, col 2)
+        Polygon tri = GF.createPolygon(new Coordinate[] {new Coordinate(2.25, 2.25), new Coordinate(2.75, 2.25),
+                new Coordinate(2.25, 2.75), new Coordinate(2.25, 2.25)});
+        double[][] f = fractions(tri, UNIT);
+        assertEquals(0.125, f[1][2], 1e-12);
+        assertEquals(0.125, sum(f), 1e-12);
+    }
+
+    @Test
+    void holeIsNotCovered() {
+        Polygon withHole = GF.createPolygon(GF.createLinearRing(box(0, 0, 4, 4).getExteriorRing().getCoordinates()),
+                new LinearRing[] {GF.createLinearRing(box(1, 1, 3, 3).getExteriorRing().getCoordinates())});
+        double[][] f = fractions(withHole, UNIT);
+        assertEquals(0, f[1][1], 1e-12);
+        assertEquals(0, f[2][2], 1e-12);
+        assertEquals(1, f[0][0], 1e-12);
+        assertEquals(12, sum(f), 1e-12);
+    }
+
+    @Test
+    void multipartSumsItsParts() {
+        Geometry two = GF.createMultiPolygon(new Polygon[] {box(0, 3, 1, 4), box(2.5, 0, 4, 0.5)});
+        double[][] f = fractions(two, UNIT);
+        assertEquals(1, f[0][0], 1e-12);
+        assertEquals(0.25, f[3][2], 1e-12);
+        assertEquals(0.5, f[3][3], 1e-12);
+        assertEquals(1.75, sum(f), 1e-12);
+    }
+
+    @Test
+    void zoneReachingBeyondTheGridIsClipped() {
+        double[][] f = fractions(box(-5, -5, 1.5, 1.5), UNIT);
+        assertEquals(1, f[3][0], 1e-12);
+        assertEquals(0.5, f[2][0], 1e-12);
+        assertEquals(0.25, f[2][1], 1e-12);
+        assertEquals(2.25, sum(f), 1e-12);
+        assertNull(ZoneCoverage.of(box(10, 10, 11, 11), UNIT));
+    }
+
+    @Test
+    void ringOrientationDoesNotMatter() {
+        Polygon cw = (Polygon) box(0.5, 0.5, 2.5, 1.5).reverse();
+        assertEquals(2.0, sum(fractions(cw, UNIT)), 1e-12);
+    }
+
+    @Test
+    void randomPolygonsMatchJtsIntersectionCellByCell() {
+        Random random = new Random(42);
+        // non-unit cells, offset origin; one north-up and one south-up grid (as EDGAR NetCDF)
+        GridSpec[] grids = {new GridSpec(20, 15, 1000, 2000, 30, -40), new GridSpec(20, 15, 1000, 1400, 30, 40)};
+        for (GridSpec grid : grids) {
+            for (int trial = 0; trial < 20; trial++) {
+                Geometry poly = randomStar(random, 1000 + 300, 1700, 260, 3 + random.nextInt(40));
+                if (trial % 3 == 0) {
+                    poly = poly.difference(randomStar(random, 1300, 1700, 90, 7));
+                }
+                double[][] f = fractions(poly, grid);
+                double cellArea = Math.abs(grid.dx() * grid.dy());
+                for (int r = 0; r < grid.height(); r++) {
+                    for (int c = 0; c < grid.width(); c++) {
+                        double x0 = grid.x(c), x1 = grid.x(c + 1), y0 = grid.y(r), y1 = grid.y(r + 1);
+                        Polygon cell = box(Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1));
+                        double expected = poly.intersection(cell).getArea() / cellArea;
+                        assertEquals(expected, f[r][c], 1e-9, "trial " + trial + " cell r" + r + " c" + c + " grid " + grid);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void bandsGiveTheSameFractionsAsOnePass() {
+        Geometry poly = randomStar(new Random(7), 2, 2, 1.9, 30);
+        GridSpec grid = new GridSpec(40, 40, 0, 4, 0.1, -0.1);
+        ZoneCoverage c = ZoneCoverage.of(poly, grid);
+        int w = c.colEnd() - c.colStart();
+        int h = c.rowEnd() - c.rowStart();
+        double[] whole = new double[w * h];
+        c.band(c.rowStart(), c.rowEnd(), whole);
+        double[] part = new double[w * 7];
+        for (int a = c.rowStart(); a < c.rowEnd(); a += 7) {
+            int b = Math.min(c.rowEnd(), a + 7);
+            c.band(a, b, part);
+            for (int i = 0; i < (b - a) * w; i++) {
+                assertEquals(whole[(a - c.rowStart()) * w + i], part[i], 1e-12);
+            }
+        }
+        assertEquals(poly.getArea() / 0.01, sumArray(whole), 1e-9);
+    }
+
+    static Geometry randomStar(Random random, double cx, double cy, double radius, int n) {
+        Coordinate[] cs = new Coordinate[n + 1];
+        for (int i = 0; i < n; i++) {
+            double angle = 2 * Math.PI * i / n;
+            double rr = radius * (0.3 + 0.7 * random.nextDouble());
+            cs[i] = new Coordinate(cx + rr * Math.cos(angle), cy + rr * Math.sin(angle));
+        }
+        cs[n] = cs[0];
+        return GF.createPolygon(cs);
+    }
+
+    static double sum(double[][] f) {
+        double s = 0;
+        for (double[] row : f) {
+            s += sumArray(row);
+        }
+        return s;
+    }
+
+    static double sumArray(double[] a) {
+        double s = 0;
+        for (double v : a) {
+            s += v;
+        }
+        return s;
+    }
+}
