@@ -16,6 +16,16 @@ public final class ZoneStats {
     double max = Double.NEGATIVE_INFINITY;
     long cells;
 
+    /** Creates statistics from sums (for derived layers); min, max and counts are unknown. */
+    public static ZoneStats of(double coveredArea, double validArea, double sumTimesArea, double sumTimesCoverage) {
+        ZoneStats s = new ZoneStats();
+        s.coveredArea = coveredArea;
+        s.validArea = validArea;
+        s.sumTimesArea = sumTimesArea;
+        s.sumTimesCoverage = sumTimesCoverage;
+        return s;
+    }
+
     /** @return area of the zone on the grid (valid and nodata), m2 */
     public double coveredArea() {
         return coveredArea;

@@ -59,6 +59,11 @@ public final class CrsSupport {
         return AbstractCRS.castOrCopy(crs).forConvention(AxesConvention.RIGHT_HANDED);
     }
 
+    /** @return whether two CRSs are the same, ignoring names and other metadata */
+    public static boolean same(CoordinateReferenceSystem a, CoordinateReferenceSystem b) {
+        return org.apache.sis.util.Utilities.equalsIgnoreMetadata(a, b);
+    }
+
     /** @return whether the CRS is geographic (degrees) */
     public static boolean isGeographic(CoordinateReferenceSystem crs) {
         return crs instanceof GeographicCRS;

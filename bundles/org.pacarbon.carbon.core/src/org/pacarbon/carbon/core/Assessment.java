@@ -1,0 +1,352 @@
+package org.pacarbon.carbon.core;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.opengis.referencing.crs.CoordinateReferenceSystem;
+import org.pacarbon.gis.core.GisException;
+import org.pacarbon.gis.core.crs.CrsSupport;
+import org.pacarbon.gis.core.raster.GridSpec;
+import org.pacarbon.gis.core.raster.RasterSource;
+import org.pacarbon.gis.core.raster.SisRasterSource;
+import org.pacarbon.gis.core.vector.Feature;
+import org.pacarbon.gis.core.vector.FeatureSet;
+import org.pacarbon.gis.core.vector.Geometries;
+import org.pacarbon.gis.core.vector.VectorIO;
+import org.pacarbon.zonal.core.CellAreas;
+import org.pacarbon.zonal.core.ZonalEngine;
+import org.pacarbon.zonal.core.ZoneStats;
+
+/**
+ * Runs an assessment: builds the report categories (region; each PA class minus the classes before it;
+ * all PAs; the region outside PAs) and the single PAs, measures every layer on its own native grid with
+ * exact coverage fractions, and turns the sums into the report rows with computed units.
+ */
+public final class Assessment {
+    private static final GeometryFactory GF = new GeometryFactory();
+
+    /** One row of summary.csv. */
+    public record Row(String group, String layer, Integer year, String category, double total, String totalUnit,
+            double sharePct, double perArea, String perAreaUnit, double ratioToRegion, double validAreaKm2) {
+    }
+
+    /** One row of per_pa.csv. */
+    public record PaRow(String paId, String name, String paClass, String layer, Integer year, double total, String totalUnit,
+            double perArea, String perAreaUnit, double validAreaKm2, double areaKm2) {
+    }
+
+    /** A PA read from the polygon file. */
+    public record Pa(String id, String name, String classKey, Geometry geometry) {
+    }
+
+    /** Everything an assessment produced. */
+    public record Result(AssessmentSpec spec, List<String> categories, Map<String, String> categoryLabels, List<Row> rows,
+            List<PaRow> paRows, List<String> warnings, Map<String, Long> timingsMs, List<Path> inputs) {
+    }
+
+    private final AssessmentSpec spec;
+    private final Consumer<String> log;
+    private final BooleanSupplier cancelled;
+    private final List<String> warnings = new ArrayList<>();
+    private final Map<String, Long> timings = new LinkedHashMap<>();
+
+    private Assessment(AssessmentSpec spec, Consumer<String> log, BooleanSupplier cancelled) {
+        this.spec = spec;
+        this.log = log != null ? log : s -> { };
+        this.cancelled = cancelled;
+    }
+
+    /**
+     * Runs the assessment of a spec.
+     *
+     * @param spec       the spec
+     * @param log        receives progress lines, may be {@code null}
+     * @param cancelled  polled during long work, may be {@code null}
+     */
+    public static Result run(AssessmentSpec spec, Consumer<String> log, BooleanSupplier cancelled) throws SpecException, GisException {
+        return new Assessment(spec, log, cancelled).run();
+    }
+
+    private Result run() throws SpecException, GisException {
+        if (spec.grid() != null) {
+            throw new SpecException(spec.file() + ": \"grid\" (the common-grid method) is not available in this version;"
+                    + " remove it to measure each layer on its native grid (the more exact method)");
+        }
+        long t0 = System.nanoTime();
+        // ---- region
+        Geometry region;
+        CoordinateReferenceSystem workCrs;
+        List<Path> inputs = new ArrayList<>();
+        if (spec.region().path() != null) {
+            FeatureSet set = VectorIO.read(spec.region().path(), spec.region().layer(), crs(spec.region().crs()));
+            inputs.add(spec.region().path());
+            List<Geometry> gs = new ArrayList<>();
+            for (Feature f : set.features()) {
+                gs.add(f.geometry());
+            }
+            region = Geometries.union(gs);
+            workCrs = set.crs();
+            if (region.isEmpty()) {
+                throw new GisException(spec.region().path(), "has no polygon", "the region's polygons");
+            }
+        } else {
+            try (RasterSource mask = SisRasterSource.open(spec.region().mask(), spec.region().maskVariable(), crs(spec.region().crs()), null)) {
+                region = RegionMask.polygons(mask);
+                workCrs = mask.crs();
+            } catch (java.io.IOException e) {
+                throw new GisException(spec.region().mask(), e.getMessage(), null, e);
+            }
+            inputs.add(spec.region().mask());
+            if (region.isEmpty()) {
+                throw new GisException(spec.region().mask(), "the mask has no valid non-zero cell", "a mask raster with the region's cells non-zero");
+            }
+        }
+        log.accept("region: " + region.getNumGeometries() + " polygon(s), CRS " + CrsSupport.label(workCrs));
+
+        // ---- protected areas
+        AssessmentSpec.ProtectedAreas pspec = spec.protectedAreas();
+        FeatureSet paSet = VectorIO.read(pspec.path(), pspec.layer(), crs(pspec.crs()));
+        inputs.add(pspec.path());
+        for (String field : new String[] {pspec.classField(), pspec.nameField(), pspec.idField()}) {
+            if (field != null && !paSet.fields().contains(field)) {
+                throw new GisException(pspec.path(), "has no field '" + field + "'", "one of its fields " + paSet.fields());
+            }
+        }
+        Map<String, String> keyOfValue = new LinkedHashMap<>();
+        for (AssessmentSpec.PaClass c : pspec.classes()) {
+            keyOfValue.put(c.value(), c.key());
+        }
+        List<Pa> pas = new ArrayList<>();
+        Map<String, List<Geometry>> byClass = new LinkedHashMap<>();
+        Map<String, Integer> unmatched = new LinkedHashMap<>();
+        for (Feature f : paSet.features()) {
+            String value = f.text(pspec.classField()).orElse("");
+            if (f.attributes().get(pspec.classField()) instanceof Double d && d == Math.rint(d)) {
+                value = Long.toString(d.longValue());
+            }
+            String key = keyOfValue.get(value);
+            if (key == null) {
+                unmatched.merge(value, 1, Integer::sum);
+                continue;
+            }
+            Geometry g = Geometries.polygonal(f.geometry());
+            if (g.isEmpty()) {
+                warnings.add("PA " + f.id() + " has no polygon and is skipped");
+                continue;
+            }
+            String id = pspec.idField() != null ? f.text(pspec.idField()).orElse(f.id()) : f.id();
+            pas.add(new Pa(id, pspec.nameField() != null ? f.text(pspec.nameField()).orElse("") : "", key, g));
+            byClass.computeIfAbsent(key, k -> new ArrayList<>()).add(Geometries.transform(g, paSet.crs(), workCrs));
+        }
+        if (!unmatched.isEmpty()) {
+            warnings.add("PA features whose " + pspec.classField() + " matches no class were left out: " + unmatched);
+        }
+        if (pas.isEmpty()) {
+            throw new GisException(pspec.path(), "no feature has a " + pspec.classField() + " value among the classes "
+                    + keyOfValue.keySet() + " (values found: " + unmatched.keySet() + ")", "features of the listed classes");
+        }
+        log.accept("protected areas: " + pas.size() + " of " + paSet.features().size() + " features in " + pspec.classes().size() + " classes");
+
+        // ---- categories (precedence: earlier classes win where PAs overlap)
+        List<String> categories = new ArrayList<>();
+        Map<String, String> labels = new LinkedHashMap<>();
+        List<Geometry> zones = new ArrayList<>();
+        categories.add("region");
+        labels.put("region", "Region");
+        zones.add(region);
+        Geometry taken = GF.createMultiPolygon();
+        for (AssessmentSpec.PaClass c : pspec.classes()) {
+            Geometry u = Geometries.union(byClass.getOrDefault(c.key(), List.of()));
+            Geometry inRegion = Geometries.polygonal(OverlayNGRobust.overlay(u, region, OverlayNG.INTERSECTION));
+            Geometry own = Geometries.polygonal(OverlayNGRobust.overlay(inRegion, taken, OverlayNG.DIFFERENCE));
+            taken = Geometries.polygonal(OverlayNGRobust.overlay(taken, inRegion, OverlayNG.UNION));
+            categories.add(c.key());
+            labels.put(c.key(), c.label());
+            zones.add(own);
+        }
+        categories.add("protected");
+        labels.put("protected", "All PAs");
+        zones.add(taken);
+        categories.add("unprotected");
+        labels.put("unprotected", "Outside PAs");
+        zones.add(Geometries.polygonal(OverlayNGRobust.overlay(region, taken, OverlayNG.DIFFERENCE)));
+        timings.put("geometry", (System.nanoTime() - t0) / 1_000_000);
+
+        // ---- layers
+        Map<String, ZoneStats[]> stats = new HashMap<>();
+        Map<String, RasterInfo> info = new HashMap<>();
+        List<AssessmentSpec.Layer> fileLayers = spec.layers().stream().filter(l -> l.sum() == null).toList();
+        int done = 0;
+        for (AssessmentSpec.Layer layer : fileLayers) {
+            long t1 = System.nanoTime();
+            try (RasterSource src = SisRasterSource.open(layer.path(), layer.variable(), crs(layer.crs()), layer.nodata())) {
+                inputs.add(layer.path());
+                List<Geometry> all = new ArrayList<>();
+                for (Geometry z : zones) {
+                    all.add(toGrid(z, workCrs, src));
+                }
+                for (Pa pa : pas) {
+                    all.add(toGrid(pa.geometry(), paSet.crs(), src));
+                }
+                if (all.get(0).isEmpty() || !overlaps(all.get(0), src.grid())) {
+                    throw new GisException(layer.path(), "does not overlap the region (raster extent " + extent(src.grid())
+                            + " in " + CrsSupport.label(src.crs()) + ")", "a raster that covers the region");
+                }
+                double[] areas = CellAreas.perRow(src.grid(), src.crs());
+                ZoneStats[] s = ZonalEngine.run(src, all, areas, null, cancelled);
+                stats.put(id(layer), s);
+                info.put(id(layer), new RasterInfo(src.grid(), src.crs(), layer.path(), layer.variable(), layer.nodata(), layer.crs()));
+                if (s[0].validArea() == 0) {
+                    throw new GisException(layer.path(), "has no valid value inside the region", "a raster with data over the region");
+                }
+            } catch (java.io.IOException e) {
+                throw new GisException(layer.path(), e.getMessage(), null, e);
+            }
+            timings.put("layer " + layer.display(), (System.nanoTime() - t1) / 1_000_000);
+            log.accept(String.format(java.util.Locale.ROOT, "layer %s: %d zones in %.1f s (%d/%d)", layer.display(),
+                    zones.size() + pas.size(), (System.nanoTime() - t1) / 1e9, ++done, fileLayers.size()));
+        }
+        for (AssessmentSpec.Layer layer : spec.layers()) {
+            if (layer.sum() != null) {
+                long t1 = System.nanoTime();
+                stats.put(id(layer), sumLayer(layer, stats, info, zones, workCrs, pas, paSet.crs()));
+                timings.put("layer " + layer.display(), (System.nanoTime() - t1) / 1_000_000);
+            }
+        }
+
+        // ---- rows
+        List<Row> rows = new ArrayList<>();
+        List<PaRow> paRows = new ArrayList<>();
+        for (AssessmentSpec.Layer layer : spec.layers()) {
+            ZoneStats[] s = stats.get(id(layer));
+            UnitPolicy units = UnitPolicy.of(layer, spec);
+            double regionTotal = units.totalKg(s[0]);
+            double regionPerArea = regionTotal / s[0].validArea();
+            for (int c = 0; c < categories.size(); c++) {
+                double total = units.totalKg(s[c]);
+                double perArea = s[c].validArea() > 0 ? total / s[c].validArea() : Double.NaN;
+                rows.add(new Row(layer.group(), layer.key(), layer.year(), categories.get(c), units.total(total), units.totalUnit(),
+                        regionTotal != 0 ? 100 * total / regionTotal : Double.NaN, units.perArea(perArea), units.perAreaUnit(),
+                        perArea / regionPerArea, s[c].validArea() / 1e6));
+            }
+            for (int p = 0; p < pas.size(); p++) {
+                ZoneStats z = s[categories.size() + p];
+                double total = units.totalKg(z);
+                Pa pa = pas.get(p);
+                paRows.add(new PaRow(pa.id(), pa.name(), pa.classKey(), layer.key(), layer.year(), units.total(total), units.totalUnit(),
+                        z.validArea() > 0 ? units.perArea(total / z.validArea()) : Double.NaN, units.perAreaUnit(),
+                        z.validArea() / 1e6, z.coveredArea() / 1e6));
+            }
+        }
+        timings.put("total", (System.nanoTime() - t0) / 1_000_000);
+        return new Result(spec, categories, labels, rows, paRows, warnings, timings, inputs);
+    }
+
+    private record RasterInfo(GridSpec grid, CoordinateReferenceSystem crs, Path path, String variable, Float nodata, String crsText) {
+    }
+
+    private ZoneStats[] sumLayer(AssessmentSpec.Layer layer, Map<String, ZoneStats[]> stats, Map<String, RasterInfo> info,
+            List<Geometry> zones, CoordinateReferenceSystem workCrs, List<Pa> pas, CoordinateReferenceSystem paCrs)
+            throws GisException, SpecException {
+        List<AssessmentSpec.Layer> parts = new ArrayList<>();
+        for (String key : layer.sum()) {
+            parts.add(spec.layers().stream().filter(l -> l.key().equals(key) && l.sum() == null
+                    && java.util.Objects.equals(l.year(), layer.year())).findFirst().orElseThrow());
+        }
+        RasterInfo first = info.get(id(parts.get(0)));
+        boolean sameGrid = parts.stream().allMatch(p -> info.get(id(p)).grid().sameCells(first.grid())
+                && CrsSupport.same(info.get(id(p)).crs(), first.crs()));
+        List<QuantityUnit> units = new ArrayList<>();
+        for (AssessmentSpec.Layer p : parts) {
+            units.add(QuantityUnit.parse(p.unit()));
+            if (!p.kind().equals(parts.get(0).kind())) {
+                throw new SpecException(spec.file() + ": layer '" + layer.key() + "' sums layers of different kinds (density and amount)");
+            }
+        }
+        if (!sameGrid) {
+            warnings.add("layer '" + layer.key() + "': its parts are on different grids, so its totals are the sums of the parts' totals"
+                    + " and its valid area is the smallest of theirs (cell-by-cell validity needs a common grid)");
+            ZoneStats[] out = null;
+            for (AssessmentSpec.Layer p : parts) {
+                ZoneStats[] s = stats.get(id(p));
+                double f = QuantityUnit.parse(p.unit()).toKgFactor(p.year() == null ? 0 : p.year());
+                if (out == null) {
+                    out = new ZoneStats[s.length];
+                    for (int i = 0; i < s.length; i++) {
+                        out[i] = ZoneStats.of(s[i].coveredArea(), s[i].validArea(), s[i].sumTimesArea() * f, s[i].sumTimesCoverage() * f);
+                    }
+                } else {
+                    for (int i = 0; i < s.length; i++) {
+                        out[i] = ZoneStats.of(Math.max(out[i].coveredArea(), s[i].coveredArea()), Math.min(out[i].validArea(), s[i].validArea()),
+                                out[i].sumTimesArea() + s[i].sumTimesArea() * f, out[i].sumTimesCoverage() + s[i].sumTimesCoverage() * f);
+                    }
+                }
+            }
+            return out;
+        }
+        // same grid: a cell is valid only where every part is; values are converted to kg (per m2) and summed
+        List<RasterSource> sources = new ArrayList<>();
+        double[] factors = new double[parts.size()];
+        try {
+            for (int i = 0; i < parts.size(); i++) {
+                AssessmentSpec.Layer p = parts.get(i);
+                RasterInfo ri = info.get(id(p));
+                sources.add(SisRasterSource.open(ri.path(), ri.variable(), crs(ri.crsText()), ri.nodata()));
+                factors[i] = units.get(i).toKgFactor(p.year() == null ? 0 : p.year());
+            }
+            RasterSource sum = new SumRaster(sources, factors);
+            List<Geometry> all = new ArrayList<>();
+            for (Geometry z : zones) {
+                all.add(toGrid(z, workCrs, sum));
+            }
+            for (Pa pa : pas) {
+                all.add(toGrid(pa.geometry(), paCrs, sum));
+            }
+            return ZonalEngine.run(sum, all, CellAreas.perRow(sum.grid(), sum.crs()), null, cancelled);
+        } finally {
+            for (RasterSource s : sources) {
+                try {
+                    s.close();
+                } catch (java.io.IOException e) {
+                    // read-only
+                }
+            }
+        }
+    }
+
+    static String id(AssessmentSpec.Layer l) {
+        return l.key() + "@" + l.year();
+    }
+
+    private static CoordinateReferenceSystem crs(String text) throws GisException {
+        return text == null ? null : CrsSupport.parse(text, null);
+    }
+
+    /** Reprojects a zone to the raster's CRS; on 0..360 longitude grids, western longitudes are shifted by 360. */
+    private static Geometry toGrid(Geometry g, CoordinateReferenceSystem from, RasterSource src) throws GisException {
+        Geometry t = Geometries.transform(g, from, src.crs());
+        if (CrsSupport.isGeographic(src.crs()) && src.grid().maxX() > 180.0 + 1e-9 && t.getEnvelopeInternal().getMinX() < 0) {
+            t = Geometries.shiftX(t, 360);
+        }
+        return t;
+    }
+
+    private static boolean overlaps(Geometry g, GridSpec grid) {
+        org.locationtech.jts.geom.Envelope e = g.getEnvelopeInternal();
+        return e.intersects(new org.locationtech.jts.geom.Envelope(grid.minX(), grid.maxX(), grid.minY(), grid.maxY()));
+    }
+
+    private static String extent(GridSpec g) {
+        return String.format(java.util.Locale.ROOT, "x %.6g..%.6g, y %.6g..%.6g", g.minX(), g.maxX(), g.minY(), g.maxY());
+    }
+}

@@ -1,0 +1,277 @@
+package org.pacarbon.carbon.core;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * An assessment described by a JSON spec (see the README): region, PA classes in order of precedence,
+ * layers. Parsing is strict: an unknown key (a typo) is an error naming the key and the likely intended one.
+ * Relative paths are relative to the spec file.
+ */
+public record AssessmentSpec(Path file, String title, Region region, ProtectedAreas protectedAreas, Grid grid,
+        List<Layer> layers, JsonNode json) {
+
+    /** The study region: a polygon file (all its features, unioned) or a raster mask (valid, non-zero cells). */
+    public record Region(Path path, String layer, String crs, Path mask, String maskVariable) {
+    }
+
+    /** One PA class: features whose class field equals {@code value}; reported as {@code key}. */
+    public record PaClass(String value, String key, String label) {
+    }
+
+    /** The PA polygons and their classes, in order of precedence. */
+    public record ProtectedAreas(Path path, String layer, String crs, String classField, String nameField, String idField,
+            List<PaClass> classes) {
+    }
+
+    /** The optional common grid. */
+    public record Grid(String crs, double cellSize) {
+    }
+
+    /** One layer: a raster file, or the sum of other layers. */
+    public record Layer(String key, String label, Path path, String variable, String kind, String unit, String group,
+            Integer year, List<String> sum, String crs, Float nodata) {
+        /** @return whether the layer is a per-area density (else a per-cell amount) */
+        public boolean isDensity() {
+            return "density".equals(kind);
+        }
+
+        /** @return the key with the year, e.g. "npp 2020" */
+        public String display() {
+            return year == null ? key : key + " " + year;
+        }
+    }
+
+    private static final Set<String> TOP = Set.of("title", "region", "protectedAreas", "grid", "layers", "description");
+    private static final Set<String> REGION = Set.of("path", "layer", "crs", "mask", "variable");
+    private static final Set<String> PAS = Set.of("path", "layer", "crs", "classField", "nameField", "idField", "classes");
+    private static final Set<String> CLASS = Set.of("value", "key", "label");
+    private static final Set<String> GRID = Set.of("crs", "cellSize");
+    private static final Set<String> LAYER = Set.of("key", "label", "path", "variable", "kind", "unit", "group", "year", "sum",
+            "crs", "nodata");
+    /** Groups of the report tables. */
+    public static final List<String> GROUPS = List.of("storage", "uptake", "emissions");
+
+    /** Reads and checks a spec file. */
+    public static AssessmentSpec read(Path file) throws SpecException {
+        if (!Files.isRegularFile(file)) {
+            throw new SpecException(file + ": spec file not found");
+        }
+        JsonNode root;
+        try {
+            ObjectMapper mapper = new ObjectMapper();
+            mapper.enable(JsonParser.Feature.ALLOW_COMMENTS);
+            root = mapper.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new SpecException(file + ": not valid JSON: " + e.getOriginalMessage() + " (line "
+                    + (e.getLocation() != null ? e.getLocation().getLineNr() : "?") + ")", e);
+        } catch (IOException e) {
+            throw new SpecException(file + ": cannot be read: " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new SpecException(file + ": the spec must be a JSON object");
+        }
+        Path base = file.toAbsolutePath().getParent();
+        checkKeys(file, "", root, TOP);
+        String title = text(root, "title", "PA carbon assessment");
+
+        JsonNode r = require(file, root, "region", "");
+        checkKeys(file, "region.", r, REGION);
+        Region region;
+        if (r.has("mask") == r.has("path")) {
+            throw new SpecException(file + ": region needs exactly one of \"path\" (polygons) or \"mask\" (raster)");
+        }
+        region = new Region(path(base, r, "path"), text(r, "layer", null), text(r, "crs", null), path(base, r, "mask"),
+                text(r, "variable", null));
+
+        JsonNode p = require(file, root, "protectedAreas", "");
+        checkKeys(file, "protectedAreas.", p, PAS);
+        List<PaClass> classes = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        JsonNode cs = require(file, p, "classes", "protectedAreas.");
+        if (!cs.isArray() || cs.isEmpty()) {
+            throw new SpecException(file + ": protectedAreas.classes must be a non-empty list");
+        }
+        for (JsonNode c : cs) {
+            checkKeys(file, "protectedAreas.classes[].", c, CLASS);
+            String value = requireText(file, c, "value", "protectedAreas.classes[].");
+            String key = text(c, "key", value);
+            if (!keys.add(key) || List.of("region", "protected", "unprotected").contains(key)) {
+                throw new SpecException(file + ": class key '" + key + "' is used twice or is reserved (region, protected, unprotected)");
+            }
+            classes.add(new PaClass(value, key, text(c, "label", key)));
+        }
+        ProtectedAreas pas = new ProtectedAreas(path(base, p, "path"), text(p, "layer", null), text(p, "crs", null),
+                requireText(file, p, "classField", "protectedAreas."), text(p, "nameField", null), text(p, "idField", null), classes);
+        if (pas.path() == null) {
+            throw new SpecException(file + ": protectedAreas.path is missing");
+        }
+
+        Grid grid = null;
+        if (root.has("grid")) {
+            JsonNode g = root.get("grid");
+            checkKeys(file, "grid.", g, GRID);
+            grid = new Grid(requireText(file, g, "crs", "grid."), require(file, g, "cellSize", "grid.").asDouble());
+            if (!(grid.cellSize() > 0)) {
+                throw new SpecException(file + ": grid.cellSize must be a positive number");
+            }
+        }
+
+        List<Layer> layers = new ArrayList<>();
+        JsonNode ls = require(file, root, "layers", "");
+        if (!ls.isArray() || ls.isEmpty()) {
+            throw new SpecException(file + ": layers must be a non-empty list");
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        for (JsonNode l : ls) {
+            checkKeys(file, "layers[].", l, LAYER);
+            String key = requireText(file, l, "key", "layers[].");
+            Integer year = l.has("year") ? l.get("year").asInt() : null;
+            String id = key + (year == null ? "" : "@" + year);
+            if (!seen.add(id)) {
+                throw new SpecException(file + ": layer '" + key + "'" + (year == null ? "" : " year " + year) + " is given twice");
+            }
+            String group = text(l, "group", null);
+            if (group == null || !GROUPS.contains(group)) {
+                throw new SpecException(file + ": layer '" + key + "': group must be one of " + GROUPS + ", not " + group);
+            }
+            List<String> sum = null;
+            if (l.has("sum")) {
+                sum = new ArrayList<>();
+                for (JsonNode s : l.get("sum")) {
+                    sum.add(s.asText());
+                }
+                if (sum.size() < 2) {
+                    throw new SpecException(file + ": layer '" + key + "': sum needs at least two layer keys");
+                }
+                layers.add(new Layer(key, text(l, "label", key), null, null, null, null, group, year, sum, null, null));
+                continue;
+            }
+            Path path = path(base, l, "path");
+            if (path == null) {
+                throw new SpecException(file + ": layer '" + key + "' needs \"path\" (or \"sum\")");
+            }
+            String kind = requireText(file, l, "kind", "layers[" + key + "].");
+            if (!kind.equals("density") && !kind.equals("amount")) {
+                throw new SpecException(file + ": layer '" + key + "': kind must be \"density\" or \"amount\", not \"" + kind + "\"");
+            }
+            String unit = requireText(file, l, "unit", "layers[" + key + "].");
+            QuantityUnit u;
+            try {
+                u = QuantityUnit.parse(unit);
+            } catch (IllegalArgumentException e) {
+                throw new SpecException(file + ": layer '" + key + "': " + e.getMessage());
+            }
+            if (u.isDensity() != kind.equals("density")) {
+                throw new SpecException(file + ": layer '" + key + "': unit '" + unit + "' is " + (u.isDensity() ? "per area" : "not per area")
+                        + " but kind is \"" + kind + "\"");
+            }
+            if (!group.equals("storage") && !u.isRate()) {
+                throw new SpecException(file + ": layer '" + key + "': group " + group + " needs a rate unit (per yr or per s), not '" + unit + "'");
+            }
+            if (group.equals("storage") && u.isRate()) {
+                throw new SpecException(file + ": layer '" + key + "': group storage needs a stock unit, not the rate '" + unit + "'");
+            }
+            Float nodata = l.has("nodata") ? (float) l.get("nodata").asDouble() : null;
+            layers.add(new Layer(key, text(l, "label", key), path, text(l, "variable", null), kind, unit, group, year, null,
+                    text(l, "crs", null), nodata));
+        }
+        for (Layer l : layers) {
+            if (l.sum() != null) {
+                for (String part : l.sum()) {
+                    boolean found = layers.stream().anyMatch(o -> o.key().equals(part) && o.sum() == null
+                            && java.util.Objects.equals(o.year(), l.year()) && o.group().equals(l.group()));
+                    if (!found) {
+                        throw new SpecException(file + ": layer '" + l.key() + "' sums '" + part
+                                + "', which is not a file layer of the same group and year");
+                    }
+                }
+            }
+        }
+        return new AssessmentSpec(file, title, region, pas, grid, layers, root);
+    }
+
+    private static void checkKeys(Path file, String where, JsonNode node, Set<String> allowed) throws SpecException {
+        if (!node.isObject()) {
+            throw new SpecException(file + ": " + (where.isEmpty() ? "the spec" : where.substring(0, where.length() - 1)) + " must be a JSON object");
+        }
+        Iterator<String> it = node.fieldNames();
+        while (it.hasNext()) {
+            String k = it.next();
+            if (!allowed.contains(k)) {
+                String best = null;
+                int bestD = Integer.MAX_VALUE;
+                for (String a : allowed) {
+                    int d = distance(k.toLowerCase(Locale.ROOT), a.toLowerCase(Locale.ROOT));
+                    if (d < bestD) {
+                        bestD = d;
+                        best = a;
+                    }
+                }
+                throw new SpecException(file + ": unknown key '" + where + k + "'"
+                        + (bestD <= 3 ? " (did you mean '" + best + "'?)" : "") + "; allowed: " + new java.util.TreeSet<>(allowed));
+            }
+        }
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    private static JsonNode require(Path file, JsonNode node, String key, String where) throws SpecException {
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) {
+            throw new SpecException(file + ": missing key '" + where + key + "'");
+        }
+        return v;
+    }
+
+    private static String requireText(Path file, JsonNode node, String key, String where) throws SpecException {
+        JsonNode v = require(file, node, key, where);
+        if (!v.isValueNode() || v.asText().isBlank()) {
+            throw new SpecException(file + ": '" + where + key + "' must be a non-empty text");
+        }
+        return v.asText();
+    }
+
+    private static String text(JsonNode node, String key, String dflt) {
+        JsonNode v = node.get(key);
+        return v == null || v.isNull() ? dflt : v.asText();
+    }
+
+    private static Path path(Path base, JsonNode node, String key) {
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        Path p = Path.of(v.asText());
+        return p.isAbsolute() ? p : base.resolve(p).normalize();
+    }
+}

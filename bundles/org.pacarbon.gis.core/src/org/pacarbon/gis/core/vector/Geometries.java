@@ -1,0 +1,123 @@
+package org.pacarbon.gis.core.vector;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.locationtech.jts.densify.Densifier;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.CoordinateSequenceFilter;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.util.GeometryFixer;
+import org.locationtech.jts.operation.union.UnaryUnionOp;
+import org.opengis.referencing.crs.CoordinateReferenceSystem;
+import org.opengis.referencing.operation.MathTransform;
+import org.opengis.referencing.operation.TransformException;
+import org.pacarbon.gis.core.GisException;
+import org.pacarbon.gis.core.crs.CrsSupport;
+
+/** Geometry helpers: polygonal parts, repair of invalid polygons, union, reprojection with densification. */
+public final class Geometries {
+    private static final GeometryFactory GF = new GeometryFactory();
+
+    private Geometries() {
+    }
+
+    /** The polygons of a geometry (lines and points dropped) as a valid Polygon or MultiPolygon. */
+    public static Geometry polygonal(Geometry g) {
+        if (g == null || g.isEmpty()) {
+            return GF.createMultiPolygon();
+        }
+        Geometry fixed = g.isValid() ? g : GeometryFixer.fix(g);
+        List<Polygon> polys = new ArrayList<>();
+        for (int i = 0; i < fixed.getNumGeometries(); i++) {
+            Geometry part = fixed.getGeometryN(i);
+            if (part instanceof Polygon p && !p.isEmpty()) {
+                polys.add(p);
+            } else if (part.getNumGeometries() > 1 || part instanceof org.locationtech.jts.geom.GeometryCollection) {
+                Geometry inner = polygonal(part);
+                for (int k = 0; k < inner.getNumGeometries(); k++) {
+                    polys.add((Polygon) inner.getGeometryN(k));
+                }
+            }
+        }
+        Geometry out = polys.size() == 1 ? polys.get(0) : GF.createMultiPolygon(polys.toArray(new Polygon[0]));
+        return out.isValid() ? out : GeometryFixer.fix(out);
+    }
+
+    /** Union of polygonal geometries (each repaired first); the result is polygonal and valid. */
+    public static Geometry union(List<Geometry> parts) {
+        List<Geometry> fixed = new ArrayList<>();
+        for (Geometry g : parts) {
+            Geometry p = polygonal(g);
+            if (!p.isEmpty()) {
+                fixed.add(p);
+            }
+        }
+        if (fixed.isEmpty()) {
+            return GF.createMultiPolygon();
+        }
+        return polygonal(UnaryUnionOp.union(fixed));
+    }
+
+    /**
+     * Reprojects a geometry. Edges are densified first (so that straight edges in one CRS follow the curve
+     * they make in the other), then every vertex is transformed, then the result is repaired if needed.
+     *
+     * @param g     the geometry
+     * @param from  its CRS
+     * @param to    the target CRS
+     */
+    public static Geometry transform(Geometry g, CoordinateReferenceSystem from, CoordinateReferenceSystem to) throws GisException {
+        if (g.isEmpty() || CrsSupport.same(from, to)) {
+            return g;
+        }
+        MathTransform mt = CrsSupport.transform(from, to);
+        double step = CrsSupport.isGeographic(from) ? 0.1 : 10_000;
+        Geometry dense = Densifier.densify(g, step);
+        Geometry copy = dense.copy();
+        TransformException[] failure = new TransformException[1];
+        copy.apply(new CoordinateSequenceFilter() {
+            @Override
+            public void filter(CoordinateSequence seq, int i) {
+                if (failure[0] != null) {
+                    return;
+                }
+                double[] pt = {seq.getX(i), seq.getY(i)};
+                try {
+                    mt.transform(pt, 0, pt, 0, 1);
+                } catch (TransformException e) {
+                    failure[0] = e;
+                }
+                seq.setOrdinate(i, 0, pt[0]);
+                seq.setOrdinate(i, 1, pt[1]);
+            }
+
+            @Override
+            public boolean isDone() {
+                return failure[0] != null;
+            }
+
+            @Override
+            public boolean isGeometryChanged() {
+                return true;
+            }
+        });
+        if (failure[0] != null) {
+            throw new GisException(null, "a geometry cannot be reprojected from " + CrsSupport.label(from) + " to "
+                    + CrsSupport.label(to) + ": " + failure[0].getMessage(), "geometries inside the area of use of both CRSs", failure[0]);
+        }
+        copy.geometryChanged();
+        return polygonal(copy);
+    }
+
+    /** Shifts longitudes by {@code dx} degrees (for grids in 0..360 longitudes). */
+    public static Geometry shiftX(Geometry g, double dx) {
+        Geometry copy = g.copy();
+        copy.apply((Coordinate c) -> c.x += dx);
+        copy.geometryChanged();
+        return copy;
+    }
+}
