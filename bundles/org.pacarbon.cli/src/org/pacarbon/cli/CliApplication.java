@@ -1,0 +1,21 @@
+package org.pacarbon.cli;
+
+import org.eclipse.equinox.app.IApplication;
+import org.eclipse.equinox.app.IApplicationContext;
+
+/** Equinox application entry of the headless commands; the exit code is the command's. */
+public final class CliApplication implements IApplication {
+    @Override
+    public Object start(IApplicationContext context) {
+        String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
+        int code = new Commands(System.out, System.err).run(args == null ? new String[0] : args);
+        System.out.flush();
+        System.err.flush();
+        return Integer.valueOf(code);
+    }
+
+    @Override
+    public void stop() {
+        // commands run to completion
+    }
+}

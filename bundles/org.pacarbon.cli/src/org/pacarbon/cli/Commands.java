@@ -1,0 +1,178 @@
+package org.pacarbon.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.pacarbon.carbon.core.Assessment;
+import org.pacarbon.carbon.core.AssessmentSpec;
+import org.pacarbon.carbon.core.Reports;
+import org.pacarbon.carbon.core.SpecException;
+import org.pacarbon.cli.demo.DemoData;
+import org.pacarbon.gis.core.GisException;
+
+/**
+ * The headless commands of {@code ./pacarbon}. Each prints a one-line cause and returns a non-zero code on
+ * bad input (1) or bad usage (2); {@code --help} works on every command.
+ */
+public final class Commands {
+    /** Version printed in outputs and provenance. */
+    public static final String VERSION = "0.1.0";
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Path cwd;
+
+    public Commands(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+        this.cwd = Path.of(System.getProperty("pacarbon.cwd", System.getProperty("user.dir")));
+    }
+
+    private static final String USAGE = """
+            usage: ./pacarbon <command> [options]
+
+            Commands:
+              assess SPEC.json --out DIR   run the assessment described by SPEC.json; write summary.csv, per_pa.csv,
+                                           tables.md, report.html and provenance.json to DIR
+              demo [--dir DIR] [--out DIR] make the illustrative demo data set in DIR (default ./demo/data) if missing,
+                                           assess it into --out (default ./demo/output) and print Tables 1-3
+              version                      print the version
+              help                         this text
+
+            Without a command, ./pacarbon starts the workbench. Every command takes --help.
+            """;
+
+    /** Runs a command line; returns the exit code. */
+    public int run(String[] args) {
+        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
+            out.print(USAGE);
+            return 0;
+        }
+        String cmd = args[0];
+        List<String> rest = new ArrayList<>(List.of(args).subList(1, args.length));
+        try {
+            switch (cmd) {
+                case "assess":
+                    return assess(rest);
+                case "demo":
+                    return demo(rest);
+                case "version":
+                    out.println("PA-Carbon Workbench " + VERSION);
+                    return 0;
+                default:
+                    err.println("pacarbon: unknown command '" + cmd + "' (try ./pacarbon help)");
+                    return 2;
+            }
+        } catch (UsageException e) {
+            err.println("pacarbon " + cmd + ": " + e.getMessage());
+            return 2;
+        } catch (SpecException | GisException e) {
+            err.println("pacarbon " + cmd + ": error: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            err.println("pacarbon " + cmd + ": error: " + e);
+            return 1;
+        } catch (RuntimeException e) {
+            err.println("pacarbon " + cmd + ": internal error: " + e);
+            e.printStackTrace(err);
+            return 3;
+        }
+    }
+
+    static final class UsageException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    private Map<String, String> options(List<String> args, List<String> positional, String... names) throws UsageException {
+        Map<String, String> o = new LinkedHashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--help") || a.equals("-h")) {
+                o.put("--help", "");
+            } else if (a.startsWith("--")) {
+                String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+                if (!List.of(names).contains(name)) {
+                    throw new UsageException("unknown option " + name + " (options: " + String.join(", ", names) + ")");
+                }
+                String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : (i + 1 < args.size() ? args.get(++i) : null);
+                if (value == null) {
+                    throw new UsageException(name + " needs a value");
+                }
+                o.put(name, value);
+            } else {
+                positional.add(a);
+            }
+        }
+        return o;
+    }
+
+    private Path path(String s) {
+        Path p = Path.of(s);
+        return p.isAbsolute() ? p : cwd.resolve(p).normalize();
+    }
+
+    private int assess(List<String> args) throws UsageException, SpecException, GisException, IOException {
+        List<String> pos = new ArrayList<>();
+        Map<String, String> o = options(args, pos, "--out");
+        if (o.containsKey("--help")) {
+            out.println("usage: ./pacarbon assess SPEC.json --out DIR\n"
+                    + "Runs the assessment of SPEC.json (see README: region, protectedAreas with classes in order of precedence,\n"
+                    + "layers with kind density|amount, unit, group storage|uptake|emissions, optional year) and writes\n"
+                    + "summary.csv, per_pa.csv, tables.md, report.html, provenance.json into DIR.");
+            return 0;
+        }
+        if (pos.size() != 1 || !o.containsKey("--out")) {
+            throw new UsageException("usage: ./pacarbon assess SPEC.json --out DIR");
+        }
+        Path spec = path(pos.get(0));
+        Path dir = path(o.get("--out"));
+        Assessment.Result r = runAssessment(spec, dir);
+        out.print(Reports.tablesMarkdown(r));
+        out.println("Outputs written to " + dir);
+        return 0;
+    }
+
+    private Assessment.Result runAssessment(Path specFile, Path dir) throws SpecException, GisException, IOException {
+        AssessmentSpec spec = AssessmentSpec.read(specFile);
+        Assessment.Result r = Assessment.run(spec, line -> err.println("  " + line), null);
+        Reports.write(r, dir, VERSION);
+        return r;
+    }
+
+    private int demo(List<String> args) throws UsageException, SpecException, GisException, IOException {
+        List<String> pos = new ArrayList<>();
+        Map<String, String> o = options(args, pos, "--dir", "--out");
+        if (o.containsKey("--help")) {
+            out.println("usage: ./pacarbon demo [--dir DIR] [--out DIR]\n"
+                    + "Makes the ILLUSTRATIVE demo data set (a real China outline; made-up parks, reserves and layers) in DIR\n"
+                    + "(default demo/data) unless it is there, runs the full assessment into --out (default demo/output)\n"
+                    + "and prints Tables 1-3.");
+            return 0;
+        }
+        if (!pos.isEmpty()) {
+            throw new UsageException("unexpected argument " + pos.get(0));
+        }
+        Path dir = path(o.getOrDefault("--dir", "demo/data"));
+        Path outDir = path(o.getOrDefault("--out", "demo/output"));
+        Path spec = dir.resolve("spec.json");
+        if (!Files.isRegularFile(spec)) {
+            err.println("  making the illustrative demo data set in " + dir);
+            DemoData.generate(dir);
+        }
+        Assessment.Result r = runAssessment(spec, outDir);
+        out.println("ILLUSTRATIVE DEMO DATA - not real measurements.");
+        out.print(Reports.tablesMarkdown(r));
+        out.println("Outputs written to " + outDir);
+        return 0;
+    }
+}
