@@ -149,7 +149,7 @@ public final class GeoPackageIO {
             GeoPackageManager.create(tmp.toFile());
             GeoPackage gpkg = GeoPackageManager.open(tmp.toFile(), true);
             try {
-                SpatialReferenceSystem srs = gpkg.getSpatialReferenceSystemDao().getOrCreateCode("EPSG", epsg);
+                SpatialReferenceSystem srs = srs(gpkg, epsg);
                 GeometryColumns gc = new GeometryColumns();
                 gc.setTableName(table);
                 gc.setColumnName("geom");
@@ -194,6 +194,24 @@ public final class GeoPackageIO {
                 e.addSuppressed(suppressed);
             }
             throw new GisException(file, "cannot write the GeoPackage (" + e.getMessage() + ")", "a writable location", e);
+        }
+    }
+
+    /** The SRS row for an EPSG code: NGA's built-in definitions, or one made from the WKT of the EPSG database. */
+    private static SpatialReferenceSystem srs(GeoPackage gpkg, int epsg) throws SQLException, GisException {
+        try {
+            return gpkg.getSpatialReferenceSystemDao().getOrCreateCode("EPSG", epsg);
+        } catch (RuntimeException | SQLException unknownToNga) {
+            CoordinateReferenceSystem crs = CrsSupport.parse("EPSG:" + epsg, null);
+            SpatialReferenceSystem srs = new SpatialReferenceSystem();
+            srs.setSrsName(crs.getName().getCode());
+            srs.setSrsId(epsg);
+            srs.setOrganization("EPSG");
+            srs.setOrganizationCoordsysId(epsg);
+            srs.setDefinition(crs.toWKT());
+            srs.setDescription(crs.getName().getCode());
+            gpkg.getSpatialReferenceSystemDao().create(srs);
+            return srs;
         }
     }
 

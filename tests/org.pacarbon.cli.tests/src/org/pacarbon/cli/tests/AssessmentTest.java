@@ -1,0 +1,122 @@
+package org.pacarbon.cli.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pacarbon.carbon.core.Assessment;
+import org.pacarbon.carbon.core.AssessmentSpec;
+import org.pacarbon.carbon.core.Reports;
+import org.pacarbon.gis.core.io.GeoTiffWriter;
+
+/** The assessment on the hand-built fixture: every figure below is worked out by hand in {@link Fixture}'s terms. */
+class AssessmentTest {
+    @TempDir
+    static Path dir;
+    static Assessment.Result result;
+
+    @BeforeAll
+    static void run() throws Exception {
+        Fixture.write(dir);
+        result = Assessment.run(AssessmentSpec.read(dir.resolve("spec.json")), null, null);
+    }
+
+    static Assessment.Row row(String layer, Integer year, String category) {
+        return result.rows().stream().filter(r -> r.layer().equals(layer) && java.util.Objects.equals(r.year(), year)
+                && r.category().equals(category)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void categoriesFollowClassPrecedence() {
+        assertEquals(List.of("region", "national_park", "nature_reserve", "protected", "unprotected"), result.categories());
+        // density 1 kgC/m2 (3 in column 0); kg = value * km2 * 1e6; PgC = kg / 1e12
+        assertEquals(79e6 / 1e12, row("carbon", null, "region").total(), 1e-15); // 55 cells x 1 + 8 x 3
+        assertEquals(63, row("carbon", null, "region").validAreaKm2(), 1e-9); // 64 km2 minus the nodata cell
+        assertEquals(5e6 / 1e12, row("carbon", null, "national_park").total(), 1e-15); // A whole: 5 km2
+        assertEquals(3e6 / 1e12, row("carbon", null, "nature_reserve").total(), 1e-15); // B minus A (3 km2); C on nodata
+        assertEquals(3, row("carbon", null, "nature_reserve").validAreaKm2(), 1e-9);
+        assertEquals(8e6 / 1e12, row("carbon", null, "protected").total(), 1e-15);
+        assertEquals(71e6 / 1e12, row("carbon", null, "unprotected").total(), 1e-15);
+        assertEquals(55, row("carbon", null, "unprotected").validAreaKm2(), 1e-9);
+        assertEquals("PgC", row("carbon", null, "region").totalUnit());
+    }
+
+    @Test
+    void sharesPerAreaAndRatios() {
+        Assessment.Row np = row("carbon", null, "national_park");
+        assertEquals(100 * 5.0 / 79, np.sharePct(), 1e-9);
+        assertEquals(1.0, np.perArea(), 1e-12); // kgC/m2
+        assertEquals("kgC/m2", np.perAreaUnit());
+        assertEquals(1.0 / (79.0 / 63), np.ratioToRegion(), 1e-12);
+    }
+
+    @Test
+    void sumLayerIsValidOnlyWhereAllPartsAre() {
+        // carbon2 = 2 everywhere but cell (row 5, col 4), which is inside the region (x 504000..505000, y 4004000..4005000)
+        // and inside B's own part (x 503500..505000, y 4004000..4006000)
+        Assessment.Row region = row("both", null, "region");
+        assertEquals(62, region.validAreaKm2(), 1e-9);
+        assertEquals((79e6 - 1e6) + 62 * 2e6, region.total() * 1e12, 1e-3);
+        Assessment.Row b = row("both", null, "nature_reserve");
+        assertEquals(2, b.validAreaKm2(), 1e-9);
+        assertEquals(2 * 3e6, b.total() * 1e12, 1e-3);
+    }
+
+    @Test
+    void amountsAreSummedByCoverageAndNotByArea() {
+        // 4 t per 4 km2 cell: region 16 cells = 64 t/yr; A (5 km2) = 5 t/yr
+        Assessment.Row r = row("emis", 2000, "region");
+        assertEquals(64e3 / 1e11, r.total(), 1e-18);
+        assertEquals("1e8 tCO2/yr", r.totalUnit());
+        assertEquals(1.0, r.perArea(), 1e-12); // t/km2
+        assertEquals("tCO2/km2/yr", r.perAreaUnit());
+        assertEquals(5e3 / 1e11, row("emis", 2000, "national_park").total(), 1e-18);
+    }
+
+    @Test
+    void singlePasKeepTheirWholePolygon() {
+        Map<String, Assessment.PaRow> carbon = new java.util.HashMap<>();
+        result.paRows().stream().filter(p -> p.layer().equals("carbon")).forEach(p -> carbon.put(p.paId(), p));
+        assertEquals(5e6 / 1e12, carbon.get("A").total(), 1e-15);
+        assertEquals(4e6 / 1e12, carbon.get("B").total(), 1e-15); // overlap with A not removed
+        assertEquals(2e6 / 1e12, carbon.get("C").total(), 1e-15); // outside the region too; nodata cell excluded
+        assertEquals(2, carbon.get("C").validAreaKm2(), 1e-9);
+        assertEquals(3, carbon.get("C").areaKm2(), 1e-9);
+        assertEquals("Reserve B", carbon.get("B").name());
+        assertEquals("nature_reserve", carbon.get("B").paClass());
+    }
+
+    @Test
+    void regionMaskGivesTheSameAnswerAsTheRegionPolygon() throws Exception {
+        GeoTiffWriter.of(10, 10).crs(32650, false).upperLeft(500000, 4010000).cellSize(1000, 1000).nodata(-9999f)
+                .write(dir.resolve("mask.tif"), (r, row) -> {
+                    for (int c = 0; c < 10; c++) {
+                        row[c] = r >= 2 && c < 8 ? 1f : 0f;
+                    }
+                });
+        Path spec = dir.resolve("spec_mask.json");
+        Files.writeString(spec, Fixture.SPEC.replace("{\"path\": \"region.geojson\"}", "{\"mask\": \"mask.tif\"}"));
+        Assessment.Result masked = Assessment.run(AssessmentSpec.read(spec), null, null);
+        for (Assessment.Row a : result.rows()) {
+            Assessment.Row b = masked.rows().stream().filter(x -> x.layer().equals(a.layer()) && java.util.Objects.equals(x.year(), a.year())
+                    && x.category().equals(a.category())).findFirst().orElseThrow();
+            assertEquals(a.total(), b.total(), 1e-9 * Math.abs(a.total()) + 1e-20, a.toString());
+            assertEquals(a.validAreaKm2(), b.validAreaKm2(), 1e-9, a.toString());
+        }
+    }
+
+    @Test
+    void tablesShowGrowthAndComputedUnits() {
+        String md = Reports.tablesMarkdown(result);
+        assertTrue(md.contains("## Table 1. Carbon storage (PgC)"), md);
+        assertTrue(md.contains("## Table 3. Anthropogenic CO2 emissions by year (1e8 tCO2/yr)"), md);
+        assertTrue(md.contains("| emis | total growth 2000-2020 (%) | 0.00 |"), md);
+    }
+}
