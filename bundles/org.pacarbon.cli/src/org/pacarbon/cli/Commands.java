@@ -62,6 +62,8 @@ public final class Commands {
                     return assess(rest);
                 case "demo":
                     return demo(rest);
+                case "bench-data":
+                    return benchData(rest);
                 case "version":
                     out.println("PA-Carbon Workbench " + VERSION);
                     return 0;
@@ -147,6 +149,25 @@ public final class Commands {
         Assessment.Result r = Assessment.run(spec, line -> err.println("  " + line), null);
         Reports.write(r, dir, VERSION);
         return r;
+    }
+
+    private int benchData(List<String> args) throws UsageException, GisException, IOException {
+        List<String> pos = new ArrayList<>();
+        Map<String, String> o = options(args, pos, "--size");
+        if (o.containsKey("--help") || pos.size() != 1) {
+            out.println("usage: ./pacarbon bench-data DIR [--size 300m|1km|small]\n"
+                    + "Writes synthetic China-scale benchmark inputs (tiled DEFLATE Float32 GeoTIFF, 500 polygons, spec) to DIR.");
+            return o.containsKey("--help") ? 0 : 2;
+        }
+        String size = o.getOrDefault("--size", "1km");
+        Path spec = switch (size) {
+            case "300m" -> org.pacarbon.cli.demo.BenchData.generate(path(pos.get(0)), 16700, 13300, 300);
+            case "1km" -> org.pacarbon.cli.demo.BenchData.generate(path(pos.get(0)), 5000, 4000, 1000);
+            case "small" -> org.pacarbon.cli.demo.BenchData.generate(path(pos.get(0)), 1000, 800, 5000);
+            default -> throw new UsageException("--size must be 300m, 1km or small");
+        };
+        out.println(spec);
+        return 0;
     }
 
     private int demo(List<String> args) throws UsageException, SpecException, GisException, IOException {
