@@ -36,7 +36,7 @@ measure gdal_read gdalinfo -stats "$tif"
 rm -f "$tif.aux.xml"
 measure pacarbon env PACARBON_VMARGS=-Xmx1g "$here/pacarbon" assess "$spec" --out "$log/ours"
 measure qgis env QT_QPA_PLATFORM=offscreen qgis_process.bin run native:zonalstatisticsfb --INPUT="$data/pas.gpkg" \
-  --INPUT_RASTER="$tif" --RASTER_BAND=1 --COLUMN_PREFIX=z_ --STATISTICS=0 --STATISTICS=1 --STATISTICS=2 --OUTPUT="$log/qgis.gpkg"
+  --INPUT_RASTER="$tif" --RASTER_BAND=1 --COLUMN_PREFIX=z_ --STATISTICS=0,1,2 --OUTPUT="$log/qgis.gpkg"
 
 python3 - "$log" "$cells" "$size" <<'PY'
 import json, sys

@@ -80,7 +80,11 @@ public final class Commands {
         } catch (IOException e) {
             err.println("pacarbon " + cmd + ": error: " + e);
             return 1;
-        } catch (RuntimeException e) {
+        } catch (OutOfMemoryError e) {
+            err.println("pacarbon " + cmd + ": error: out of memory (" + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MB heap); give more with PACARBON_VMARGS=-Xmx8g");
+            return 3;
+        } catch (RuntimeException | Error e) {
             err.println("pacarbon " + cmd + ": internal error: " + e);
             e.printStackTrace(err);
             return 3;

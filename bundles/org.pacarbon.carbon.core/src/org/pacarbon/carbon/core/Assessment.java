@@ -167,9 +167,9 @@ public final class Assessment {
         Geometry taken = GF.createMultiPolygon();
         for (AssessmentSpec.PaClass c : pspec.classes()) {
             Geometry u = Geometries.union(byClass.getOrDefault(c.key(), List.of()));
-            Geometry inRegion = Geometries.polygonal(OverlayNGRobust.overlay(u, region, OverlayNG.INTERSECTION));
-            Geometry own = Geometries.polygonal(OverlayNGRobust.overlay(inRegion, taken, OverlayNG.DIFFERENCE));
-            taken = Geometries.polygonal(OverlayNGRobust.overlay(taken, inRegion, OverlayNG.UNION));
+            Geometry inRegion = Geometries.polygonsOf(OverlayNGRobust.overlay(u, region, OverlayNG.INTERSECTION));
+            Geometry own = Geometries.polygonsOf(OverlayNGRobust.overlay(inRegion, taken, OverlayNG.DIFFERENCE));
+            taken = Geometries.polygonsOf(OverlayNGRobust.overlay(taken, inRegion, OverlayNG.UNION));
             categories.add(c.key());
             labels.put(c.key(), c.label());
             zones.add(own);
@@ -179,7 +179,7 @@ public final class Assessment {
         zones.add(taken);
         categories.add("unprotected");
         labels.put("unprotected", "Outside PAs");
-        zones.add(Geometries.polygonal(OverlayNGRobust.overlay(region, taken, OverlayNG.DIFFERENCE)));
+        zones.add(Geometries.polygonsOf(OverlayNGRobust.overlay(region, taken, OverlayNG.DIFFERENCE)));
         timings.put("geometry", (System.nanoTime() - t0) / 1_000_000);
 
         // ---- layers
@@ -191,19 +191,11 @@ public final class Assessment {
             long t1 = System.nanoTime();
             try (RasterSource src = SisRasterSource.open(layer.path(), layer.variable(), crs(layer.crs()), layer.nodata())) {
                 inputs.add(layer.path());
-                List<Geometry> all = new ArrayList<>();
-                for (Geometry z : zones) {
-                    all.add(toGrid(z, workCrs, src));
-                }
-                for (Pa pa : pas) {
-                    all.add(toGrid(pa.geometry(), paSet.crs(), src));
-                }
-                if (all.get(0).isEmpty() || !overlaps(all.get(0), src.grid())) {
+                if (!overlaps(toGrid(region, workCrs, src), src.grid())) {
                     throw new GisException(layer.path(), "does not overlap the region (raster extent " + extent(src.grid())
                             + " in " + CrsSupport.label(src.crs()) + ")", "a raster that covers the region");
                 }
-                double[] areas = CellAreas.perRow(src.grid(), src.crs());
-                ZoneStats[] s = ZonalEngine.run(src, all, areas, null, cancelled);
+                ZoneStats[] s = measure(src, zones, workCrs, pas, paSet.crs());
                 stats.put(id(layer), s);
                 info.put(id(layer), new RasterInfo(src.grid(), src.crs(), layer.path(), layer.variable(), layer.nodata(), layer.crs()));
                 if (s[0].validArea() == 0) {
@@ -305,14 +297,7 @@ public final class Assessment {
                 factors[i] = units.get(i).toKgFactor(p.year() == null ? 0 : p.year());
             }
             RasterSource sum = new SumRaster(sources, factors);
-            List<Geometry> all = new ArrayList<>();
-            for (Geometry z : zones) {
-                all.add(toGrid(z, workCrs, sum));
-            }
-            for (Pa pa : pas) {
-                all.add(toGrid(pa.geometry(), paCrs, sum));
-            }
-            return ZonalEngine.run(sum, all, CellAreas.perRow(sum.grid(), sum.crs()), null, cancelled);
+            return measure(sum, zones, workCrs, pas, paCrs);
         } finally {
             for (RasterSource s : sources) {
                 try {
@@ -322,6 +307,38 @@ public final class Assessment {
                 }
             }
         }
+    }
+
+    /**
+     * Measures a raster for the categories and the single PAs. The categories are [region, class parts...,
+     * protected, unprotected]; only the disjoint ones (class parts and unprotected) are measured: region and
+     * protected are their sums, exactly, since coverage fractions of disjoint zones add up.
+     */
+    private ZoneStats[] measure(RasterSource src, List<Geometry> zones, CoordinateReferenceSystem zoneCrs, List<Pa> pas,
+            CoordinateReferenceSystem paCrs) throws GisException {
+        int classes = zones.size() - 3;
+        List<Geometry> all = new ArrayList<>();
+        for (int c = 0; c < classes; c++) {
+            all.add(toGrid(zones.get(1 + c), zoneCrs, src));
+        }
+        all.add(toGrid(zones.get(zones.size() - 1), zoneCrs, src));
+        for (Pa pa : pas) {
+            all.add(toGrid(pa.geometry(), paCrs, src));
+        }
+        ZoneStats[] m = ZonalEngine.run(src, all, CellAreas.perRow(src.grid(), src.crs()), null, cancelled);
+        ZoneStats[] out = new ZoneStats[zones.size() + pas.size()];
+        List<ZoneStats> parts = new ArrayList<>();
+        for (int c = 0; c < classes; c++) {
+            out[1 + c] = m[c];
+            parts.add(m[c]);
+        }
+        ZoneStats outside = m[classes];
+        out[zones.size() - 2] = ZoneStats.sum(parts);
+        out[zones.size() - 1] = outside;
+        parts.add(outside);
+        out[0] = ZoneStats.sum(parts);
+        System.arraycopy(m, classes + 1, out, zones.size(), pas.size());
+        return out;
     }
 
     static String id(AssessmentSpec.Layer l) {

@@ -114,7 +114,7 @@ public final class ZonalEngine {
                 }
                 rowCovered += f;
                 float v = data[di + j];
-                if (Float.isNaN(v) || Float.isInfinite(v)) {
+                if (!(Math.abs(v) <= Float.MAX_VALUE)) { // NaN or infinite: nodata
                     continue;
                 }
                 rowValid += f;

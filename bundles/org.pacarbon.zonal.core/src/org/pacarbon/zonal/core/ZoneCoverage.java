@@ -135,9 +135,15 @@ public final class ZoneCoverage {
         int w = c1 - c0;
         int h = rowB - rowA;
         Arrays.fill(out, 0, w * h, 0);
-        double[] rowDiff = new double[(h + 1) * w];
+        // Constant contributions (integrand 1) go to rows rowA .. kTop-1 of a column: they start at rowA
+        // (startAdd, dense over columns) and stop at kTop (a short list of (row, column, value), one per piece).
+        double[] startAdd = new double[w];
         double[] colDiff = new double[w + 1];
         double[] colPartial = new double[w];
+        int[] stopRow = new int[16];
+        int[] stopCol = new int[16];
+        double[] stopVal = new double[16];
+        int stops = 0;
         for (int k = 0; k < edgeCount; k++) {
             double u1 = edges[4 * k], v1 = edges[4 * k + 1], u2 = edges[4 * k + 2], v2 = edges[4 * k + 3];
             double evmin = Math.min(v1, v2);
@@ -174,8 +180,18 @@ public final class ZoneCoverage {
                 // rows r with r + 1 <= pvmin: integrand 1
                 int kTop = (int) Math.min(rowB, Math.floor(pvmin));
                 if (kTop > rowA) {
-                    rowDiff[j] += sign * len;
-                    rowDiff[(kTop - rowA) * w + j] -= sign * len;
+                    startAdd[j] += sign * len;
+                    if (kTop < rowB) {
+                        if (stops == stopRow.length) {
+                            stopRow = Arrays.copyOf(stopRow, stops * 2);
+                            stopCol = Arrays.copyOf(stopCol, stops * 2);
+                            stopVal = Arrays.copyOf(stopVal, stops * 2);
+                        }
+                        stopRow[stops] = kTop - rowA;
+                        stopCol[stops] = j;
+                        stopVal[stops] = sign * len;
+                        stops++;
+                    }
                 }
                 int rs = (int) Math.max(rowA, Math.floor(pvmin));
                 int re = (int) Math.min(rowB, Math.ceil(pvmax));
@@ -187,19 +203,34 @@ public final class ZoneCoverage {
                 }
             }
         }
+        // bucket the stops by row (counting sort), then one row-major pass adds the running constants
+        int[] firstStop = new int[h + 1];
+        for (int i = 0; i < stops; i++) {
+            firstStop[stopRow[i] + 1]++;
+        }
+        for (int r = 0; r < h; r++) {
+            firstStop[r + 1] += firstStop[r];
+        }
+        int[] order = new int[stops];
+        int[] fill = Arrays.copyOf(firstStop, h + 1);
+        for (int i = 0; i < stops; i++) {
+            order[fill[stopRow[i]]++] = i;
+        }
+        double[] acc = new double[w];
         double run = 0;
-        double[] colConst = new double[w];
         for (int j = 0; j < w; j++) {
             run += colDiff[j];
-            colConst[j] = run + colPartial[j];
+            acc[j] = startAdd[j] + run + colPartial[j];
         }
-        for (int j = 0; j < w; j++) {
-            double acc = 0;
-            for (int r = 0; r < h; r++) {
-                acc += rowDiff[r * w + j];
-                int i = r * w + j;
-                double v = out[i] + acc + colConst[j];
-                out[i] = v < 1e-12 ? 0 : v > 1 ? 1 : v;
+        for (int r = 0; r < h; r++) {
+            for (int q = firstStop[r]; q < firstStop[r + 1]; q++) {
+                int i = order[q];
+                acc[stopCol[i]] -= stopVal[i];
+            }
+            int base = r * w;
+            for (int j = 0; j < w; j++) {
+                double v = out[base + j] + acc[j];
+                out[base + j] = v < 1e-12 ? 0 : v > 1 ? 1 : v;
             }
         }
     }

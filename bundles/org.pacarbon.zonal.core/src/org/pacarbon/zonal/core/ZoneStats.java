@@ -81,6 +81,15 @@ public final class ZoneStats {
         return cells;
     }
 
+    /** Statistics of the union of disjoint zones: the sum of theirs (min and max combined). */
+    public static ZoneStats sum(java.util.List<ZoneStats> parts) {
+        ZoneStats s = new ZoneStats();
+        for (ZoneStats p : parts) {
+            s.add(p);
+        }
+        return s;
+    }
+
     void add(ZoneStats o) {
         coveredArea += o.coveredArea;
         validArea += o.validArea;

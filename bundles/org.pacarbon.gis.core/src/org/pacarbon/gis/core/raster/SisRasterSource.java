@@ -1,6 +1,5 @@
 package org.pacarbon.gis.core.raster;
 
-import java.awt.Rectangle;
 import java.awt.image.Raster;
 import java.awt.image.RenderedImage;
 import java.io.IOException;
@@ -20,6 +19,7 @@ import org.apache.sis.storage.DataStore;
 import org.apache.sis.storage.DataStoreException;
 import org.apache.sis.storage.DataStores;
 import org.apache.sis.storage.GridCoverageResource;
+import org.apache.sis.storage.RasterLoadingStrategy;
 import org.apache.sis.storage.Resource;
 import org.apache.sis.storage.UnsupportedStorageException;
 import org.opengis.referencing.crs.CoordinateReferenceSystem;
@@ -118,6 +118,9 @@ public final class SisRasterSource implements RasterSource {
             }
             double x0 = tx + sx * lo0;
             double y0 = ty + sy * lo1;
+            // Tiles are read when asked for, so memory is bounded by the rows being processed, not by the raster
+            // (SIS otherwise preloads a whole raster that seems small enough, e.g. 0.9 GB at 300 m over China).
+            resource.setLoadingStrategy(RasterLoadingStrategy.AT_GET_TILE_TIME);
             GridCoverage cov = resource.read(null, 0).forConvertedValues(true);
             RenderedImage img = cov.render(null);
             if (img.getWidth() != w || img.getHeight() != h) {
@@ -218,8 +221,47 @@ public final class SisRasterSource implements RasterSource {
     public void readRows(int row0, int rows, float[] dst) throws GisException {
         int w = grid.width();
         try {
-            Raster data = image.getData(new Rectangle(imageX, imageY + row0, w, rows));
-            data.getSamples(imageX, imageY + row0, w, rows, 0, dst);
+            // Copy straight from the image's tiles: getData(Rectangle) would go through the generic, slow
+            // SampleModel.getPixels/setPixels path cell by cell.
+            int tw = image.getTileWidth(), th = image.getTileHeight();
+            int tx0 = image.getMinTileX(), ty0 = image.getMinTileY();
+            int gx0 = image.getTileGridXOffset(), gy0 = image.getTileGridYOffset();
+            int yA = imageY + row0, yB = yA + rows;
+            int tyA = Math.floorDiv(yA - gy0, th), tyB = Math.floorDiv(yB - 1 - gy0, th);
+            float[] buf = null;
+            for (int ty = Math.max(tyA, ty0); ty <= tyB; ty++) {
+                for (int tx = tx0; tx < tx0 + image.getNumXTiles(); tx++) {
+                    Raster tile = image.getTile(tx, ty);
+                    int x0 = Math.max(tile.getMinX(), imageX), x1 = Math.min(tile.getMinX() + tile.getWidth(), imageX + w);
+                    int y0 = Math.max(tile.getMinY(), yA), y1 = Math.min(tile.getMinY() + tile.getHeight(), yB);
+                    if (x0 >= x1 || y0 >= y1) {
+                        continue;
+                    }
+                    java.awt.image.SampleModel sm = tile.getSampleModel();
+                    java.awt.image.DataBuffer db = tile.getDataBuffer();
+                    if (db instanceof java.awt.image.DataBufferFloat f && sm instanceof java.awt.image.ComponentSampleModel csm
+                            && csm.getPixelStride() == 1) {
+                        float[] data = f.getData(csm.getBankIndices()[0]);
+                        int stride = csm.getScanlineStride();
+                        int base = db.getOffsets()[csm.getBankIndices()[0]] + csm.getBandOffsets()[0];
+                        int tmx = tile.getMinX() - tile.getSampleModelTranslateX();
+                        int tmy = tile.getMinY() - tile.getSampleModelTranslateY();
+                        for (int y = y0; y < y1; y++) {
+                            int src = base + (y - tile.getMinY() + tmy) * stride + (x0 - tile.getMinX() + tmx);
+                            System.arraycopy(data, src, dst, (y - yA) * w + (x0 - imageX), x1 - x0);
+                        }
+                    } else {
+                        int n = (x1 - x0) * (y1 - y0);
+                        if (buf == null || buf.length < n) {
+                            buf = new float[n];
+                        }
+                        tile.getSamples(x0, y0, x1 - x0, y1 - y0, 0, buf);
+                        for (int y = y0; y < y1; y++) {
+                            System.arraycopy(buf, (y - y0) * (x1 - x0), dst, (y - yA) * w + (x0 - imageX), x1 - x0);
+                        }
+                    }
+                }
+            }
         } catch (RuntimeException e) {
             throw new GisException(file, "rows " + row0 + ".." + (row0 + rows - 1) + " cannot be read: " + e.getMessage(),
                     "an intact raster file", e);

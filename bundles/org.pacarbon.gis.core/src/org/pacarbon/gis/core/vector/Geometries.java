@@ -47,6 +47,23 @@ public final class Geometries {
         return out.isValid() ? out : GeometryFixer.fix(out);
     }
 
+    /**
+     * The polygons of the result of a JTS overlay (OverlayNG results are valid by construction, so the
+     * costly validity check of {@link #polygonal} is skipped).
+     */
+    public static Geometry polygonsOf(Geometry overlayResult) {
+        if (overlayResult instanceof Polygon || overlayResult instanceof org.locationtech.jts.geom.MultiPolygon) {
+            return overlayResult;
+        }
+        List<Polygon> polys = new ArrayList<>();
+        for (int i = 0; i < overlayResult.getNumGeometries(); i++) {
+            if (overlayResult.getGeometryN(i) instanceof Polygon p && !p.isEmpty()) {
+                polys.add(p);
+            }
+        }
+        return polys.size() == 1 ? polys.get(0) : GF.createMultiPolygon(polys.toArray(new Polygon[0]));
+    }
+
     /** Union of polygonal geometries (each repaired first); the result is polygonal and valid. */
     public static Geometry union(List<Geometry> parts) {
         List<Geometry> fixed = new ArrayList<>();
@@ -59,7 +76,7 @@ public final class Geometries {
         if (fixed.isEmpty()) {
             return GF.createMultiPolygon();
         }
-        return polygonal(UnaryUnionOp.union(fixed));
+        return polygonsOf(UnaryUnionOp.union(fixed));
     }
 
     /**
