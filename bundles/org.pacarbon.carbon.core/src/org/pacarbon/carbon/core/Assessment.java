@@ -78,10 +78,6 @@ public final class Assessment {
     }
 
     private Result run() throws SpecException, GisException {
-        if (spec.grid() != null) {
-            throw new SpecException(spec.file() + ": \"grid\" (the common-grid method) is not available in this version;"
-                    + " remove it to measure each layer on its native grid (the more exact method)");
-        }
         long t0 = System.nanoTime();
         // ---- region
         Geometry region;
@@ -182,15 +178,39 @@ public final class Assessment {
         zones.add(Geometries.polygonsOf(OverlayNGRobust.overlay(region, taken, OverlayNG.DIFFERENCE)));
         timings.put("geometry", (System.nanoTime() - t0) / 1_000_000);
 
+        // ---- optional common grid (the paper's 1 km method)
+        GridSpec common = null;
+        CoordinateReferenceSystem commonCrs = null;
+        if (spec.grid() != null) {
+            commonCrs = CrsSupport.parse(spec.grid().crs(), spec.file());
+            common = CommonGrid.of(Geometries.transform(region, workCrs, commonCrs), spec.grid().cellSize());
+            if ((long) common.width() * common.height() > 400_000_000L) {
+                throw new SpecException(spec.file() + ": grid.cellSize " + spec.grid().cellSize() + " makes a common grid of "
+                        + common.width() + " x " + common.height() + " cells over the region; choose a larger cell size");
+            }
+            log.accept("common grid: " + common.width() + " x " + common.height() + " cells of " + spec.grid().cellSize()
+                    + " in " + CrsSupport.label(commonCrs));
+        }
+
         // ---- layers
         Map<String, ZoneStats[]> stats = new HashMap<>();
         Map<String, RasterInfo> info = new HashMap<>();
+        Map<String, RasterSource> resampled = new HashMap<>();
         List<AssessmentSpec.Layer> fileLayers = spec.layers().stream().filter(l -> l.sum() == null).toList();
         int done = 0;
         for (AssessmentSpec.Layer layer : fileLayers) {
             long t1 = System.nanoTime();
-            try (RasterSource src = SisRasterSource.open(layer.path(), layer.variable(), crs(layer.crs()), layer.nodata())) {
+            try (RasterSource file = SisRasterSource.open(layer.path(), layer.variable(), crs(layer.crs()), layer.nodata())) {
                 inputs.add(layer.path());
+                RasterSource src = file;
+                if (common != null) {
+                    if (!overlaps(toGrid(region, workCrs, file), file.grid())) {
+                        throw new GisException(layer.path(), "does not overlap the region (raster extent " + extent(file.grid())
+                                + " in " + CrsSupport.label(file.crs()) + ")", "a raster that covers the region");
+                    }
+                    src = CommonGrid.resample(file, common, commonCrs, layer.isDensity());
+                    resampled.put(id(layer), src);
+                }
                 if (!overlaps(toGrid(region, workCrs, src), src.grid())) {
                     throw new GisException(layer.path(), "does not overlap the region (raster extent " + extent(src.grid())
                             + " in " + CrsSupport.label(src.crs()) + ")", "a raster that covers the region");
@@ -211,7 +231,7 @@ public final class Assessment {
         for (AssessmentSpec.Layer layer : spec.layers()) {
             if (layer.sum() != null) {
                 long t1 = System.nanoTime();
-                stats.put(id(layer), sumLayer(layer, stats, info, zones, workCrs, pas, paSet.crs()));
+                stats.put(id(layer), sumLayer(layer, stats, info, resampled, zones, workCrs, pas, paSet.crs()));
                 timings.put("layer " + layer.display(), (System.nanoTime() - t1) / 1_000_000);
             }
         }
@@ -248,7 +268,7 @@ public final class Assessment {
     }
 
     private ZoneStats[] sumLayer(AssessmentSpec.Layer layer, Map<String, ZoneStats[]> stats, Map<String, RasterInfo> info,
-            List<Geometry> zones, CoordinateReferenceSystem workCrs, List<Pa> pas, CoordinateReferenceSystem paCrs)
+            Map<String, RasterSource> resampled, List<Geometry> zones, CoordinateReferenceSystem workCrs, List<Pa> pas, CoordinateReferenceSystem paCrs)
             throws GisException, SpecException {
         List<AssessmentSpec.Layer> parts = new ArrayList<>();
         for (String key : layer.sum()) {
@@ -293,7 +313,8 @@ public final class Assessment {
             for (int i = 0; i < parts.size(); i++) {
                 AssessmentSpec.Layer p = parts.get(i);
                 RasterInfo ri = info.get(id(p));
-                sources.add(SisRasterSource.open(ri.path(), ri.variable(), crs(ri.crsText()), ri.nodata()));
+                sources.add(resampled.containsKey(id(p)) ? resampled.get(id(p))
+                        : SisRasterSource.open(ri.path(), ri.variable(), crs(ri.crsText()), ri.nodata()));
                 factors[i] = units.get(i).toKgFactor(p.year() == null ? 0 : p.year());
             }
             RasterSource sum = new SumRaster(sources, factors);

@@ -113,6 +113,32 @@ class AssessmentTest {
     }
 
     @Test
+    void commonGridAlignedWithTheDataGivesTheNativeAnswers() throws Exception {
+        // 1 km grid in the data's CRS: carbon cells map one to one; each 2 km emission cell (4 t) is split into
+        // four 1 km cells of 1 t, so every total is kept
+        Path spec = dir.resolve("spec_grid.json");
+        Files.writeString(spec, Fixture.SPEC.replace("\"layers\": [", "\"grid\": {\"crs\": \"EPSG:32650\", \"cellSize\": 1000},\n  \"layers\": ["));
+        Assessment.Result gridded = Assessment.run(AssessmentSpec.read(spec), null, null);
+        for (Assessment.Row a : result.rows()) {
+            Assessment.Row b = gridded.rows().stream().filter(x -> x.layer().equals(a.layer()) && java.util.Objects.equals(x.year(), a.year())
+                    && x.category().equals(a.category())).findFirst().orElseThrow();
+            assertEquals(a.total(), b.total(), 1e-6 * Math.abs(a.total()) + 1e-20, a.toString());
+            assertEquals(a.validAreaKm2(), b.validAreaKm2(), 1e-6, a.toString());
+        }
+    }
+
+    @Test
+    void coarseCommonGridKeepsTheEmissionTotal() throws Exception {
+        // 4 km cells aligned with the 2 km emission grid: the region (8 x 8 km) is exactly 2 x 2 cells
+        Path spec = dir.resolve("spec_grid4.json");
+        Files.writeString(spec, Fixture.SPEC.replace("\"layers\": [", "\"grid\": {\"crs\": \"EPSG:32650\", \"cellSize\": 4000},\n  \"layers\": ["));
+        Assessment.Result gridded = Assessment.run(AssessmentSpec.read(spec), null, null);
+        Assessment.Row r = gridded.rows().stream().filter(x -> x.layer().equals("emis") && x.category().equals("region")).findFirst().orElseThrow();
+        assertEquals(64e3 / 1e11, r.total(), 1e-9 * 64e3 / 1e11);
+        assertEquals(64, r.validAreaKm2(), 1e-6);
+    }
+
+    @Test
     void tablesShowGrowthAndComputedUnits() {
         String md = Reports.tablesMarkdown(result);
         assertTrue(md.contains("## Table 1. Carbon storage (PgC)"), md);
