@@ -31,6 +31,8 @@ public final class NetcdfWriter {
     private final Map<String, String> varText = new LinkedHashMap<>();
     private String variable = "data";
     private float fill = Float.NaN;
+    private String timeUnits;
+    private double timeValue;
 
     /** Creates a writer with CF-1.6 conventions. */
     public NetcdfWriter() {
@@ -52,6 +54,16 @@ public final class NetcdfWriter {
     /** Adds a global text attribute. */
     public NetcdfWriter global(String name, String value) {
         globals.put(name, value);
+        return this;
+    }
+
+    /**
+     * Adds a time dimension of length 1 (as many CF files have even for a single year), with the given
+     * CF time units (e.g. "days since 2000-01-01") and value.
+     */
+    public NetcdfWriter timeStep(String units, double value) {
+        this.timeUnits = units;
+        this.timeValue = value;
         return this;
     }
 
@@ -77,6 +89,9 @@ public final class NetcdfWriter {
         try (OutputStream os = Files.newOutputStream(tmp); DataOutputStream out = new DataOutputStream(
                 new java.io.BufferedOutputStream(os, 1 << 16))) {
             out.write(header);
+            if (timeUnits != null) {
+                out.writeDouble(timeValue);
+            }
             for (double v : lat) {
                 out.writeDouble(v);
             }
@@ -103,28 +118,41 @@ public final class NetcdfWriter {
         DataOutputStream out = new DataOutputStream(bytes);
         out.write(new byte[] {'C', 'D', 'F', 2});
         out.writeInt(0); // numrecs
+        boolean t = timeUnits != null;
+        int d = t ? 1 : 0;
         out.writeInt(NC_DIMENSION);
-        out.writeInt(2);
+        out.writeInt(2 + d);
+        if (t) {
+            name(out, "time");
+            out.writeInt(1);
+        }
         name(out, "lat");
         out.writeInt(nlat);
         name(out, "lon");
         out.writeInt(nlon);
         attributes(out, globals, null);
         out.writeInt(NC_VARIABLE);
-        out.writeInt(3);
+        out.writeInt(3 + d);
+        long timeSize = t ? 8 : 0;
         long latSize = 8L * nlat;
         long lonSize = 8L * nlon;
         long dataSize = 4L * nlat * nlon;
-        coordinate(out, "lat", 0, "latitude", "degrees_north", "Y", latSize, begin);
-        coordinate(out, "lon", 1, "longitude", "degrees_east", "X", lonSize, begin + latSize);
+        if (t) {
+            coordinate(out, "time", 0, "time", timeUnits, "T", timeSize, begin);
+        }
+        coordinate(out, "lat", d, "latitude", "degrees_north", "Y", latSize, begin + timeSize);
+        coordinate(out, "lon", d + 1, "longitude", "degrees_east", "X", lonSize, begin + timeSize + latSize);
         name(out, variable);
-        out.writeInt(2);
-        out.writeInt(0);
-        out.writeInt(1);
+        out.writeInt(2 + d);
+        if (t) {
+            out.writeInt(0);
+        }
+        out.writeInt(d);
+        out.writeInt(d + 1);
         attributes(out, varText, fill);
         out.writeInt(NC_FLOAT);
         out.writeInt((int) Math.min(Integer.MAX_VALUE, padded(dataSize)));
-        out.writeLong(begin + latSize + lonSize);
+        out.writeLong(begin + timeSize + latSize + lonSize);
         out.flush();
         return bytes.toByteArray();
     }

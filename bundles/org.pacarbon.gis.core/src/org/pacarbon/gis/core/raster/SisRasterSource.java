@@ -24,7 +24,6 @@ import org.apache.sis.storage.Resource;
 import org.apache.sis.storage.UnsupportedStorageException;
 import org.opengis.referencing.crs.CoordinateReferenceSystem;
 import org.apache.sis.coverage.grid.PixelInCell;
-import org.opengis.referencing.operation.MathTransform;
 import org.opengis.referencing.operation.Matrix;
 import org.pacarbon.gis.core.GisException;
 import org.pacarbon.gis.core.crs.CrsSupport;
@@ -89,28 +88,54 @@ public final class SisRasterSource implements RasterSource {
             if (fileCrs == null && crsOverride == null) {
                 throw new GisException(file, "the raster has no CRS", "a raster with a CRS, or a CRS given with the layer (\"crs\": \"EPSG:...\")");
             }
-            MathTransform toCrs = gg.getGridToCRS(PixelInCell.CELL_CORNER);
+            // Grids may have more dimensions than the two horizontal ones (e.g. a CF time axis of length 1):
+            // the first two grid dimensions must map to the horizontal CRS, the others must be single slices.
+            GridExtent ext = gg.getExtent();
+            int dims = ext.getDimension();
+            for (int k = 2; k < dims; k++) {
+                if (ext.getSize(k) != 1) {
+                    throw new GisException(file, "has " + ext.getSize(k) + " steps along its dimension "
+                            + ext.getAxisType(k).map(Object::toString).orElse(Integer.toString(k)),
+                            "a single 2-D grid (one time step per file)");
+                }
+            }
+            Matrix m = MathTransforms.getMatrix(gg.getGridToCRS(PixelInCell.CELL_CORNER));
+            if (m == null) {
+                throw new GisException(file, "the grid is not regular (its cells are not an affine grid)", "a regular grid");
+            }
+            int n = m.getNumCol() - 1;
+            double sx = m.getElement(0, 0), rx = m.getElement(0, 1), tx = m.getElement(0, n);
+            double ry = m.getElement(1, 0), sy = m.getElement(1, 1), ty = m.getElement(1, n);
+            for (int k = 2; k < dims; k++) {
+                tx += m.getElement(0, k) * ext.getLow(k);
+                ty += m.getElement(1, k) * ext.getLow(k);
+            }
             CoordinateReferenceSystem crs;
             if (fileCrs != null) {
-                CoordinateReferenceSystem en = CrsSupport.eastNorth(fileCrs);
-                toCrs = MathTransforms.concatenate(toCrs, CrsSupport.transform(fileCrs, en));
-                crs = en;
+                CoordinateReferenceSystem horizontal = org.apache.sis.referencing.CRS.getHorizontalComponent(fileCrs);
+                if (horizontal == null) {
+                    throw new GisException(file, "its CRS has no horizontal component", "a raster with a map CRS");
+                }
+                org.opengis.referencing.cs.AxisDirection first = horizontal.getCoordinateSystem().getAxis(0).getDirection();
+                if (first == org.opengis.referencing.cs.AxisDirection.NORTH || first == org.opengis.referencing.cs.AxisDirection.SOUTH) {
+                    double t0 = sx; sx = ry; ry = t0;   // swap the rows: (lat, lon) -> (lon, lat)
+                    t0 = rx; rx = sy; sy = t0;
+                    t0 = tx; tx = ty; ty = t0;
+                    boolean southFirst = first == org.opengis.referencing.cs.AxisDirection.SOUTH;
+                    if (southFirst) {
+                        sy = -sy; ry = -ry; ty = -ty;
+                    }
+                }
+                crs = CrsSupport.eastNorth(horizontal);
             } else {
                 crs = crsOverride;
             }
             if (crsOverride != null) {
                 crs = crsOverride;
             }
-            Matrix m = MathTransforms.getMatrix(toCrs);
-            if (m == null || m.getNumRow() != 3 || m.getNumCol() != 3) {
-                throw new GisException(file, "the grid is not regular (its cells are not an affine grid)", "a regular grid");
-            }
-            double sx = m.getElement(0, 0), rx = m.getElement(0, 1), tx = m.getElement(0, 2);
-            double ry = m.getElement(1, 0), sy = m.getElement(1, 1), ty = m.getElement(1, 2);
             if (Math.abs(rx) > 1e-9 * Math.abs(sx) || Math.abs(ry) > 1e-9 * Math.abs(sy)) {
                 throw new GisException(file, "the grid is rotated or sheared", "a north-up (or south-up) grid without rotation");
             }
-            GridExtent ext = gg.getExtent();
             long lo0 = ext.getLow(0), lo1 = ext.getLow(1);
             long w = ext.getSize(0), h = ext.getSize(1);
             if (w > Integer.MAX_VALUE || h > Integer.MAX_VALUE) {
