@@ -195,9 +195,10 @@ public final class Commands {
             DemoData.generate(dir);
         }
         Assessment.Result r = runAssessment(spec, outDir);
+        List<Path> figures = org.pacarbon.cli.demo.DemoFigures.write(dir, outDir.resolve("figures"));
         out.println("ILLUSTRATIVE DEMO DATA - not real measurements.");
         out.print(Reports.tablesMarkdown(r));
-        out.println("Outputs written to " + outDir);
+        out.println("Outputs written to " + outDir + "; figures (PNG, SVG, PDF): " + figures.size() + " in " + outDir.resolve("figures"));
         return 0;
     }
 }

@@ -88,7 +88,7 @@ public final class DemoData {
             writeLayer(tmp.resolve("npp_" + year + ".tif"), mask, (x, y) -> npp(x, y, year));
         }
         for (int i = 0; i < YEARS.length; i++) {
-            writeEmissions(tmp.resolve("edgar_co2_" + YEARS[i] + ".nc"), CO2_TOTAL[i], YEARS[i]);
+            writeEmissions(tmp.resolve("edgar_co2_" + YEARS[i] + ".nc"), CO2_TOTAL[i], YEARS[i], inChina);
         }
         writePas(tmp.resolve("pas.gpkg"), china, inChina);
         Files.writeString(tmp.resolve("spec.json"), spec(), StandardCharsets.UTF_8);
@@ -168,7 +168,7 @@ public final class DemoData {
         {126.6, 45.8, 0.3}, {87.6, 43.8, 0.3}, {103.8, 36.1, 0.2}, {102.7, 25.0, 0.2}, {121.5, 25.0, 0.4},
         {114.2, 22.3, 0.4}, {91.1, 29.6, 0.02}, {112.5, 37.9, 0.5}, {111.7, 40.8, 0.4}, {106.3, 38.5, 0.3}};
 
-    private static void writeEmissions(Path file, double total, int year) throws IOException {
+    private static void writeEmissions(Path file, double total, int year, IndexedPointInAreaLocator inChina) throws IOException {
         double[] lat = new double[EH];
         double[] lon = new double[EW];
         for (int i = 0; i < EH; i++) {
@@ -182,9 +182,15 @@ public final class DemoData {
         for (int r = 0; r < EH; r++) {
             for (int c = 0; c < EW; c++) {
                 double x = lon[c], y = lat[r];
-                double v = 0.002 * moisture(x, y);
+                // diffuse emissions on land inside the outline only (made-up data covers China alone)
+                double v = inChina.locate(new Coordinate(x, y)) != Location.EXTERIOR ? 0.002 * moisture(x, y) : 0;
                 for (double[] city : CITIES) {
-                    v += city[2] * (gauss(x, y, city[0], city[1], 0.25) + 0.15 * gauss(x, y, city[0], city[1], 1.2));
+                    // cities in the west grow faster (made up), so growth differs between categories
+                    double growth = 1 + (year - 2000) * 0.004 * Math.max(0, 115 - city[0]) / 10;
+                    v += growth * city[2] * (gauss(x, y, city[0], city[1], 0.25) + 0.15 * gauss(x, y, city[0], city[1], 1.2));
+                }
+                if (v < 1e-4) {
+                    v = 0;
                 }
                 raw[r * EW + c] = v;
                 sum += v;
