@@ -1,0 +1,86 @@
+package org.pacarbon.map.core;
+
+import java.awt.Color;
+
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.pacarbon.gis.core.raster.GridSpec;
+import org.pacarbon.gis.core.raster.RasterSource;
+
+/**
+ * A layer of a map: a raster with its style, or polygons/lines with outline and fill. Visible or hidden,
+ * named. Coordinates are in the map's CRS (rasters of another CRS are not reprojected yet).
+ */
+public final class MapLayer {
+    private final String name;
+    private final RasterSource raster;
+    private final RasterStyle style;
+    private final Geometry geometry;
+    private final Color stroke;
+    private final float width;
+    private final Color fill;
+    private volatile boolean visible = true;
+
+    private MapLayer(String name, RasterSource raster, RasterStyle style, Geometry geometry, Color stroke, float width, Color fill) {
+        this.name = name;
+        this.raster = raster;
+        this.style = style;
+        this.geometry = geometry;
+        this.stroke = stroke;
+        this.width = width;
+        this.fill = fill;
+    }
+
+    public static MapLayer raster(String name, RasterSource raster, RasterStyle style) {
+        return new MapLayer(name, raster, style, null, null, 0, null);
+    }
+
+    public static MapLayer vector(String name, Geometry geometry, Color stroke, float width, Color fill) {
+        return new MapLayer(name, null, null, geometry, stroke, width, fill);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public RasterSource raster() {
+        return raster;
+    }
+
+    public RasterStyle style() {
+        return style;
+    }
+
+    public Geometry geometry() {
+        return geometry;
+    }
+
+    public boolean isVisible() {
+        return visible;
+    }
+
+    public void setVisible(boolean visible) {
+        this.visible = visible;
+    }
+
+    /** @return the layer's extent in map units */
+    public Envelope extent() {
+        if (raster != null) {
+            GridSpec g = raster.grid();
+            return new Envelope(g.minX(), g.maxX(), g.minY(), g.maxY());
+        }
+        return geometry.getEnvelopeInternal();
+    }
+
+    /** Draws the layer onto a map image of the view's size. */
+    public void paint(java.awt.Graphics2D g, MapRenderer.View view) throws org.pacarbon.gis.core.GisException {
+        if (!visible) {
+            return;
+        }
+        if (raster != null) {
+            g.drawImage(MapRenderer.raster(raster, style, view), 0, 0, null);
+        } else {
+            MapRenderer.outlines(g, geometry, view, stroke, width, fill);
+        }
+    }
+}

@@ -1,0 +1,282 @@
+package org.pacarbon.map.ui;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.PaletteData;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.part.ViewPart;
+import org.eclipse.ui.statushandlers.StatusManager;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.pacarbon.gis.core.GisException;
+import org.pacarbon.gis.core.raster.SisRasterSource;
+import org.pacarbon.gis.core.vector.Feature;
+import org.pacarbon.gis.core.vector.Geometries;
+import org.pacarbon.gis.core.vector.VectorIO;
+import org.pacarbon.map.core.ColorRamp;
+import org.pacarbon.map.core.MapLayer;
+import org.pacarbon.map.core.MapRenderer;
+import org.pacarbon.map.core.RasterStyle;
+
+/**
+ * The map: draws the layers with the headless renderer in a background Job (never on the UI thread),
+ * mouse-wheel zoom about the pointer, drag to pan, coordinates in the status line. On start it shows the
+ * demo data set when the workbench was started with {@code -Dpacarbon.demo=DIR} (as {@code ./pacarbon} does).
+ */
+public final class MapView extends ViewPart {
+    public static final String ID = "org.pacarbon.views.map";
+    /** Data key the UI robot finds widgets by. */
+    public static final String WIDGET_ID_KEY = "org.pacarbon.widgetId";
+
+    private final List<MapLayer> layers = new CopyOnWriteArrayList<>();
+    private Canvas canvas;
+    private Image image;
+    private volatile BufferedImage lastRendered;
+    private Envelope extent;
+    private Point dragFrom;
+    private Point dragOffset = new Point(0, 0);
+    private Job job;
+    private String message = "No layers. Start with ./pacarbon to see the demo data, or add layers from the catalog.";
+
+    @Override
+    public void createPartControl(Composite parent) {
+        parent.setData(WIDGET_ID_KEY, ID);
+        canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
+        canvas.setData(WIDGET_ID_KEY, ID + ".canvas");
+        canvas.addPaintListener(e -> paint(e.gc));
+        canvas.addListener(SWT.Resize, e -> render());
+        canvas.addListener(SWT.MouseVerticalWheel, e -> zoom(e.x, e.y, e.count > 0 ? 0.8 : 1.25));
+        canvas.addListener(SWT.MouseDown, e -> dragFrom = new Point(e.x, e.y));
+        canvas.addListener(SWT.MouseMove, e -> {
+            if (dragFrom != null) {
+                dragOffset = new Point(e.x - dragFrom.x, e.y - dragFrom.y);
+                canvas.redraw();
+            }
+            showCoordinates(e.x, e.y);
+        });
+        canvas.addListener(SWT.MouseUp, e -> {
+            if (dragFrom != null && extent != null && (dragOffset.x != 0 || dragOffset.y != 0)) {
+                MapRenderer.View v = view();
+                double dx = dragOffset.x * extent.getWidth() / v.width(), dy = dragOffset.y * extent.getHeight() / v.height();
+                extent = new Envelope(extent.getMinX() - dx, extent.getMaxX() - dx, extent.getMinY() + dy, extent.getMaxY() + dy);
+                render();
+            }
+            dragFrom = null;
+        });
+        String demo = System.getProperty("pacarbon.demo");
+        if (demo != null && Files.isRegularFile(Path.of(demo, "biomass_2010.tif"))) {
+            loadDemo(Path.of(demo));
+        }
+    }
+
+    private void loadDemo(Path dir) {
+        try {
+            addRaster(dir.resolve("biomass_2010.tif"), "Biomass carbon (illustrative)", "carbon", 0, 8, "kgC/m2");
+            addVector(dir.resolve("china.geojson"), "China", new Color(0x33, 0x33, 0x33), 1f, null);
+            addVector(dir.resolve("pas.gpkg"), "Protected areas (illustrative)", new Color(0xb7, 0x1c, 0x1c), 1f, new Color(0xb7, 0x1c, 0x1c, 40));
+        } catch (GisException e) {
+            StatusManager.getManager().handle(new Status(IStatus.ERROR, "org.pacarbon.map.ui", "Cannot open the demo data: " + e.getMessage(), e),
+                    StatusManager.SHOW | StatusManager.LOG);
+        }
+    }
+
+    /** Adds a raster layer with a ramp from min to max. */
+    public MapLayer addRaster(Path file, String name, String ramp, double min, double max, String unit) throws GisException {
+        SisRasterSource src = SisRasterSource.open(file, null, null, null);
+        MapLayer layer = MapLayer.raster(name, src, new RasterStyle(ColorRamp.preset(ramp), min, max, false, null, unit));
+        add(layer);
+        return layer;
+    }
+
+    /** Adds the polygons of a vector file as an outline layer. */
+    public MapLayer addVector(Path file, String name, Color stroke, float width, Color fill) throws GisException {
+        List<Geometry> gs = VectorIO.read(file, null, null).features().stream().map(Feature::geometry).toList();
+        MapLayer layer = MapLayer.vector(name, Geometries.union(gs), stroke, width, fill);
+        add(layer);
+        return layer;
+    }
+
+    private void add(MapLayer layer) {
+        layers.add(layer);
+        if (extent == null) {
+            extent = new Envelope(layer.extent());
+        }
+        render();
+    }
+
+    /** @return the layers, bottom first */
+    public List<MapLayer> layers() {
+        return layers;
+    }
+
+    /** @return the image last drawn by the background renderer, or {@code null} */
+    public BufferedImage lastRendered() {
+        return lastRendered;
+    }
+
+    /** Shows the union of all layers' extents. */
+    public void zoomToFullExtent() {
+        Envelope all = new Envelope();
+        layers.forEach(l -> all.expandToInclude(l.extent()));
+        if (!all.isNull()) {
+            extent = all;
+            render();
+        }
+    }
+
+    private MapRenderer.View view() {
+        Point size = canvas.getSize();
+        return new MapRenderer.View(fitted(size.x, size.y), Math.max(1, size.x), Math.max(1, size.y));
+    }
+
+    /** The extent widened to the canvas's aspect ratio, so that pixels stay square. */
+    private Envelope fitted(int w, int h) {
+        double want = (double) Math.max(1, w) / Math.max(1, h);
+        double cx = extent.centre().x, cy = extent.centre().y;
+        double ew = extent.getWidth(), eh = extent.getHeight();
+        if (ew / eh < want) {
+            ew = eh * want;
+        } else {
+            eh = ew / want;
+        }
+        return new Envelope(cx - ew / 2, cx + ew / 2, cy - eh / 2, cy + eh / 2);
+    }
+
+    private void zoom(int x, int y, double factor) {
+        if (extent == null) {
+            return;
+        }
+        MapRenderer.View v = view();
+        double mx = v.mapX(x), my = v.mapY(y);
+        Envelope f = v.extent();
+        extent = new Envelope(mx - (mx - f.getMinX()) * factor, mx + (f.getMaxX() - mx) * factor,
+                my - (my - f.getMinY()) * factor, my + (f.getMaxY() - my) * factor);
+        render();
+    }
+
+    private void showCoordinates(int x, int y) {
+        if (extent == null) {
+            return;
+        }
+        MapRenderer.View v = view();
+        getViewSite().getActionBars().getStatusLineManager().setMessage(String.format(Locale.ROOT, "x %.4f  y %.4f", v.mapX(x), v.mapY(y)));
+    }
+
+    /** Re-renders in the background; a newer request cancels an older one. */
+    private void render() {
+        if (canvas == null || canvas.isDisposed() || extent == null) {
+            return;
+        }
+        MapRenderer.View v = view();
+        List<MapLayer> snapshot = List.copyOf(layers);
+        if (job != null) {
+            job.cancel();
+        }
+        Display display = canvas.getDisplay();
+        job = new Job("Drawing the map") {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                BufferedImage img = new BufferedImage(v.width(), v.height(), BufferedImage.TYPE_INT_RGB);
+                Graphics2D g = img.createGraphics();
+                g.setColor(new Color(0xe8, 0xf0, 0xf6));
+                g.fillRect(0, 0, v.width(), v.height());
+                try {
+                    for (MapLayer l : snapshot) {
+                        if (monitor.isCanceled()) {
+                            return Status.CANCEL_STATUS;
+                        }
+                        l.paint(g, v);
+                    }
+                } catch (GisException e) {
+                    return new Status(IStatus.ERROR, "org.pacarbon.map.ui", "Drawing the map failed: " + e.getMessage(), e);
+                } finally {
+                    g.dispose();
+                }
+                ImageData data = toImageData(img);
+                lastRendered = img;
+                display.asyncExec(() -> {
+                    if (canvas.isDisposed()) {
+                        return;
+                    }
+                    if (image != null) {
+                        image.dispose();
+                    }
+                    image = new Image(display, data);
+                    dragOffset = new Point(0, 0);
+                    canvas.redraw();
+                });
+                return Status.OK_STATUS;
+            }
+        };
+        job.setSystem(true);
+        job.schedule(30);
+    }
+
+    static ImageData toImageData(BufferedImage img) {
+        int w = img.getWidth(), h = img.getHeight();
+        ImageData data = new ImageData(w, h, 24, new PaletteData(0xFF0000, 0x00FF00, 0x0000FF));
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            img.getRGB(0, y, w, 1, row, 0, w);
+            for (int x = 0; x < w; x++) {
+                row[x] &= 0xFFFFFF;
+            }
+            data.setPixels(0, y, w, row, 0);
+        }
+        return data;
+    }
+
+    private void paint(GC gc) {
+        Point size = canvas.getSize();
+        gc.setBackground(new org.eclipse.swt.graphics.Color(0xe8, 0xf0, 0xf6));
+        gc.fillRectangle(0, 0, size.x, size.y);
+        if (image != null) {
+            gc.drawImage(image, dragOffset.x, dragOffset.y);
+        } else {
+            gc.drawText(layers.isEmpty() ? message : "Drawing...", 12, 12, true);
+        }
+    }
+
+    @Override
+    public void setFocus() {
+        canvas.setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        if (job != null) {
+            job.cancel();
+        }
+        if (image != null) {
+            image.dispose();
+        }
+        for (MapLayer l : layers) {
+            if (l.raster() != null) {
+                try {
+                    l.raster().close();
+                } catch (java.io.IOException e) {
+                    // read-only file
+                }
+            }
+        }
+        super.dispose();
+    }
+}

@@ -1,0 +1,61 @@
+package org.pacarbon.map.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.eclipse.swt.widgets.Canvas;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.pacarbon.gis.core.io.GeoTiffWriter;
+import org.pacarbon.test.ui.Robot;
+import org.pacarbon.test.ui.ScreenshotOnFailure;
+
+/** The map view draws its layers in the background and shows them on its canvas. */
+@ExtendWith(ScreenshotOnFailure.class)
+public final class MapViewTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    public void rasterAndOutlineLayersAreDrawn() throws Exception {
+        Robot robot = new Robot().withTimeout(java.time.Duration.ofSeconds(30));
+        robot.perspective("org.pacarbon.app.perspective.map");
+        MapView map = (MapView) robot.view(MapView.ID);
+        assertNotNull(robot.byData(Canvas.class, MapView.WIDGET_ID_KEY, MapView.ID + ".canvas"));
+        // left half value 0, right half value 10; on the carbon ramp 0 is pale yellow and 10 dark green
+        Path tif = dir.resolve("t.tif");
+        GeoTiffWriter.of(20, 10).crs(32650, false).upperLeft(500000, 4010000).cellSize(1000, 1000)
+                .write(tif, (r, row) -> {
+                    for (int c = 0; c < 20; c++) {
+                        row[c] = c < 10 ? 0 : 10;
+                    }
+                });
+        Path outline = dir.resolve("o.geojson");
+        Files.writeString(outline, """
+                {"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:32650"}},"features":[{"type":"Feature",
+                 "properties":{},"geometry":{"type":"Polygon","coordinates":[[[505000,4002000],[515000,4002000],[515000,4008000],[505000,4008000],[505000,4002000]]]}}]}
+                """);
+        map.addRaster(tif, "test raster", "carbon", 0, 10, "kgC/m2");
+        map.addVector(outline, "outline", Color.RED, 2f, null);
+        map.zoomToFullExtent();
+        robot.waitUntil(() -> map.lastRendered() != null && map.layers().size() == 2, "the map to be drawn");
+        robot.waitForJobs();
+        BufferedImage img = map.lastRendered();
+        int y = img.getHeight() / 2;
+        int left = img.getRGB(img.getWidth() / 8, y) & 0xffffff;
+        int right = img.getRGB(img.getWidth() * 7 / 8, y) & 0xffffff;
+        int edge = img.getRGB(img.getWidth() / 4, y) & 0xffffff; // the outline's west edge, x = 505000 of 500000..520000
+        assertEquals(0xff0000, edge, Integer.toHexString(edge));
+        assertEquals(0xffffe5, left, Integer.toHexString(left)); // first stop of the carbon ramp
+        assertEquals(0x004529, right, Integer.toHexString(right)); // last stop
+        assertNotEquals(left, right);
+        robot.screenshot(Path.of("target", "screenshots", "map-view.png"));
+    }
+}
