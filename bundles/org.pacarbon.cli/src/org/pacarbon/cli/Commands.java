@@ -42,6 +42,7 @@ public final class Commands {
                                            tables.md, report.html and provenance.json to DIR
               demo [--dir DIR] [--out DIR] make the illustrative demo data set in DIR (default ./demo/data) if missing,
                                            assess it into --out (default ./demo/output) and print Tables 1-3
+              figure MAP.pamap --out F     draw a map document as a figure: F.png, F.svg or F.pdf [--dpi N, PNG/PDF]
               version                      print the version
               help                         this text
 
@@ -62,6 +63,8 @@ public final class Commands {
                     return assess(rest);
                 case "demo":
                     return demo(rest);
+                case "figure":
+                    return figure(rest);
                 case "bench-data":
                     return benchData(rest);
                 case "version":
@@ -153,6 +156,35 @@ public final class Commands {
         Assessment.Result r = Assessment.run(spec, line -> err.println("  " + line), null);
         Reports.write(r, dir, VERSION);
         return r;
+    }
+
+    private int figure(List<String> args) throws UsageException, GisException, IOException {
+        List<String> pos = new ArrayList<>();
+        Map<String, String> o = options(args, pos, "--out", "--dpi");
+        if (o.containsKey("--help")) {
+            out.println("usage: ./pacarbon figure MAP.pamap --out fig.png|fig.svg|fig.pdf [--dpi 144]\n"
+                    + "Draws the map document (layers, styles, extent; see demo/output/figures/*.pamap) with title, legend,\n"
+                    + "scale bar, north arrow and credits.");
+            return 0;
+        }
+        if (pos.size() != 1 || !o.containsKey("--out")) {
+            throw new UsageException("usage: ./pacarbon figure MAP.pamap --out fig.png|fig.svg|fig.pdf [--dpi N]");
+        }
+        double dpi;
+        try {
+            dpi = Double.parseDouble(o.getOrDefault("--dpi", "144"));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--dpi must be a number");
+        }
+        if (!(dpi >= 36 && dpi <= 1200)) {
+            throw new UsageException("--dpi must be between 36 and 1200");
+        }
+        Path doc = path(pos.get(0));
+        Path target = path(o.get("--out"));
+        org.pacarbon.map.core.MapDocument d = org.pacarbon.map.core.MapDocument.read(doc);
+        d.toFigure(doc.toAbsolutePath().getParent(), 900, 640).write(target, dpi / 72);
+        out.println(target);
+        return 0;
     }
 
     private int benchData(List<String> args) throws UsageException, GisException, IOException {

@@ -10,55 +10,48 @@ import java.util.List;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.pacarbon.gis.core.GisException;
-import org.pacarbon.gis.core.crs.CrsSupport;
 import org.pacarbon.gis.core.raster.MemoryRaster;
 import org.pacarbon.gis.core.raster.RasterSource;
 import org.pacarbon.gis.core.raster.SisRasterSource;
 import org.pacarbon.gis.core.vector.Feature;
 import org.pacarbon.gis.core.vector.FeatureSet;
-import org.pacarbon.gis.core.vector.Geometries;
 import org.pacarbon.gis.core.vector.VectorIO;
 import org.pacarbon.map.core.Classification;
-import org.pacarbon.map.core.ColorRamp;
 import org.pacarbon.map.core.Figure;
-import org.pacarbon.map.core.MapRenderer;
-import org.pacarbon.map.core.RasterStyle;
+import org.pacarbon.map.core.MapDocument;
 
 /** The paper's five figures of the demo data: biomass, vSOC, ecosystem carbon, NPP 2020, CO2 2020, with PA outlines. */
 public final class DemoFigures {
     private DemoFigures() {
     }
 
-    /** Writes PNG (2x), SVG and PDF of each figure into {@code out}; returns the PNG paths. */
+    /** Writes a map document (.pamap) and its PNG (2x), SVG and PDF for each figure into {@code out}; returns the PNG paths. */
     public static List<Path> write(Path data, Path out) throws IOException, GisException {
         Files.createDirectories(out);
-        Geometry china = Geometries.union(VectorIO.read(data.resolve("china.geojson"), null, null).features().stream()
-                .map(Feature::geometry).toList());
-        FeatureSet pas = VectorIO.read(data.resolve("pas.gpkg"), null, null);
-        List<Geometry> parks = new ArrayList<>(), reserves = new ArrayList<>();
-        for (Feature f : pas.features()) {
-            ("national_park".equals(f.text("category").orElse("")) ? parks : reserves).add(f.geometry());
-        }
-        Geometry parkG = Geometries.union(parks), reserveG = Geometries.union(reserves);
-        Envelope ext = new Envelope(72.5, 135.5, 16.5, 54);
-        MapRenderer.View view = MapRenderer.View.fitGeographic(ext, 900, 640);
-        List<Figure.Overlay> overlays = List.of(
-                new Figure.Overlay(china, new Color(0x33, 0x33, 0x33), 1.0f, null, "China (Natural Earth)"),
-                new Figure.Overlay(reserveG, new Color(0x1b, 0x5e, 0x20), 0.7f, new Color(0x1b, 0x5e, 0x20, 40), "Nature reserves"),
-                new Figure.Overlay(parkG, new Color(0xb7, 0x1c, 0x1c), 1.6f, new Color(0xb7, 0x1c, 0x1c, 50), "National parks"));
         String credits = "ILLUSTRATIVE demo data, not real measurements. Outline: Natural Earth (public domain). PA-Carbon Workbench";
-        List<Path> written = new ArrayList<>();
+        // ecosystem carbon = biomass + vSOC, written beside the figures so that its map document can refer to it
+        Path eco = out.resolve("ecosystem_carbon.tif");
         try (SisRasterSource biomass = SisRasterSource.open(data.resolve("biomass_2010.tif"), null, null, null);
-                SisRasterSource vsoc = SisRasterSource.open(data.resolve("vsoc.tif"), null, null, null);
-                SisRasterSource npp = SisRasterSource.open(data.resolve("npp_2020.tif"), null, null, null);
-                SisRasterSource co2 = SisRasterSource.open(data.resolve("edgar_co2_2020.nc"), "emi_co2", null, null)) {
-            MemoryRaster eco = sum(biomass, vsoc);
-            written.add(figure(out, "fig1_biomass", "Biomass carbon (2010)", "Biomass carbon", biomass, "carbon", false, "kgC/m2", view, overlays, credits));
-            written.add(figure(out, "fig2_vsoc", "Vulnerable soil organic carbon", "vSOC", vsoc, "carbon", false, "kgC/m2", view, overlays, credits));
-            written.add(figure(out, "fig3_ecosystem_carbon", "Ecosystem carbon (biomass + vSOC)", "Ecosystem carbon", eco, "carbon", false, "kgC/m2", view, overlays, credits));
-            written.add(figure(out, "fig4_npp_2020", "Net primary production 2020", "NPP 2020", npp, "npp", false, "kgC/m2/yr", view, overlays, credits));
-            written.add(figure(out, "fig5_co2_2020", "Anthropogenic CO2 emissions 2020", "CO2 emissions 2020", co2, "emissions", true, "t CO2 per 0.1° cell per yr", view, overlays, credits));
+                SisRasterSource vsoc = SisRasterSource.open(data.resolve("vsoc.tif"), null, null, null)) {
+            MemoryRaster sum = sum(biomass, vsoc);
+            org.pacarbon.gis.core.raster.GridSpec g = sum.grid();
+            float[] v = sum.values();
+            org.pacarbon.gis.core.io.GeoTiffWriter.of(g.width(), g.height()).crs(4326, true).upperLeft(g.x0(), g.y0())
+                    .cellSize(g.dx(), -g.dy()).nodata(-9999f).tiled(256)
+                    .write(eco, (r, row) -> {
+                        for (int c = 0; c < row.length; c++) {
+                            float x = v[r * g.width() + c];
+                            row[c] = Float.isNaN(x) ? -9999f : x;
+                        }
+                    });
         }
+        List<Path> written = new ArrayList<>();
+        written.add(figure(out, "fig1_biomass", "Biomass carbon (2010)", "Biomass carbon", data.resolve("biomass_2010.tif"), null, "carbon", false, "kgC/m2", data, credits));
+        written.add(figure(out, "fig2_vsoc", "Vulnerable soil organic carbon", "vSOC", data.resolve("vsoc.tif"), null, "carbon", false, "kgC/m2", data, credits));
+        written.add(figure(out, "fig3_ecosystem_carbon", "Ecosystem carbon (biomass + vSOC)", "Ecosystem carbon", eco, null, "carbon", false, "kgC/m2", data, credits));
+        written.add(figure(out, "fig4_npp_2020", "Net primary production 2020", "NPP 2020", data.resolve("npp_2020.tif"), null, "npp", false, "kgC/m2/yr", data, credits));
+        written.add(figure(out, "fig5_co2_2020", "Anthropogenic CO2 emissions 2020", "CO2 emissions 2020", data.resolve("edgar_co2_2020.nc"), "emi_co2", "emissions", true,
+                "t CO2 per 0.1° cell per yr", data, credits));
         return written;
     }
 
@@ -73,30 +66,92 @@ public final class DemoFigures {
         return new MemoryRaster(a.file(), a.grid(), a.crs(), va, "kgC/m2");
     }
 
-    private static Path figure(Path out, String name, String title, String legend, RasterSource src, String ramp, boolean log, String unit,
-            MapRenderer.View view, List<Figure.Overlay> overlays, String credits) throws GisException, IOException {
-        int n = src.grid().width() * src.grid().height();
-        float[] all = new float[n];
-        src.readRows(0, src.grid().height(), all);
-        double[] sample = new double[Math.min(n, 20000)];
-        int k = 0;
-        for (int i = 0; i < sample.length; i++) {
-            float v = all[(int) ((long) i * n / sample.length)];
-            if (!Float.isNaN(v) && (!log || v > 0)) {
-                sample[k++] = v;
+    private static Path figure(Path out, String name, String title, String legend, Path raster, String variable, String ramp, boolean log,
+            String unit, Path data, String credits) throws GisException, IOException {
+        double min, max;
+        try (SisRasterSource src = SisRasterSource.open(raster, variable, null, null)) {
+            int n = src.grid().width() * src.grid().height();
+            float[] all = new float[n];
+            src.readRows(0, src.grid().height(), all);
+            double[] sample = new double[Math.min(n, 20000)];
+            int k = 0;
+            for (int i = 0; i < sample.length; i++) {
+                float v = all[(int) ((long) i * n / sample.length)];
+                if (!Float.isNaN(v) && (!log || v > 0)) {
+                    sample[k++] = v;
+                }
             }
+            double[] q = Classification.quantile(java.util.Arrays.copyOf(sample, k), 50); // 2 % steps
+            min = log ? Math.pow(10, Math.floor(Math.log10(Math.max(q[1], 1e-9)))) : 0;
+            max = log ? Math.pow(10, Math.ceil(Math.log10(q[49]))) : niceCeil(q[49]);
         }
-        double[] q = Classification.quantile(java.util.Arrays.copyOf(sample, k), 50); // 2 % steps
-        double min = log ? Math.pow(10, Math.floor(Math.log10(Math.max(q[1], 1e-9)))) : 0;
-        double max = log ? Math.pow(10, Math.ceil(Math.log10(q[49]))) : niceCeil(q[49]);
-        RasterStyle style = new RasterStyle(ColorRamp.preset(ramp), min, max, log, null, unit);
-        Figure fig = new Figure(title + " - illustrative demo", MapRenderer.raster(src, style, view), view, CrsSupport.lonLat(),
-                style, legend, overlays, credits);
+        MapDocument doc = new MapDocument();
+        doc.title = title + " - illustrative demo";
+        doc.crs = "EPSG:4326";
+        doc.extent = new Envelope(72.5, 135.5, 16.5, 54);
+        doc.legend = legend;
+        doc.credits = credits;
+        doc.layers.add(new MapDocument.RasterEntry(legend, rel(out, raster), variable, ramp, min, max, log, null, unit, true));
+        doc.layers.add(new MapDocument.VectorEntry("China (Natural Earth)", rel(out, data.resolve("china.geojson")), null,
+                new Color(0x33, 0x33, 0x33), 1.0f, null, true));
+        doc.layers.add(new MapDocument.VectorEntry("Nature reserves", rel(out, data.resolve("reserves.geojson")), null,
+                new Color(0x1b, 0x5e, 0x20), 0.7f, new Color(0x1b, 0x5e, 0x20, 40), true));
+        doc.layers.add(new MapDocument.VectorEntry("National parks", rel(out, data.resolve("parks.geojson")), null,
+                new Color(0xb7, 0x1c, 0x1c), 1.6f, new Color(0xb7, 0x1c, 0x1c, 50), true));
+        splitPas(data);
+        Path pamap = out.resolve(name + ".pamap");
+        doc.write(pamap);
+        Figure fig = doc.toFigure(out, 900, 640);
         Path png = out.resolve(name + ".png");
         fig.write(png, 2);
         fig.write(out.resolve(name + ".svg"), 1);
         fig.write(out.resolve(name + ".pdf"), 2);
         return png;
+    }
+
+    private static String rel(Path from, Path to) {
+        return from.toAbsolutePath().relativize(to.toAbsolutePath()).toString().replace('\\', '/');
+    }
+
+    /** Parks and reserves as two GeoJSON files, so map documents can style them apart. */
+    private static void splitPas(Path data) throws GisException, IOException {
+        if (Files.exists(data.resolve("parks.geojson"))) {
+            return;
+        }
+        FeatureSet pas = VectorIO.read(data.resolve("pas.gpkg"), null, null);
+        for (String[] kind : new String[][] {{"national_park", "parks.geojson"}, {"nature_reserve", "reserves.geojson"}}) {
+            StringBuilder b = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+            boolean firstFeature = true;
+            for (Feature f : pas.features()) {
+                if (!kind[0].equals(f.text("category").orElse(""))) {
+                    continue;
+                }
+                b.append(firstFeature ? "" : ",").append("{\"type\":\"Feature\",\"properties\":{\"pa_id\":\"")
+                        .append(f.text("pa_id").orElse("")).append("\"},\"geometry\":").append(geoJson(f.geometry())).append('}');
+                firstFeature = false;
+            }
+            b.append("]}");
+            Files.writeString(data.resolve(kind[1]), b.toString());
+        }
+    }
+
+    private static String geoJson(Geometry g) {
+        StringBuilder b = new StringBuilder("{\"type\":\"MultiPolygon\",\"coordinates\":[");
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            org.locationtech.jts.geom.Polygon p = (org.locationtech.jts.geom.Polygon) g.getGeometryN(i);
+            b.append(i == 0 ? "[" : ",[");
+            for (int k = -1; k < p.getNumInteriorRing(); k++) {
+                org.locationtech.jts.geom.LineString ring = k < 0 ? p.getExteriorRing() : p.getInteriorRingN(k);
+                b.append(k < 0 ? "[" : ",[");
+                org.locationtech.jts.geom.Coordinate[] cs = ring.getCoordinates();
+                for (int j = 0; j < cs.length; j++) {
+                    b.append(j == 0 ? "" : ",").append('[').append(cs[j].x).append(',').append(cs[j].y).append(']');
+                }
+                b.append(']');
+            }
+            b.append(']');
+        }
+        return b.append("]}").toString();
     }
 
     private static double niceCeil(double v) {

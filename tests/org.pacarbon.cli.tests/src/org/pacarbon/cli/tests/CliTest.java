@@ -138,6 +138,28 @@ class CliTest {
     }
 
     @Test
+    void figureDrawsAMapDocument() throws Exception {
+        Fixture.write(dir);
+        Files.writeString(dir.resolve("map.pamap"), """
+                {"format": "pacarbon-map/1", "title": "Fixture", "crs": "EPSG:32650",
+                 "layers": [{"type": "raster", "name": "carbon", "path": "carbon.tif",
+                             "style": {"ramp": "greys", "min": 0, "max": 3, "unit": "kgC/m2"}},
+                            {"type": "vector", "name": "PAs", "path": "pas.gpkg", "style": {"stroke": "#ff0000", "width": 2}}]}
+                """);
+        for (String ext : List.of("png", "svg", "pdf")) {
+            Path out = dir.resolve("fig." + ext);
+            Run r = run("figure", dir.resolve("map.pamap").toString(), "--out", out.toString(), "--dpi", "72");
+            assertEquals(0, r.code(), r.err());
+            assertTrue(Files.size(out) > 1000, ext);
+        }
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(dir.resolve("fig.png").toFile());
+        assertTrue(png.getWidth() > 900 && png.getHeight() > 500, png.getWidth() + " x " + png.getHeight());
+        Run bad = run("figure", dir.resolve("carbon.tif").toString(), "--out", dir.resolve("x.png").toString());
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("carbon.tif"), bad.err());
+    }
+
+    @Test
     void usageErrorsAndHelp() {
         assertEquals(2, run("assess").code());
         assertEquals(2, run("frobnicate").code());

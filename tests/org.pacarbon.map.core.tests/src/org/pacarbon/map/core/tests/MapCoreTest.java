@@ -78,6 +78,39 @@ class MapCoreTest {
     }
 
     @Test
+    void mapDocumentRoundTrip() throws Exception {
+        org.pacarbon.map.core.MapDocument d = new org.pacarbon.map.core.MapDocument();
+        d.title = "T";
+        d.crs = "EPSG:32650";
+        d.extent = new Envelope(1, 3, 2, 4);
+        d.legend = "L";
+        d.credits = "C";
+        d.layers.add(new org.pacarbon.map.core.MapDocument.RasterEntry("r", "data/r.tif", "v", "npp", 0.5, 2, true,
+                new double[] {0.5, 1, 2}, "kgC/m2/yr", false));
+        d.layers.add(new org.pacarbon.map.core.MapDocument.VectorEntry("p", "pas.gpkg", "pas", new Color(1, 2, 3),
+                1.5f, new Color(4, 5, 6, 7), true));
+        Path f = dir.resolve("m.pamap");
+        d.write(f);
+        org.pacarbon.map.core.MapDocument back = org.pacarbon.map.core.MapDocument.read(f);
+        assertEquals("T", back.title);
+        assertEquals("EPSG:32650", back.crs);
+        assertEquals(d.extent, back.extent);
+        assertEquals("C", back.credits);
+        org.pacarbon.map.core.MapDocument.RasterEntry r = (org.pacarbon.map.core.MapDocument.RasterEntry) back.layers.get(0);
+        assertEquals("npp", r.ramp());
+        assertTrue(r.log() && !r.visible());
+        assertArrayEquals(new double[] {0.5, 1, 2}, r.breaks(), 0);
+        org.pacarbon.map.core.MapDocument.VectorEntry v = (org.pacarbon.map.core.MapDocument.VectorEntry) back.layers.get(1);
+        assertEquals(new Color(4, 5, 6, 7), v.fill());
+        assertEquals(new Color(1, 2, 3), v.stroke());
+        assertEquals("pas", v.layer());
+        Files.writeString(f, "{\"format\": \"something else\"}");
+        org.pacarbon.gis.core.GisException e = org.junit.jupiter.api.Assertions.assertThrows(org.pacarbon.gis.core.GisException.class,
+                () -> org.pacarbon.map.core.MapDocument.read(f));
+        assertTrue(e.getMessage().contains("m.pamap"), e.getMessage());
+    }
+
+    @Test
     void renderedPngHasTheExpectedColoursAtKnownPoints() throws Exception {
         // 2 x 2 raster: 0, 10 / NaN, 5 over x 0..2, y 0..2, drawn 200 x 200 px with the greys ramp 0..10
         GridSpec grid = new GridSpec(2, 2, 0, 2, 1, -1);
