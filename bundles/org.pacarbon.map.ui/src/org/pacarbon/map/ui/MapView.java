@@ -47,6 +47,7 @@ public final class MapView extends ViewPart {
     public static final String WIDGET_ID_KEY = "org.pacarbon.widgetId";
 
     private final List<MapLayer> layers = new CopyOnWriteArrayList<>();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private Canvas canvas;
     private Image image;
     private volatile BufferedImage lastRendered;
@@ -81,6 +82,9 @@ public final class MapView extends ViewPart {
             }
             dragFrom = null;
         });
+        if (getSite().getPage().findView(LayersView.ID) instanceof LayersView lv) {
+            lv.connect(this);
+        }
         String demo = System.getProperty("pacarbon.demo");
         if (demo != null && Files.isRegularFile(Path.of(demo, "biomass_2010.tif"))) {
             loadDemo(Path.of(demo));
@@ -119,7 +123,57 @@ public final class MapView extends ViewPart {
         if (extent == null) {
             extent = new Envelope(layer.extent());
         }
+        changed();
+    }
+
+    /** Registers a listener told (on the UI thread) whenever the layers change. */
+    public void addLayersListener(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    public void removeLayersListener(Runnable listener) {
+        listeners.remove(listener);
+    }
+
+    /** Redraws after a change of the layers (visibility, order, style) and tells the listeners. */
+    public void changed() {
         render();
+        listeners.forEach(Runnable::run);
+    }
+
+    /** Moves a layer up (towards the top, drawn later) or down by {@code delta} places. */
+    public void move(MapLayer layer, int delta) {
+        int i = layers.indexOf(layer);
+        int j = Math.max(0, Math.min(layers.size() - 1, i + delta));
+        if (i >= 0 && i != j) {
+            layers.remove(i);
+            layers.add(j, layer);
+            changed();
+        }
+    }
+
+    /** Removes a layer (its file is closed). */
+    public void remove(MapLayer layer) {
+        if (layers.remove(layer)) {
+            closeQuietly(layer);
+            changed();
+        }
+    }
+
+    /** Shows the layer's whole extent. */
+    public void zoomTo(MapLayer layer) {
+        extent = new Envelope(layer.extent());
+        render();
+    }
+
+    private static void closeQuietly(MapLayer l) {
+        if (l.raster() != null) {
+            try {
+                l.raster().close();
+            } catch (java.io.IOException e) {
+                // read-only file
+            }
+        }
     }
 
     /** @return the layers, bottom first */
@@ -150,6 +204,9 @@ public final class MapView extends ViewPart {
     /** The extent widened to the canvas's aspect ratio, so that pixels stay square. */
     private Envelope fitted(int w, int h) {
         double want = (double) Math.max(1, w) / Math.max(1, h);
+        if (geographic()) {
+            want /= Math.cos(Math.toRadians(Math.max(-80, Math.min(80, extent.centre().y))));
+        }
         double cx = extent.centre().x, cy = extent.centre().y;
         double ew = extent.getWidth(), eh = extent.getHeight();
         if (ew / eh < want) {
@@ -158,6 +215,15 @@ public final class MapView extends ViewPart {
             eh = ew / want;
         }
         return new Envelope(cx - ew / 2, cx + ew / 2, cy - eh / 2, cy + eh / 2);
+    }
+
+    private boolean geographic() {
+        for (MapLayer l : layers) {
+            if (l.raster() != null) {
+                return org.pacarbon.gis.core.crs.CrsSupport.isGeographic(l.raster().crs());
+            }
+        }
+        return false;
     }
 
     private void zoom(int x, int y, double factor) {
@@ -268,15 +334,7 @@ public final class MapView extends ViewPart {
         if (image != null) {
             image.dispose();
         }
-        for (MapLayer l : layers) {
-            if (l.raster() != null) {
-                try {
-                    l.raster().close();
-                } catch (java.io.IOException e) {
-                    // read-only file
-                }
-            }
-        }
+        layers.forEach(MapView::closeQuietly);
         super.dispose();
     }
 }

@@ -9,7 +9,13 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.util.List;
+
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,5 +63,25 @@ public final class MapViewTest {
         assertEquals(0x004529, right, Integer.toHexString(right)); // last stop
         assertNotEquals(left, right);
         robot.screenshot(Path.of("target", "screenshots", "map-view.png"));
+
+        // the Layers view lists the layers top first; unchecking the raster hides it on the map
+        robot.view(LayersView.ID);
+        Table table = robot.byData(Table.class, MapView.WIDGET_ID_KEY, LayersView.ID + ".table");
+        assertEquals(List.of("outline", "test raster"), List.of(table.getItems()).stream().map(TableItem::getText).toList());
+        TableItem rasterItem = table.getItem(1);
+        rasterItem.setChecked(false);
+        Event e = new Event();
+        e.item = rasterItem;
+        e.detail = SWT.CHECK;
+        table.notifyListeners(SWT.Selection, e);
+        robot.waitUntil(() -> map.lastRendered() != img, "the map to be drawn again");
+        robot.waitForJobs();
+        BufferedImage hidden = map.lastRendered();
+        assertEquals(0xe8f0f6, hidden.getRGB(hidden.getWidth() * 7 / 8, hidden.getHeight() / 2) & 0xffffff, "background where the raster was");
+        // reorder: the raster goes up, to the top
+        table.setSelection(1);
+        robot.click(robot.byData(org.eclipse.swt.widgets.Button.class, MapView.WIDGET_ID_KEY, LayersView.ID + ".up"));
+        assertEquals("test raster", map.layers().get(1).name());
+        assertEquals("test raster", table.getItem(0).getText());
     }
 }

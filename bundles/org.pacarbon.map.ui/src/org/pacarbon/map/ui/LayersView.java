@@ -1,0 +1,100 @@
+package org.pacarbon.map.ui;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.ui.IViewPart;
+import org.eclipse.ui.part.ViewPart;
+import org.pacarbon.map.core.MapLayer;
+
+/** The layers of the map, top first: check to show, up/down to reorder, remove, zoom to. */
+public final class LayersView extends ViewPart {
+    public static final String ID = "org.pacarbon.views.layers";
+    private Table table;
+    private MapView map;
+    private final Runnable listener = this::refresh;
+
+    @Override
+    public void createPartControl(Composite parent) {
+        parent.setData(MapView.WIDGET_ID_KEY, ID);
+        parent.setLayout(new GridLayout(4, true));
+        table = new Table(parent, SWT.CHECK | SWT.BORDER | SWT.SINGLE | SWT.FULL_SELECTION);
+        table.setData(MapView.WIDGET_ID_KEY, ID + ".table");
+        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
+        table.addListener(SWT.Selection, e -> {
+            if (e.detail == SWT.CHECK && e.item instanceof TableItem item && item.getData() instanceof MapLayer layer) {
+                layer.setVisible(item.getChecked());
+                map.changed();
+            }
+        });
+        button(parent, "Up", "up", l -> map.move(l, +1));
+        button(parent, "Down", "down", l -> map.move(l, -1));
+        button(parent, "Zoom to", "zoom", l -> map.zoomTo(l));
+        button(parent, "Remove", "remove", l -> map.remove(l));
+        IViewPart part = getSite().getPage().findView(MapView.ID);
+        if (part instanceof MapView m) {
+            connect(m);
+        }
+    }
+
+    private void button(Composite parent, String text, String key, java.util.function.Consumer<MapLayer> action) {
+        Button b = new Button(parent, SWT.PUSH);
+        b.setText(text);
+        b.setData(MapView.WIDGET_ID_KEY, ID + "." + key);
+        b.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        b.addListener(SWT.Selection, e -> {
+            if (map != null && table.getSelectionCount() == 1 && table.getSelection()[0].getData() instanceof MapLayer l) {
+                action.accept(l);
+            }
+        });
+    }
+
+    /** Shows the layers of a map view (called when both views are open). */
+    public void connect(MapView mapView) {
+        if (map != null) {
+            map.removeLayersListener(listener);
+        }
+        map = mapView;
+        map.addLayersListener(listener);
+        refresh();
+    }
+
+    private void refresh() {
+        if (table == null || table.isDisposed()) {
+            return;
+        }
+        Object selected = table.getSelectionCount() == 1 ? table.getSelection()[0].getData() : null;
+        table.removeAll();
+        if (map == null) {
+            return;
+        }
+        java.util.List<MapLayer> ls = map.layers();
+        for (int i = ls.size() - 1; i >= 0; i--) {
+            MapLayer l = ls.get(i);
+            TableItem item = new TableItem(table, SWT.NONE);
+            item.setText(l.name());
+            item.setChecked(l.isVisible());
+            item.setData(l);
+            if (l == selected) {
+                table.setSelection(item);
+            }
+        }
+    }
+
+    @Override
+    public void setFocus() {
+        table.setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        if (map != null) {
+            map.removeLayersListener(listener);
+        }
+        super.dispose();
+    }
+}
