@@ -72,6 +72,25 @@ public final class MapLayer {
         return geometry.getEnvelopeInternal();
     }
 
+    /**
+     * What the layer holds at a map point: the raster value with its unit ("nodata" where there is none),
+     * or whether the point is inside the polygons; {@code null} outside the layer.
+     */
+    public String identify(double x, double y) throws org.pacarbon.gis.core.GisException {
+        if (raster != null) {
+            GridSpec g = raster.grid();
+            int c = (int) Math.floor(g.u(x)), r = (int) Math.floor(g.v(y));
+            if (c < 0 || r < 0 || c >= g.width() || r >= g.height()) {
+                return null;
+            }
+            float[] row = new float[g.width()];
+            raster.readRows(r, 1, row);
+            float v = row[c];
+            return Float.isNaN(v) ? "nodata" : String.format(java.util.Locale.ROOT, "%.4g %s", v, style.unit()).trim();
+        }
+        return geometry.intersects(geometry.getFactory().createPoint(new org.locationtech.jts.geom.Coordinate(x, y))) ? "inside" : null;
+    }
+
     /** Draws the layer onto a map image of the view's size. */
     public void paint(java.awt.Graphics2D g, MapRenderer.View view) throws org.pacarbon.gis.core.GisException {
         if (!visible) {

@@ -74,6 +74,12 @@ public final class MapView extends ViewPart {
             showCoordinates(e.x, e.y);
         });
         canvas.addListener(SWT.MouseUp, e -> {
+            if (dragFrom != null && extent != null && dragOffset.x == 0 && dragOffset.y == 0) {
+                MapRenderer.View v = view();
+                List<String> found = identify(v.mapX(e.x), v.mapY(e.y));
+                canvas.setToolTipText(found.isEmpty() ? null : String.join("\n", found));
+                getViewSite().getActionBars().getStatusLineManager().setMessage(String.join("; ", found));
+            }
             if (dragFrom != null && extent != null && (dragOffset.x != 0 || dragOffset.y != 0)) {
                 MapRenderer.View v = view();
                 double dx = dragOffset.x * extent.getWidth() / v.width(), dy = dragOffset.y * extent.getHeight() / v.height();
@@ -174,6 +180,26 @@ public final class MapView extends ViewPart {
                 // read-only file
             }
         }
+    }
+
+    /** The identify tool: every visible layer's value at a map point, top layer first, as "name: value". */
+    public List<String> identify(double x, double y) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            MapLayer l = layers.get(i);
+            if (!l.isVisible()) {
+                continue;
+            }
+            try {
+                String v = l.identify(x, y);
+                if (v != null) {
+                    out.add(l.name() + ": " + v);
+                }
+            } catch (GisException ex) {
+                out.add(l.name() + ": cannot be read (" + ex.problem() + ")");
+            }
+        }
+        return out;
     }
 
     /** @return the layers, bottom first */

@@ -63,6 +63,9 @@ public final class MapViewTest {
         assertEquals(0x004529, right, Integer.toHexString(right)); // last stop
         assertNotEquals(left, right);
         robot.screenshot(Path.of("target", "screenshots", "map-view.png"));
+        // identify at a known point: right half of the raster (value 10), inside the outline
+        assertEquals(List.of("outline: inside", "test raster: 10.00 kgC/m2"), map.identify(512500, 4005000));
+        assertEquals(List.of("test raster: 0.000 kgC/m2"), map.identify(500500, 4009500));
 
         // the Layers view lists the layers top first; unchecking the raster hides it on the map
         robot.view(LayersView.ID);
