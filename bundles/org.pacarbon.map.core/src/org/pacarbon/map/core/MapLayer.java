@@ -55,6 +55,16 @@ public final class MapLayer {
         return geometry;
     }
 
+    /** @return outline colour of a vector layer, or {@code null} */
+    public Color stroke() {
+        return stroke;
+    }
+
+    /** @return fill colour of a vector layer, or {@code null} */
+    public Color fill() {
+        return fill;
+    }
+
     public boolean isVisible() {
         return visible;
     }

@@ -91,6 +91,9 @@ public final class MapView extends ViewPart {
         if (getSite().getPage().findView(LayersView.ID) instanceof LayersView lv) {
             lv.connect(this);
         }
+        if (getSite().getPage().findView(LegendView.ID) instanceof LegendView lg) {
+            lg.connect(this);
+        }
         String demo = System.getProperty("pacarbon.demo");
         if (demo != null && Files.isRegularFile(Path.of(demo, "biomass_2010.tif"))) {
             loadDemo(Path.of(demo));
