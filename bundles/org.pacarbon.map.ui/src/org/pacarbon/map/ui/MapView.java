@@ -111,9 +111,30 @@ public final class MapView extends ViewPart {
         }
     }
 
+    /** The map's CRS: that of its first layer (null while empty). */
+    private org.opengis.referencing.crs.CoordinateReferenceSystem mapCrs;
+
+    /** Removes every layer; the next layer sets the map's CRS and extent. */
+    public void clear() {
+        layers.forEach(MapView::closeQuietly);
+        layers.clear();
+        mapCrs = null;
+        extent = null;
+        lastRendered = null;
+        changed();
+    }
+
     /** Adds a raster layer with a ramp from min to max. */
     public MapLayer addRaster(Path file, String name, String ramp, double min, double max, String unit) throws GisException {
         SisRasterSource src = SisRasterSource.open(file, null, null, null);
+        if (mapCrs == null) {
+            mapCrs = src.crs();
+        } else if (!org.pacarbon.gis.core.crs.CrsSupport.same(mapCrs, src.crs())) {
+            closeQuietly(MapLayer.raster(name, src, null));
+            throw new GisException(file, "its CRS " + org.pacarbon.gis.core.crs.CrsSupport.label(src.crs()) + " differs from the map's "
+                    + org.pacarbon.gis.core.crs.CrsSupport.label(mapCrs) + " and rasters are not reprojected for display yet",
+                    "a raster in the map's CRS (or a new map)");
+        }
         MapLayer layer = MapLayer.raster(name, src, new RasterStyle(ColorRamp.preset(ramp), min, max, false, null, unit));
         add(layer);
         return layer;
@@ -121,8 +142,14 @@ public final class MapView extends ViewPart {
 
     /** Adds the polygons of a vector file as an outline layer. */
     public MapLayer addVector(Path file, String name, Color stroke, float width, Color fill) throws GisException {
-        List<Geometry> gs = VectorIO.read(file, null, null).features().stream().map(Feature::geometry).toList();
-        MapLayer layer = MapLayer.vector(name, Geometries.union(gs), stroke, width, fill);
+        org.pacarbon.gis.core.vector.FeatureSet set = VectorIO.read(file, null, null);
+        Geometry g = Geometries.union(set.features().stream().map(Feature::geometry).toList());
+        if (mapCrs == null) {
+            mapCrs = set.crs();
+        } else {
+            g = Geometries.transform(g, set.crs(), mapCrs); // polygons follow the map's CRS
+        }
+        MapLayer layer = MapLayer.vector(name, g, stroke, width, fill);
         add(layer);
         return layer;
     }

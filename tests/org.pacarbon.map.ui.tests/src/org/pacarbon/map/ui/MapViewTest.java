@@ -39,6 +39,7 @@ public final class MapViewTest {
         Robot robot = new Robot().withTimeout(java.time.Duration.ofSeconds(30));
         robot.perspective("org.pacarbon.app.perspective.map");
         MapView map = (MapView) robot.view(MapView.ID);
+        map.clear();
         assertNotNull(robot.byData(Canvas.class, MapView.WIDGET_ID_KEY, MapView.ID + ".canvas"));
         // left half value 0, right half value 10; on the carbon ramp 0 is pale yellow and 10 dark green
         Path tif = dir.resolve("t.tif");
@@ -89,5 +90,40 @@ public final class MapViewTest {
         robot.click(robot.byData(org.eclipse.swt.widgets.Button.class, MapView.WIDGET_ID_KEY, LayersView.ID + ".up"));
         assertEquals("test raster", map.layers().get(1).name());
         assertEquals("test raster", table.getItem(0).getText());
+    }
+
+    @Test
+    public void catalogAddsLayersAndRefusesBrokenFiles() throws Exception {
+        Robot robot = new Robot().withTimeout(java.time.Duration.ofSeconds(30));
+        robot.perspective("org.pacarbon.app.perspective.map");
+        MapView map = (MapView) robot.view(MapView.ID);
+        map.clear();
+        CatalogView catalog = (CatalogView) robot.view(CatalogView.ID);
+        Path tif = dir.resolve("carbon.tif");
+        GeoTiffWriter.of(8, 8).crs(4326, true).upperLeft(100, 40).cellSize(0.5, 0.5)
+                .write(tif, (r, row) -> java.util.Arrays.fill(row, r));
+        int before = catalog.size();
+        CatalogView.Entry entry = catalog.open(tif);
+        assertNotNull(entry);
+        assertEquals("8 x 8 cells", entry.size());
+        assertEquals(before + 1, catalog.size());
+        Table table = robot.byData(Table.class, MapView.WIDGET_ID_KEY, CatalogView.ID + ".table");
+        int layers = map.layers().size();
+        table.setSelection(table.getItemCount() - 1);
+        table.notifyListeners(SWT.DefaultSelection, new Event()); // double-click
+        assertEquals(layers + 1, map.layers().size());
+        assertEquals("carbon.tif", map.layers().get(map.layers().size() - 1).name());
+
+        Path broken = dir.resolve("broken.tif");
+        Files.write(broken, new byte[] {'I', 'I', 42, 0, 8, 0, 0, 0, 0, 0});
+        List<String> texts = new java.util.ArrayList<>();
+        Robot.ModalHandle dialog = robot.onModal(sh -> sh.getText().contains("broken.tif"), sh -> {
+            texts.add(sh.getText());
+            sh.close();
+        }, "the error about broken.tif");
+        assertEquals(null, catalog.open(broken));
+        dialog.await();
+        assertEquals(before + 1, catalog.size());
+        assertEquals(layers + 1, map.layers().size());
     }
 }

@@ -1,0 +1,170 @@
+package org.pacarbon.map.ui;
+
+import java.awt.Color;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.ui.part.ViewPart;
+import org.pacarbon.gis.core.GisException;
+import org.pacarbon.gis.core.crs.CrsSupport;
+import org.pacarbon.gis.core.raster.GridSpec;
+import org.pacarbon.gis.core.raster.SisRasterSource;
+import org.pacarbon.gis.core.vector.FeatureSet;
+import org.pacarbon.gis.core.vector.VectorIO;
+import org.pacarbon.map.core.Classification;
+
+/**
+ * The catalog: files the user opened (GeoTIFF, NetCDF, GeoPackage, Shapefile, GeoJSON) with their kind, CRS
+ * and size; double-click (or "Add to map") puts one on the map. A file that can't be read is refused with
+ * a message naming it, and the map stays as it was.
+ */
+public final class CatalogView extends ViewPart {
+    public static final String ID = "org.pacarbon.views.catalog";
+    private Table table;
+
+    /** One opened file. */
+    public record Entry(Path file, boolean raster, String crs, String size) {
+    }
+
+    @Override
+    public void createPartControl(Composite parent) {
+        parent.setData(MapView.WIDGET_ID_KEY, ID);
+        parent.setLayout(new GridLayout(2, true));
+        table = new Table(parent, SWT.BORDER | SWT.SINGLE | SWT.FULL_SELECTION);
+        table.setData(MapView.WIDGET_ID_KEY, ID + ".table");
+        table.setHeaderVisible(true);
+        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
+        for (String[] c : new String[][] {{"File", "160"}, {"Kind", "60"}, {"CRS", "160"}, {"Size", "120"}}) {
+            TableColumn col = new TableColumn(table, SWT.LEFT);
+            col.setText(c[0]);
+            col.setWidth(Integer.parseInt(c[1]));
+        }
+        table.addListener(SWT.DefaultSelection, e -> addSelectedToMap());
+        Button open = new Button(parent, SWT.PUSH);
+        open.setText("Open...");
+        open.setData(MapView.WIDGET_ID_KEY, ID + ".open");
+        open.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        open.addListener(SWT.Selection, e -> {
+            FileDialog d = new FileDialog(parent.getShell(), SWT.OPEN | SWT.MULTI);
+            d.setFilterExtensions(new String[] {"*.tif;*.tiff;*.nc;*.gpkg;*.shp;*.geojson;*.json", "*.*"});
+            if (d.open() != null) {
+                for (String name : d.getFileNames()) {
+                    open(Path.of(d.getFilterPath(), name));
+                }
+            }
+        });
+        Button add = new Button(parent, SWT.PUSH);
+        add.setText("Add to map");
+        add.setData(MapView.WIDGET_ID_KEY, ID + ".add");
+        add.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        add.addListener(SWT.Selection, e -> addSelectedToMap());
+        String demo = System.getProperty("pacarbon.demo");
+        if (demo != null && Files.isDirectory(Path.of(demo))) {
+            for (String f : new String[] {"biomass_2010.tif", "vsoc.tif", "npp_2020.tif", "edgar_co2_2020.nc", "china.geojson", "pas.gpkg"}) {
+                if (Files.isRegularFile(Path.of(demo, f))) {
+                    open(Path.of(demo, f));
+                }
+            }
+        }
+    }
+
+    /** Opens a file into the catalog; returns its entry, or {@code null} after telling the user why not. */
+    public Entry open(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean raster = name.endsWith(".tif") || name.endsWith(".tiff") || name.endsWith(".nc");
+        Entry entry;
+        try {
+            if (raster) {
+                try (SisRasterSource src = SisRasterSource.open(file, null, null, null)) {
+                    GridSpec g = src.grid();
+                    entry = new Entry(file, true, CrsSupport.label(src.crs()), g.width() + " x " + g.height() + " cells");
+                }
+            } else {
+                FeatureSet set = VectorIO.read(file, null, null);
+                entry = new Entry(file, false, CrsSupport.label(set.crs()), set.features().size() + " features");
+            }
+        } catch (GisException | java.io.IOException e) {
+            refuse(file, e.getMessage());
+            return null;
+        }
+        TableItem item = new TableItem(table, SWT.NONE);
+        item.setText(new String[] {file.getFileName().toString(), raster ? "raster" : "vector", entry.crs(), entry.size()});
+        item.setData(entry);
+        return entry;
+    }
+
+    private void refuse(Path file, String why) {
+        org.eclipse.core.runtime.ILog.of(getClass()).log(new Status(IStatus.WARNING, "org.pacarbon.map.ui", "Cannot open " + file + ": " + why));
+        MessageDialog.openError(table.getShell(), "Cannot open " + file.getFileName(), why);
+    }
+
+    private void addSelectedToMap() {
+        if (table.getSelectionCount() != 1 || !(table.getSelection()[0].getData() instanceof Entry entry)) {
+            return;
+        }
+        if (!(getSite().getPage().findView(MapView.ID) instanceof MapView map)) {
+            return;
+        }
+        try {
+            if (entry.raster()) {
+                double[] range = range(entry.file());
+                String n = entry.file().getFileName().toString().toLowerCase(Locale.ROOT);
+                String ramp = n.contains("npp") ? "npp" : n.contains("co2") || n.contains("emi") ? "emissions" : n.contains("c") ? "carbon" : "viridis";
+                map.addRaster(entry.file(), entry.file().getFileName().toString(), ramp, range[0], range[1], "");
+            } else {
+                map.addVector(entry.file(), entry.file().getFileName().toString(), new Color(0xb7, 0x1c, 0x1c), 1f, null);
+            }
+        } catch (GisException e) {
+            refuse(entry.file(), e.getMessage());
+        }
+    }
+
+    /** A default stretch: the 2nd to 98th percentile of a sample of the raster's values. */
+    private static double[] range(Path file) throws GisException {
+        try (SisRasterSource src = SisRasterSource.open(file, null, null, null)) {
+            GridSpec g = src.grid();
+            double[] sample = new double[4000];
+            int k = 0;
+            float[] row = new float[g.width()];
+            for (int i = 0; i < 40; i++) {
+                src.readRows((int) ((long) i * (g.height() - 1) / 39), 1, row);
+                for (int j = 0; j < 100; j++) {
+                    float v = row[(int) ((long) j * (g.width() - 1) / 99)];
+                    if (!Float.isNaN(v)) {
+                        sample[k++] = v;
+                    }
+                }
+            }
+            if (k == 0) {
+                return new double[] {0, 1};
+            }
+            double[] q = Classification.quantile(java.util.Arrays.copyOf(sample, k), 50);
+            return q[1] < q[49] ? new double[] {q[1], q[49]} : new double[] {q[0], q[0] + 1};
+        } catch (java.io.IOException e) {
+            throw new GisException(file, e.getMessage(), null, e);
+        }
+    }
+
+    /** @return the number of files in the catalog */
+    public int size() {
+        return table.getItemCount();
+    }
+
+    @Override
+    public void setFocus() {
+        table.setFocus();
+    }
+}
