@@ -23,7 +23,7 @@ public record QuantityUnit(String text, double kgPerUnit, String element, double
     private static final Pattern SLASH = Pattern.compile(
             "(?<mass>g|kg|t|Mg|Gg|Tg|Pg|ton|tonne|tonnes)\\s*(?<el>C|CO2)?(?:\\s*/\\s*(?<area>m2|m\\^2|ha|km2|km\\^2))?(?:\\s*/\\s*(?<time>yr|year|a|s))?");
     private static final Pattern CF = Pattern.compile(
-            "(?<mass>g|kg|t|Mg|Gg|Tg|Pg)(?:\\s+(?<el>C|CO2))?(?:\\s+(?<area>m-2|km-2|ha-1))?(?:\\s+(?<time>s-1|yr-1|a-1|year-1))?");
+            "(?<mass>g|kg|t|Mg|Gg|Tg|Pg)\\s*(?<el>C|CO2)?(?:\\s+(?<area>m-2|km-2|ha-1))?(?:\\s+(?<time>s-1|yr-1|a-1|year-1))?");
 
     /** Parses a unit; throws {@link IllegalArgumentException} with the accepted forms for anything else. */
     public static QuantityUnit parse(String text) {

@@ -180,6 +180,9 @@ class CliTest {
         assertEquals(1e-3, QuantityUnit.parse("gC/m2/yr").toKgFactor(0), 1e-18);
         assertEquals(1e-3, QuantityUnit.parse("tCO2/km2/yr").toKgFactor(0), 1e-18);
         assertEquals("CO2", QuantityUnit.parse("tCO2/yr").element());
+        assertEquals(1e-3, QuantityUnit.parse("gC m-2 yr-1").toKgFactor(0), 1e-18); // CF style, element attached
+        assertEquals("C", QuantityUnit.parse("kg C m-2").element());
+        assertTrue(QuantityUnit.parse("kg C m-2").isDensity() && !QuantityUnit.parse("kg C m-2").isRate());
         assertFalse(QuantityUnit.parse("t/yr").isDensity());
         for (String bad : List.of("kgC/acre", "furlongs", "kg/m3", "")) {
             try {
