@@ -32,6 +32,11 @@ public final class ErrorStatusHandler extends AbstractStatusHandler {
     @Override
     public void handle(StatusAdapter statusAdapter, int style) {
         IStatus status = statusAdapter.getStatus();
+        if (status.getMessage() != null && status.getMessage().startsWith(Messages.Error_title)) {
+            // JFace echoing one of our own dialogs (it logs them in automated mode): already in the log. Logging it
+            // again would come back through the workbench's log listener, endlessly.
+            return;
+        }
         if ((style & StatusManager.LOG) != 0) {
             // The workbench's log listener hands this status back to us with style NONE: it is shown then.
             ILog.of(Activator.class).log(status);
@@ -55,6 +60,9 @@ public final class ErrorStatusHandler extends AbstractStatusHandler {
         try {
             Shell shell = display.getActiveShell();
             ErrorDialog.openError(shell, Messages.Error_title, null, withDetails(status)); // null: the status message, once
+        } catch (RuntimeException dialogFailed) {
+            // The status is in the log already. A dialog that cannot open (JFace refuses in automated test mode)
+            // must not report itself again: that would come back here, endlessly.
         } finally {
             showing = false;
         }

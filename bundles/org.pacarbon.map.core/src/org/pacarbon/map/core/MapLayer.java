@@ -20,6 +20,7 @@ public final class MapLayer {
     private final float width;
     private final Color fill;
     private volatile boolean visible = true;
+    private volatile float opacity = 1f;
 
     private MapLayer(String name, RasterSource raster, RasterStyle style, Geometry geometry, Color stroke, float width, Color fill) {
         this.name = name;
@@ -65,6 +66,15 @@ public final class MapLayer {
         return fill;
     }
 
+    /** @return opacity from 0 (transparent) to 1 (opaque) */
+    public float opacity() {
+        return opacity;
+    }
+
+    public void setOpacity(float opacity) {
+        this.opacity = Math.max(0f, Math.min(1f, opacity));
+    }
+
     public boolean isVisible() {
         return visible;
     }
@@ -103,13 +113,19 @@ public final class MapLayer {
 
     /** Draws the layer onto a map image of the view's size. */
     public void paint(java.awt.Graphics2D g, MapRenderer.View view) throws org.pacarbon.gis.core.GisException {
-        if (!visible) {
+        if (!visible || opacity == 0f) {
             return;
         }
-        if (raster != null) {
-            g.drawImage(MapRenderer.raster(raster, style, view), 0, 0, null);
-        } else {
-            MapRenderer.outlines(g, geometry, view, stroke, width, fill);
+        java.awt.Composite before = g.getComposite();
+        g.setComposite(java.awt.AlphaComposite.getInstance(java.awt.AlphaComposite.SRC_OVER, opacity));
+        try {
+            if (raster != null) {
+                g.drawImage(MapRenderer.raster(raster, style, view), 0, 0, null);
+            } else {
+                MapRenderer.outlines(g, geometry, view, stroke, width, fill);
+            }
+        } finally {
+            g.setComposite(before);
         }
     }
 }

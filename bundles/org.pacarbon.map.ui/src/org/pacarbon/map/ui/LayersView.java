@@ -15,6 +15,7 @@ import org.pacarbon.map.core.MapLayer;
 public final class LayersView extends ViewPart {
     public static final String ID = "org.pacarbon.views.layers";
     private Table table;
+    private org.eclipse.swt.widgets.Scale opacity;
     private MapView map;
     private final Runnable listener = this::refresh;
 
@@ -26,9 +27,29 @@ public final class LayersView extends ViewPart {
         table.setData(MapView.WIDGET_ID_KEY, ID + ".table");
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
         table.addListener(SWT.Selection, e -> {
-            if (e.detail == SWT.CHECK && e.item instanceof TableItem item && item.getData() instanceof MapLayer layer) {
+            if (e.detail == SWT.CHECK && e.item instanceof TableItem item && !item.isDisposed() && item.getData() instanceof MapLayer layer) {
                 layer.setVisible(item.getChecked());
                 map.changed();
+            }
+        });
+        org.eclipse.swt.widgets.Label label = new org.eclipse.swt.widgets.Label(parent, SWT.NONE);
+        label.setText("Opacity");
+        opacity = new org.eclipse.swt.widgets.Scale(parent, SWT.HORIZONTAL);
+        opacity.setData(MapView.WIDGET_ID_KEY, ID + ".opacity");
+        opacity.setMinimum(0);
+        opacity.setMaximum(100);
+        opacity.setSelection(100);
+        opacity.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+        opacity.addListener(SWT.Selection, e -> {
+            if (map != null && table.getSelectionCount() == 1 && table.getSelection()[0].getData() instanceof MapLayer l) {
+                l.setOpacity(opacity.getSelection() / 100f);
+                map.changed();
+            }
+        });
+        table.addListener(SWT.Selection, e -> {
+            // the check listener may have rebuilt the rows already, disposing this event's item
+            if (e.item instanceof TableItem item && !item.isDisposed() && item.getData() instanceof MapLayer l) {
+                opacity.setSelection(Math.round(l.opacity() * 100));
             }
         });
         button(parent, "Up", "up", l -> map.move(l, +1));

@@ -85,6 +85,29 @@ public final class ErrorStatusHandlerTest {
         }
     }
 
+    /** When JFace refuses to open dialogs (automated mode), an error is logged a bounded number of times, not endlessly. */
+    @Test
+    public void refusedDialogDoesNotLoop() {
+        Robot robot = new Robot();
+        java.util.concurrent.atomic.AtomicInteger entries = new java.util.concurrent.atomic.AtomicInteger();
+        org.eclipse.core.runtime.ILogListener counter = (status, plugin) -> entries.incrementAndGet();
+        org.eclipse.core.runtime.Platform.addLogListener(counter);
+        boolean automated = ErrorDialog.AUTOMATED_MODE;
+        ErrorDialog.AUTOMATED_MODE = true;
+        try {
+            StatusManager.getManager().handle(new Status(IStatus.ERROR, Activator.PLUGIN_ID, "boom", new IllegalStateException("boom")),
+                    StatusManager.LOG);
+            long end = System.currentTimeMillis() + 1500;
+            while (System.currentTimeMillis() < end) {
+                robot.flush();
+            }
+            assertTrue(entries.get() >= 1 && entries.get() <= 5, "log entries: " + entries.get());
+        } finally {
+            ErrorDialog.AUTOMATED_MODE = automated;
+            org.eclipse.core.runtime.Platform.removeLogListener(counter);
+        }
+    }
+
     /** The details of a status with an exception list the exception and its stack frames. */
     @Test
     public void detailsCarryTheStackTrace() {

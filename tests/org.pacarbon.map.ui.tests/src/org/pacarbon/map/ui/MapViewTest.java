@@ -85,6 +85,22 @@ public final class MapViewTest {
         e.detail = SWT.CHECK;
         table.notifyListeners(SWT.Selection, e);
         robot.waitUntil(() -> pixel(map.lastRendered(), 7, 8) == 0xe8f0f6, "the background where the hidden raster was");
+        // opacity: the raster shown again at half opacity blends with the background
+        TableItem again = table.getItem(1); // the rows were rebuilt when the layer was hidden
+        again.setChecked(true);
+        Event show = new Event();
+        show.item = again;
+        show.detail = SWT.CHECK;
+        table.notifyListeners(SWT.Selection, show);
+        table.setSelection(1);
+        org.eclipse.swt.widgets.Scale opacity = robot.byData(org.eclipse.swt.widgets.Scale.class, MapView.WIDGET_ID_KEY, LayersView.ID + ".opacity");
+        opacity.setSelection(50);
+        opacity.notifyListeners(SWT.Selection, new Event());
+        // 0x004529 over 0xe8f0f6 at 50 %: about (0x74, 0x9a, 0x8f)
+        robot.waitUntil(() -> {
+            int p = pixel(map.lastRendered(), 7, 8);
+            return Math.abs((p >> 16) - 0x74) <= 2 && Math.abs((p >> 8 & 0xff) - 0x9a) <= 2 && Math.abs((p & 0xff) - 0x8f) <= 2;
+        }, "the raster at half opacity");
         // reorder: the raster goes up, to the top
         table.setSelection(1);
         robot.click(robot.byData(org.eclipse.swt.widgets.Button.class, MapView.WIDGET_ID_KEY, LayersView.ID + ".up"));
