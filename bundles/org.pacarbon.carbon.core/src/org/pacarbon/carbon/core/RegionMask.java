@@ -3,9 +3,7 @@ package org.pacarbon.carbon.core;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.pacarbon.gis.core.GisException;
 import org.pacarbon.gis.core.raster.GridSpec;
 import org.pacarbon.gis.core.raster.RasterSource;
@@ -13,8 +11,6 @@ import org.pacarbon.gis.core.vector.Geometries;
 
 /** Turns a region mask raster (valid, non-zero cells) into polygons: runs of cells per row, merged down rows, unioned. */
 final class RegionMask {
-    private static final GeometryFactory GF = new GeometryFactory();
-
     private RegionMask() {
     }
 
@@ -58,8 +54,7 @@ final class RegionMask {
     }
 
     private static Geometry box(GridSpec g, int c0, int c1, int r0, int r1) {
-        double x0 = g.x(c0), x1 = g.x(c1), y0 = g.y(r0), y1 = g.y(r1);
-        return GF.createPolygon(new Coordinate[] {new Coordinate(x0, y0), new Coordinate(x1, y0), new Coordinate(x1, y1),
-                new Coordinate(x0, y1), new Coordinate(x0, y0)});
+        return Geometries.box(Math.min(g.x(c0), g.x(c1)), Math.min(g.y(r0), g.y(r1)), Math.max(g.x(c0), g.x(c1)),
+                Math.max(g.y(r0), g.y(r1)));
     }
 }

@@ -45,6 +45,7 @@ public final class DemoFigures {
                         }
                     });
         }
+        splitPas(data);
         List<Path> written = new ArrayList<>();
         written.add(figure(out, "fig1_biomass", "Biomass carbon (2010)", "Biomass carbon", data.resolve("biomass_2010.tif"), null, "carbon", false, "kgC/m2", data, credits));
         written.add(figure(out, "fig2_vsoc", "Vulnerable soil organic carbon", "vSOC", data.resolve("vsoc.tif"), null, "carbon", false, "kgC/m2", data, credits));
@@ -70,18 +71,10 @@ public final class DemoFigures {
             String unit, Path data, String credits) throws GisException, IOException {
         double min, max;
         try (SisRasterSource src = SisRasterSource.open(raster, variable, null, null)) {
-            int n = src.grid().width() * src.grid().height();
-            float[] all = new float[n];
-            src.readRows(0, src.grid().height(), all);
-            double[] sample = new double[Math.min(n, 20000)];
-            int k = 0;
-            for (int i = 0; i < sample.length; i++) {
-                float v = all[(int) ((long) i * n / sample.length)];
-                if (!Float.isNaN(v) && (!log || v > 0)) {
-                    sample[k++] = v;
-                }
+            double[] q = Classification.sampledQuantiles(src, log); // 2 % steps
+            if (q == null) {
+                throw new GisException(raster, "has no valid value to draw", "a raster with data");
             }
-            double[] q = Classification.quantile(java.util.Arrays.copyOf(sample, k), 50); // 2 % steps
             min = log ? Math.pow(10, Math.floor(Math.log10(Math.max(q[1], 1e-9)))) : 0;
             max = log ? Math.pow(10, Math.ceil(Math.log10(q[49]))) : niceCeil(q[49]);
         }
@@ -98,7 +91,6 @@ public final class DemoFigures {
                 new Color(0x1b, 0x5e, 0x20), 0.7f, new Color(0x1b, 0x5e, 0x20, 40), true));
         doc.layers.add(new MapDocument.VectorEntry("National parks", rel(out, data.resolve("parks.geojson")), null,
                 new Color(0xb7, 0x1c, 0x1c), 1.6f, new Color(0xb7, 0x1c, 0x1c, 50), true));
-        splitPas(data);
         Path pamap = out.resolve(name + ".pamap");
         doc.write(pamap);
         Figure fig = doc.toFigure(out, 900, 640);

@@ -7,6 +7,31 @@ public final class Classification {
     private Classification() {
     }
 
+    /**
+     * The 2 % quantiles (51 values, 0 % to 100 %) of an even sample of a raster's valid values (40 rows x 100
+     * columns, so large rasters are not read whole), or {@code null} when the sample holds no valid value.
+     *
+     * @param positiveOnly  keep only values above 0 (for log-scaled styles)
+     */
+    public static double[] sampledQuantiles(org.pacarbon.gis.core.raster.RasterSource src, boolean positiveOnly)
+            throws org.pacarbon.gis.core.GisException {
+        org.pacarbon.gis.core.raster.GridSpec g = src.grid();
+        int rows = Math.min(40, g.height()), cols = Math.min(100, g.width());
+        double[] sample = new double[rows * cols];
+        int k = 0;
+        float[] row = new float[g.width()];
+        for (int i = 0; i < rows; i++) {
+            src.readRows(rows == 1 ? 0 : (int) ((long) i * (g.height() - 1) / (rows - 1)), 1, row);
+            for (int j = 0; j < cols; j++) {
+                float v = row[cols == 1 ? 0 : (int) ((long) j * (g.width() - 1) / (cols - 1))];
+                if (!Float.isNaN(v) && (!positiveOnly || v > 0)) {
+                    sample[k++] = v;
+                }
+            }
+        }
+        return k == 0 ? null : quantile(Arrays.copyOf(sample, k), 50);
+    }
+
     /** {@code n + 1} breaks from min to max in equal steps. */
     public static double[] equalInterval(double min, double max, int n) {
         double[] b = new double[n + 1];

@@ -135,23 +135,10 @@ public final class CatalogView extends ViewPart {
     /** A default stretch: the 2nd to 98th percentile of a sample of the raster's values. */
     private static double[] range(Path file) throws GisException {
         try (SisRasterSource src = SisRasterSource.open(file, null, null, null)) {
-            GridSpec g = src.grid();
-            double[] sample = new double[4000];
-            int k = 0;
-            float[] row = new float[g.width()];
-            for (int i = 0; i < 40; i++) {
-                src.readRows((int) ((long) i * (g.height() - 1) / 39), 1, row);
-                for (int j = 0; j < 100; j++) {
-                    float v = row[(int) ((long) j * (g.width() - 1) / 99)];
-                    if (!Float.isNaN(v)) {
-                        sample[k++] = v;
-                    }
-                }
-            }
-            if (k == 0) {
+            double[] q = Classification.sampledQuantiles(src, false);
+            if (q == null) {
                 return new double[] {0, 1};
             }
-            double[] q = Classification.quantile(java.util.Arrays.copyOf(sample, k), 50);
             return q[1] < q[49] ? new double[] {q[1], q[49]} : new double[] {q[0], q[0] + 1};
         } catch (java.io.IOException e) {
             throw new GisException(file, e.getMessage(), null, e);

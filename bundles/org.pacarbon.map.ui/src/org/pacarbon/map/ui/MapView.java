@@ -130,7 +130,11 @@ public final class MapView extends ViewPart {
         if (mapCrs == null) {
             mapCrs = src.crs();
         } else if (!org.pacarbon.gis.core.crs.CrsSupport.same(mapCrs, src.crs())) {
-            closeQuietly(MapLayer.raster(name, src, null));
+            try {
+                src.close();
+            } catch (java.io.IOException ignored) {
+                // read-only file
+            }
             throw new GisException(file, "its CRS " + org.pacarbon.gis.core.crs.CrsSupport.label(src.crs()) + " differs from the map's "
                     + org.pacarbon.gis.core.crs.CrsSupport.label(mapCrs) + " and rasters are not reprojected for display yet",
                     "a raster in the map's CRS (or a new map)");

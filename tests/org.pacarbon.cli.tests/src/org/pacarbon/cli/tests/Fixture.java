@@ -29,8 +29,7 @@ final class Fixture {
     static final GeometryFactory GF = new GeometryFactory();
 
     static Polygon box(double x0, double y0, double x1, double y1) {
-        return GF.createPolygon(new Coordinate[] {new Coordinate(x0, y0), new Coordinate(x1, y0), new Coordinate(x1, y1),
-                new Coordinate(x0, y1), new Coordinate(x0, y0)});
+        return org.pacarbon.gis.core.vector.Geometries.box(x0, y0, x1, y1);
     }
 
     static void write(Path dir) throws Exception {

@@ -110,7 +110,7 @@ public final class SisRasterSource implements RasterSource {
                 tx += m.getElement(0, k) * ext.getLow(k);
                 ty += m.getElement(1, k) * ext.getLow(k);
             }
-            CoordinateReferenceSystem crs;
+            CoordinateReferenceSystem crs = crsOverride;
             if (fileCrs != null) {
                 CoordinateReferenceSystem horizontal = org.apache.sis.referencing.CRS.getHorizontalComponent(fileCrs);
                 if (horizontal == null) {
@@ -126,12 +126,9 @@ public final class SisRasterSource implements RasterSource {
                         sy = -sy; ry = -ry; ty = -ty;
                     }
                 }
-                crs = CrsSupport.eastNorth(horizontal);
-            } else {
-                crs = crsOverride;
-            }
-            if (crsOverride != null) {
-                crs = crsOverride;
+                if (crsOverride == null) {
+                    crs = CrsSupport.eastNorth(horizontal);
+                }
             }
             if (Math.abs(rx) > 1e-9 * Math.abs(sx) || Math.abs(ry) > 1e-9 * Math.abs(sy)) {
                 throw new GisException(file, "the grid is rotated or sheared", "a north-up (or south-up) grid without rotation");

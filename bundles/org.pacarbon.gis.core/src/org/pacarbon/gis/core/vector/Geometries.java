@@ -25,6 +25,12 @@ public final class Geometries {
     private Geometries() {
     }
 
+    /** The axis-aligned rectangle x0..x1, y0..y1 as a polygon (counter-clockwise). */
+    public static Polygon box(double x0, double y0, double x1, double y1) {
+        return GF.createPolygon(new Coordinate[] {new Coordinate(x0, y0), new Coordinate(x1, y0), new Coordinate(x1, y1),
+                new Coordinate(x0, y1), new Coordinate(x0, y0)});
+    }
+
     /** The polygons of a geometry (lines and points dropped) as a valid Polygon or MultiPolygon. */
     public static Geometry polygonal(Geometry g) {
         if (g == null || g.isEmpty()) {

@@ -21,8 +21,7 @@ class ZoneCoverageTest {
     private static final GridSpec UNIT = new GridSpec(4, 4, 0, 4, 1, -1);
 
     static Polygon box(double x0, double y0, double x1, double y1) {
-        return GF.createPolygon(new Coordinate[] {new Coordinate(x0, y0), new Coordinate(x1, y0), new Coordinate(x1, y1),
-                new Coordinate(x0, y1), new Coordinate(x0, y0)});
+        return org.pacarbon.gis.core.vector.Geometries.box(x0, y0, x1, y1);
     }
 
     /** Full grid of fractions (4 x 4), row 0 = north. */
