@@ -43,6 +43,8 @@ public final class Commands {
               demo [--dir DIR] [--out DIR] make the illustrative demo data set in DIR (default ./demo/data) if missing,
                                            assess it into --out (default ./demo/output) and print Tables 1-3
               figure MAP.pamap --out F     draw a map document as a figure: F.png, F.svg or F.pdf [--dpi N, PNG/PDF]
+              tracker list|show|add|update|delete|export|import|framework|restore
+                                           the research tracker: 3 key issues, 14 questions, work items, evidence
               version                      print the version
               help                         this text
 
@@ -65,6 +67,8 @@ public final class Commands {
                     return demo(rest);
                 case "figure":
                     return figure(rest);
+                case "tracker":
+                    return new TrackerCommand(out, err, this::path).run(rest);
                 case "bench-data":
                     return benchData(rest);
                 case "version":
@@ -77,7 +81,7 @@ public final class Commands {
         } catch (UsageException e) {
             err.println("pacarbon " + cmd + ": " + e.getMessage());
             return 2;
-        } catch (SpecException | GisException e) {
+        } catch (SpecException | GisException | org.pacarbon.tracker.core.TrackerException e) {
             err.println("pacarbon " + cmd + ": error: " + e.getMessage());
             return 1;
         } catch (IOException e) {
@@ -102,7 +106,7 @@ public final class Commands {
         }
     }
 
-    private Map<String, String> options(List<String> args, List<String> positional, String... names) throws UsageException {
+    static Map<String, String> options(List<String> args, List<String> positional, String... names) throws UsageException {
         Map<String, String> o = new LinkedHashMap<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
