@@ -246,6 +246,49 @@ public final class MapView extends ViewPart {
         return lastRendered;
     }
 
+    /** The extent shown (as asked for; the canvas may show a little more to keep pixels square), or null. */
+    public Envelope extent() {
+        return extent == null ? null : new Envelope(extent);
+    }
+
+    /** Shows an extent in the map's CRS. */
+    public void setExtent(Envelope e) {
+        if (e != null && !e.isNull() && e.getWidth() > 0 && e.getHeight() > 0) {
+            extent = new Envelope(e);
+            render();
+        }
+    }
+
+    /**
+     * Replaces the layers with those of a map document (paths relative to its folder) and shows {@code at}, or the
+     * document's extent when null. The map is left as it was when the document cannot be read.
+     */
+    public void openDocument(Path pamap, Envelope at) throws GisException {
+        org.pacarbon.map.core.MapDocument d = org.pacarbon.map.core.MapDocument.read(pamap);
+        Path base = pamap.toAbsolutePath().getParent();
+        for (Object o : d.layers) { // check every file before touching the map
+            String p = o instanceof org.pacarbon.map.core.MapDocument.RasterEntry r ? r.path()
+                    : ((org.pacarbon.map.core.MapDocument.VectorEntry) o).path();
+            if (!Files.exists(base.resolve(p))) {
+                throw new GisException(base.resolve(p), "does not exist (a layer of " + pamap.getFileName() + ")", "the layer's file");
+            }
+        }
+        clear();
+        for (Object o : d.layers) {
+            MapLayer l;
+            if (o instanceof org.pacarbon.map.core.MapDocument.RasterEntry r) {
+                l = addRaster(base.resolve(r.path()), r.name(), r.ramp(), r.min(), r.max(), r.unit());
+                l.setVisible(r.visible());
+            } else {
+                org.pacarbon.map.core.MapDocument.VectorEntry v = (org.pacarbon.map.core.MapDocument.VectorEntry) o;
+                l = addVector(base.resolve(v.path()), v.name(), v.stroke(), v.width(), v.fill());
+                l.setVisible(v.visible());
+            }
+        }
+        setExtent(at != null ? at : d.extent);
+        changed();
+    }
+
     /** Shows the union of all layers' extents. */
     public void zoomToFullExtent() {
         Envelope all = new Envelope();

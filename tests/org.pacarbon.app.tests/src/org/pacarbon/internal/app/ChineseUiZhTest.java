@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import java.nio.file.Path;
 
 import org.eclipse.core.runtime.Platform;
-import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.IWorkbenchPage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,8 +30,7 @@ public final class ChineseUiZhTest {
         assertEquals("\u56fe\u5c42", page.findView(AppIds.VIEW_LAYERS).getTitle()); // 图层
         page = robot.perspective(AppIds.PERSPECTIVE_RESEARCH);
         assertEquals("\u7814\u7a76", page.getPerspective().getLabel()); // 研究
-        Label text = robot.byData(Label.class, AppIds.WIDGET_ID_KEY, AppIds.VIEW_TRACKER + ".placeholder");
-        assertNotNull(text);
+        assertNotNull(robot.byData(org.eclipse.swt.widgets.Tree.class, AppIds.WIDGET_ID_KEY, AppIds.VIEW_TRACKER + ".tree"));
         assertEquals("\u7814\u7a76\u8ddf\u8e2a", page.findView(AppIds.VIEW_TRACKER).getTitle()); // 研究跟踪
         assertEquals("PA-Carbon \u5de5\u4f5c\u53f0", Messages.App_title); // 工作台
         robot.screenshot(Path.of("target/screenshots/research-zh.png"));
