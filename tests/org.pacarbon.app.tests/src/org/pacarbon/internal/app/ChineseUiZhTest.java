@@ -31,7 +31,7 @@ public final class ChineseUiZhTest {
         page = robot.perspective(AppIds.PERSPECTIVE_RESEARCH);
         assertEquals("\u7814\u7a76", page.getPerspective().getLabel()); // 研究
         assertNotNull(robot.byData(org.eclipse.swt.widgets.Tree.class, AppIds.WIDGET_ID_KEY, AppIds.VIEW_TRACKER + ".tree"));
-        assertEquals("\u7814\u7a76\u8ddf\u8e2a", page.findView(AppIds.VIEW_TRACKER).getTitle()); // 研究跟踪
+        assertEquals("\u7814\u7a76\u8ddf\u8e2a", ((org.eclipse.ui.IWorkbenchPart2) page.findView(AppIds.VIEW_TRACKER)).getPartName()); // 研究跟踪
         assertEquals("PA-Carbon \u5de5\u4f5c\u53f0", Messages.App_title); // 工作台
         robot.screenshot(Path.of("target/screenshots/research-zh.png"));
     }
