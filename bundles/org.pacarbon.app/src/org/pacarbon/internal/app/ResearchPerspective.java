@@ -11,7 +11,7 @@ public final class ResearchPerspective implements IPerspectiveFactory {
         layout.setEditorAreaVisible(false);
         String editor = layout.getEditorArea();
         layout.addView(AppIds.VIEW_TRACKER, IPageLayout.TOP, 0.65f, editor);
-        layout.addView(AppIds.VIEW_RESULTS, IPageLayout.BOTTOM, 0.65f, AppIds.VIEW_TRACKER);
+        layout.addView(AppIds.VIEW_RESULTS, IPageLayout.BOTTOM, 0.74f, AppIds.VIEW_TRACKER);
         Perspectives.addShortcuts(layout);
     }
 }

@@ -108,11 +108,15 @@ public final class TrackerView extends ViewPart {
     private Object[] expandedBeforeFilter;
     private final Locale locale = Locale.getDefault();
 
-    /** The tracker file: {@code -Dpacarbon.tracker}, else research-tracker.sqlite in the workspace. */
+    /**
+     * The tracker file: {@code -Dpacarbon.tracker}, else {@code $PACARBON_TRACKER} (as for {@code ./pacarbon tracker}),
+     * else research-tracker.sqlite in the workspace.
+     */
     public static Path defaultFile() {
-        String p = System.getProperty("pacarbon.tracker");
-        if (p != null && !p.isBlank()) {
-            return Path.of(p);
+        for (String p : new String[] {System.getProperty("pacarbon.tracker"), System.getenv("PACARBON_TRACKER")}) {
+            if (p != null && !p.isBlank()) {
+                return Path.of(p);
+            }
         }
         try {
             if (Platform.getInstanceLocation() != null && Platform.getInstanceLocation().isSet()) {
@@ -204,8 +208,18 @@ public final class TrackerView extends ViewPart {
         column(Messages.Col_status, 90, i -> Labels.status(i.status()));
         column(Messages.Col_priority, 70, i -> Labels.priority(i.priority()));
         column(Messages.Col_owner, 90, Item::owner);
-        column(Messages.Col_due, 85, i -> i.due() == null ? "" : i.due().toString());
+        column(Messages.Col_due, 96, i -> i.due() == null ? "" : i.due().toString());
         column(Messages.Col_progress, 70, i -> String.format(Locale.ROOT, "%.0f %%", 100 * progress.getOrDefault(i.id(), 0.0)));
+        // the title column takes the width the others leave
+        viewer.getTree().addListener(SWT.Resize, e -> {
+            org.eclipse.swt.widgets.TreeColumn[] cols = viewer.getTree().getColumns();
+            int rest = 0;
+            for (int k = 1; k < cols.length; k++) {
+                rest += cols[k].getWidth();
+            }
+            int w = viewer.getTree().getClientArea().width - rest;
+            cols[0].setWidth(Math.max(220, w));
+        });
         viewer.addSelectionChangedListener(e -> editor.show(selected()));
         viewer.addDoubleClickListener(e -> {
             Item i = selected();

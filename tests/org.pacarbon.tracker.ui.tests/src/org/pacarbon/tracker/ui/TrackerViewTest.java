@@ -225,8 +225,9 @@ public final class TrackerViewTest {
         robot.type(in(robot, Text.class, TrackerView.ID + ".search"), "", false);
 
         page.hideView(map);
-        tree.getShell().setMaximized(true);
+        tree.getShell().setBounds(tree.getDisplay().getBounds()); // no window manager to maximize under Xvfb
         robot.select(row(robot, tree, task.code() + "  "), false);
+        tree.showSelection();
         robot.screenshot(Path.of("target", "screenshots", "research-en.png"));
     }
 
