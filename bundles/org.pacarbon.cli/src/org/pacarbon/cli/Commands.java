@@ -43,6 +43,8 @@ public final class Commands {
               demo [--dir DIR] [--out DIR] make the illustrative demo data set in DIR (default ./demo/data) if missing,
                                            assess it into --out (default ./demo/output) and print Tables 1-3
               figure MAP.pamap --out F     draw a map document as a figure: F.png, F.svg or F.pdf [--dpi N, PNG/PDF]
+              tools                        list the toolbox's tools with their parameters
+              run TOOL --param value ...   run a tool (./pacarbon run TOOL --help) [--results DIR]
               tracker list|show|add|update|delete|export|import|framework|restore
                                            the research tracker: 3 key issues, 14 questions, work items, evidence
               version                      print the version
@@ -67,6 +69,10 @@ public final class Commands {
                     return demo(rest);
                 case "figure":
                     return figure(rest);
+                case "tools":
+                    return new ToolCommands(out, err, cwd).list(rest);
+                case "run":
+                    return new ToolCommands(out, err, cwd).run(rest);
                 case "tracker":
                     return new TrackerCommand(out, err, this::path).run(rest);
                 case "bench-data":
@@ -81,7 +87,11 @@ public final class Commands {
         } catch (UsageException e) {
             err.println("pacarbon " + cmd + ": " + e.getMessage());
             return 2;
-        } catch (SpecException | GisException | org.pacarbon.tracker.core.TrackerException e) {
+        } catch (org.pacarbon.toolbox.core.ToolException.Cancelled e) {
+            err.println("pacarbon " + cmd + ": cancelled");
+            return 130;
+        } catch (SpecException | GisException | org.pacarbon.tracker.core.TrackerException
+                | org.pacarbon.toolbox.core.ToolException e) {
             err.println("pacarbon " + cmd + ": error: " + e.getMessage());
             return 1;
         } catch (IOException e) {

@@ -80,6 +80,15 @@ public final class CrsSupport {
         }
     }
 
+    /** The EPSG code of a CRS, or null when it has none (then it cannot be written into a GeoTIFF by code). */
+    public static Integer epsg(CoordinateReferenceSystem crs) {
+        try {
+            return crs == null ? null : org.apache.sis.referencing.IdentifiedObjects.lookupEPSG(crs);
+        } catch (FactoryException e) {
+            return null;
+        }
+    }
+
     /** A short name for messages and panels, such as "EPSG:32650 (WGS 84 / UTM zone 50N)" or the CRS name alone. */
     public static String label(CoordinateReferenceSystem crs) {
         if (crs == null) {

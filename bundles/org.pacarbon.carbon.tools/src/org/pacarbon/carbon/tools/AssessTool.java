@@ -1,0 +1,81 @@
+package org.pacarbon.carbon.tools;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.pacarbon.carbon.core.Assessment;
+import org.pacarbon.carbon.core.AssessmentSpec;
+import org.pacarbon.carbon.core.Reports;
+import org.pacarbon.carbon.core.SpecException;
+import org.pacarbon.gis.core.GisException;
+import org.pacarbon.toolbox.core.Param;
+import org.pacarbon.toolbox.core.Progress;
+import org.pacarbon.toolbox.core.Tool;
+import org.pacarbon.toolbox.core.ToolException;
+import org.pacarbon.toolbox.core.ToolResult;
+import org.pacarbon.toolbox.core.ToolValues;
+
+/** The full assessment of a spec file (as {@code ./pacarbon assess}): Tables 1-3 and the per-PA table. */
+public final class AssessTool implements Tool {
+    /** Version written into the provenance record. */
+    static final String VERSION = "0.1.0";
+
+    @Override
+    public String help() {
+        return "Runs the assessment a spec file describes (region, PAs with classes in order of precedence, layers"
+                + " with kind, unit, group and year; see the README): storage, uptake and emissions per PA class, all"
+                + " PAs, outside PAs and each single PA. Writes summary.csv, per_pa.csv, tables.md, report.html and"
+                + " provenance.json into the output folder.";
+    }
+
+    @Override
+    public List<Param> params() {
+        return List.of(Param.of("spec", "Assessment spec", Param.Type.FILE, "the JSON spec (e.g. demo/data/spec.json)"),
+                Param.of("out", "Output folder", Param.Type.OUTPUT_FOLDER, "where the reports go").withDefault("assessment"));
+    }
+
+    @Override
+    public ToolResult run(ToolValues v, Progress progress) throws ToolException {
+        try {
+            AssessmentSpec spec = AssessmentSpec.read(v.path("spec"));
+            progress.begin("Assessment of " + spec.title(), -1);
+            Assessment.Result r = Assessment.run(spec, progress::message, progress::isCancelled);
+            progress.checkCancelled();
+            Path out = v.path("out");
+            Reports.write(r, out, VERSION);
+            List<List<Object>> rows = new ArrayList<>();
+            for (Assessment.Row x : r.rows()) {
+                rows.add(java.util.Arrays.asList(x.group(), x.layer(), x.year() == null ? "" : x.year().toString(),
+                        r.categoryLabels().getOrDefault(x.category(), x.category()), x.total(), x.totalUnit(), x.sharePct(),
+                        x.perArea(), x.perAreaUnit()));
+            }
+            List<ToolResult.Column> cols = List.of(new ToolResult.Column("group", ""), new ToolResult.Column("layer", ""),
+                    new ToolResult.Column("year", ""), new ToolResult.Column("category", ""),
+                    new ToolResult.Column("total", ""), new ToolResult.Column("total unit", ""),
+                    new ToolResult.Column("share", "%"), new ToolResult.Column("per area", ""),
+                    new ToolResult.Column("per area unit", ""));
+            ToolResult res = new ToolResult().add(new ToolResult.Table("Assessment summary", cols, rows));
+            List<List<Object>> pa = new ArrayList<>();
+            for (Assessment.PaRow x : r.paRows()) {
+                pa.add(java.util.Arrays.asList(x.paId(), x.name(), x.paClass(), x.layer(),
+                        x.year() == null ? "" : x.year().toString(), x.total(), x.totalUnit(), x.perArea(), x.perAreaUnit(),
+                        x.areaKm2()));
+            }
+            res.add(new ToolResult.Table("Per PA", List.of(new ToolResult.Column("pa_id", ""),
+                    new ToolResult.Column("name", ""), new ToolResult.Column("class", ""), new ToolResult.Column("layer", ""),
+                    new ToolResult.Column("year", ""), new ToolResult.Column("total", ""),
+                    new ToolResult.Column("total unit", ""), new ToolResult.Column("per area", ""),
+                    new ToolResult.Column("per area unit", ""), new ToolResult.Column("area", "km2")), pa));
+            res.add(Reports.tablesMarkdown(r));
+            res.add("Reports written to " + out);
+            r.warnings().forEach(res::add);
+            return res;
+        } catch (SpecException | GisException e) {
+            throw new ToolException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new ToolException("cannot write the reports: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package org.pacarbon.carbon.tools;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.locationtech.jts.geom.Geometry;
+import org.pacarbon.gis.core.GisException;
+import org.pacarbon.gis.core.raster.GridSpec;
+import org.pacarbon.gis.core.raster.RasterSource;
+import org.pacarbon.gis.core.vector.Feature;
+import org.pacarbon.gis.core.vector.FeatureSet;
+import org.pacarbon.gis.core.vector.Geometries;
+import org.pacarbon.gis.core.vector.VectorIO;
+import org.pacarbon.toolbox.core.Param;
+import org.pacarbon.toolbox.core.Progress;
+import org.pacarbon.toolbox.core.Tool;
+import org.pacarbon.toolbox.core.ToolException;
+import org.pacarbon.toolbox.core.ToolResult;
+import org.pacarbon.toolbox.core.ToolValues;
+import org.pacarbon.zonal.core.CellAreas;
+import org.pacarbon.zonal.core.ZoneCoverage;
+
+/**
+ * Gap analysis: the high-value cells of a layer (the top X % of the layer's valid area, or the cells at or above a
+ * threshold) and how much of them lies outside all PAs, with exact partial coverage of cells by the PA polygons.
+ */
+public final class GapTool implements Tool {
+    /** Above this many cells the top-X % threshold needs --threshold (the exact quantile holds the layer in memory). */
+    static final long MAX_CELLS_FOR_QUANTILE = 250_000_000L;
+
+    @Override
+    public String help() {
+        return "Finds the high-value cells of a layer (carbon density, NPP, ...) that no PA covers. High-value means"
+                + " the top X % of the layer's valid area (area-weighted, so lon/lat grids are fair) or, when a"
+                + " threshold is given, every cell at or above it. PA polygons (overlapping and multipart ones are"
+                + " merged first) cover cells partially; the areas in the table use the exact covered fraction of"
+                + " each cell. The hotspot raster is 1 where a high-value cell is at least half outside all PAs, 0"
+                + " on other valid cells, nodata elsewhere.";
+    }
+
+    @Override
+    public List<Param> params() {
+        return List.of(Param.of("layer", "Layer", Param.Type.RASTER, "raster of the quantity (e.g. carbon density)"),
+                Param.of("pas", "Protected areas", Param.Type.VECTOR, "PA polygons"),
+                Param.of("top-percent", "Top share of area", Param.Type.NUMBER, "share of the valid area counted as high")
+                        .withDefault("10").withUnit("%").withRange(0.000001, 100),
+                Param.of("threshold", "Threshold", Param.Type.NUMBER, "cells at or above this value are high (overrides top share)")
+                        .withDefault(""),
+                Param.of("out", "Hotspot raster", Param.Type.OUTPUT_FILE, "GeoTIFF of gap hotspots").withDefault("gap_hotspots.tif"));
+    }
+
+    @Override
+    public ToolResult run(ToolValues v, Progress progress) throws ToolException {
+        RasterSource r = Rasters.open(v.path("layer"));
+        try {
+            GridSpec g = r.grid();
+            double[] area = CellAreas.perRow(g, r.crs());
+            FeatureSet pas = VectorIO.read(v.path("pas"), null, null);
+            if (pas.features().isEmpty()) {
+                throw new ToolException(v.path("pas") + " holds no PA polygons");
+            }
+            List<Geometry> parts = new ArrayList<>();
+            for (Feature f : pas.features()) {
+                parts.add(f.geometry());
+            }
+            Geometry union = Geometries.transform(Geometries.union(parts), pas.crs(), r.crs());
+            ZoneCoverage cov = ZoneCoverage.of(union, g);
+            int w = g.width();
+            int h = g.height();
+            progress.begin("Gap analysis", 2 * h);
+            double threshold;
+            String how;
+            if (v.has("threshold")) {
+                threshold = v.number("threshold");
+                how = "at or above " + threshold;
+            } else {
+                double top = v.number("top-percent");
+                threshold = topThreshold(r, area, top / 100, progress);
+                how = "top " + top + " % of the valid area (threshold " + threshold + ")";
+            }
+            final double thr = threshold;
+            float[] row = new float[w];
+            double[] frac = new double[cov == null ? 0 : cov.colEnd() - cov.colStart()];
+            double[] sums = new double[5]; // valid area, high area, high inside, high outside, value x area outside
+            Path out = v.path("out");
+            Rasters.writeLike(r, out, (y, dst) -> {
+                progress.checkCancelled();
+                r.readRows(y, 1, row);
+                boolean inWindow = cov != null && y >= cov.rowStart() && y < cov.rowEnd();
+                if (inWindow) {
+                    cov.band(y, y + 1, frac);
+                }
+                for (int x = 0; x < w; x++) {
+                    float val = row[x];
+                    if (Float.isNaN(val)) {
+                        dst[x] = Float.NaN;
+                        continue;
+                    }
+                    double f = inWindow && x >= cov.colStart() && x < cov.colEnd() ? frac[x - cov.colStart()] : 0;
+                    sums[0] += area[y];
+                    boolean high = val >= thr;
+                    if (high) {
+                        sums[1] += area[y];
+                        sums[2] += area[y] * f;
+                        sums[3] += area[y] * (1 - f);
+                        sums[4] += val * area[y] * (1 - f);
+                    }
+                    dst[x] = high && f <= 0.5 ? 1f : 0f;
+                }
+                progress.worked(1);
+            });
+            String unit = r.unit() == null ? "" : r.unit();
+            List<ToolResult.Column> cols = List.of(new ToolResult.Column("measure", ""), new ToolResult.Column("value", ""),
+                    new ToolResult.Column("unit", ""));
+            List<List<Object>> rows = List.of(
+                    List.of("threshold", threshold, unit),
+                    List.of("valid area", sums[0] / 1e6, "km2"),
+                    List.of("high-value area", sums[1] / 1e6, "km2"),
+                    List.of("high-value area inside PAs", sums[2] / 1e6, "km2"),
+                    List.of("high-value area outside PAs (gap)", sums[3] / 1e6, "km2"),
+                    List.of("gap share of high-value area", sums[1] > 0 ? 100 * sums[3] / sums[1] : Double.NaN, "%"),
+                    List.of("value x area in the gap", sums[4], unit.isEmpty() ? "m2" : "(" + unit + ") x m2"));
+            return new ToolResult().add(new ToolResult.Table("Gap analysis", cols, rows))
+                    .add(new ToolResult.Raster("Gap hotspots", out, "hotspot", ""))
+                    .add("High-value cells: " + how + "; hotspot raster " + out);
+        } catch (GisException e) {
+            throw new ToolException(e.getMessage(), e);
+        } finally {
+            Rasters.closeQuietly(r);
+        }
+    }
+
+    /** The largest value t such that the cells >= t cover at least {@code share} of the valid area (exact). */
+    static double topThreshold(RasterSource r, double[] area, double share, Progress progress)
+            throws GisException, ToolException {
+        GridSpec g = r.grid();
+        long n = (long) g.width() * g.height();
+        if (n > MAX_CELLS_FOR_QUANTILE) {
+            throw new ToolException(r.file() + " has " + n + " cells, too many for the exact top-share threshold; give"
+                    + " --threshold instead");
+        }
+        float[] all = new float[(int) n];
+        float[] row = new float[g.width()];
+        double total = 0;
+        for (int y = 0; y < g.height(); y++) {
+            progress.checkCancelled();
+            r.readRows(y, 1, row);
+            System.arraycopy(row, 0, all, y * g.width(), g.width());
+            for (float f : row) {
+                if (!Float.isNaN(f)) {
+                    total += area[y];
+                }
+            }
+            progress.worked(1);
+        }
+        if (total == 0) {
+            throw new ToolException(r.file() + " has no valid cells");
+        }
+        float[] sorted = all.clone();
+        Arrays.sort(sorted); // NaNs sort last
+        int valid = 0;
+        while (valid < sorted.length && !Float.isNaN(sorted[valid])) {
+            valid++;
+        }
+        double target = share * total;
+        int lo = 0; // areaAtLeast(sorted[lo]) >= target always (it is the whole valid area)
+        int hi = valid - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (areaAtLeast(all, g.width(), area, sorted[mid]) >= target * (1 - 1e-12)) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return sorted[lo];
+    }
+
+    private static double areaAtLeast(float[] all, int w, double[] area, float t) {
+        double s = 0;
+        for (int i = 0; i < all.length; i++) {
+            if (all[i] >= t) {
+                s += area[i / w];
+            }
+        }
+        return s;
+    }
+}
