@@ -17,8 +17,35 @@ import org.pacarbon.toolbox.core.ToolException;
 import org.pacarbon.toolbox.core.ToolResult;
 import org.pacarbon.toolbox.core.ToolValues;
 
-/** The full assessment of a spec file (as {@code ./pacarbon assess}): Tables 1-3 and the per-PA table. */
-public final class AssessTool implements Tool {
+/**
+ * The assessment of a spec file (as {@code ./pacarbon assess}): Tables 1-3 and the per-PA table, or one table
+ * when declared with a group ({@code class="...AssessTool:storage"}): storage (Table 1), uptake (Table 2, with
+ * growth between years), emissions (Table 3, with growth).
+ */
+public final class AssessTool implements Tool, org.eclipse.core.runtime.IExecutableExtension {
+    private String group = "";
+
+    @Override
+    public void setInitializationData(org.eclipse.core.runtime.IConfigurationElement config, String property, Object data) {
+        group = data instanceof String s ? s.strip() : "";
+    }
+
+    /** Restricts the spec to one group's layers (and the layers they sum). */
+    static AssessmentSpec only(AssessmentSpec spec, String group) throws ToolException {
+        if (group.isEmpty()) {
+            return spec;
+        }
+        List<AssessmentSpec.Layer> layers = spec.layers().stream().filter(l -> group.equals(l.group())).toList();
+        if (layers.isEmpty()) {
+            throw new ToolException(spec.file() + " has no layers of group " + group);
+        }
+        java.util.Set<String> needed = new java.util.HashSet<>();
+        layers.forEach(l -> { if (l.sum() != null) { needed.addAll(l.sum()); } });
+        List<AssessmentSpec.Layer> keep = spec.layers().stream()
+                .filter(l -> group.equals(l.group()) || needed.contains(l.key())).toList();
+        return new AssessmentSpec(spec.file(), spec.title(), spec.region(), spec.protectedAreas(), spec.grid(), keep,
+                spec.json());
+    }
     /** Version written into the provenance record. */
     static final String VERSION = "0.1.0";
 
@@ -39,7 +66,7 @@ public final class AssessTool implements Tool {
     @Override
     public ToolResult run(ToolValues v, Progress progress) throws ToolException {
         try {
-            AssessmentSpec spec = AssessmentSpec.read(v.path("spec"));
+            AssessmentSpec spec = only(AssessmentSpec.read(v.path("spec")), group);
             progress.begin("Assessment of " + spec.title(), -1);
             Assessment.Result r = Assessment.run(spec, progress::message, progress::isCancelled);
             progress.checkCancelled();

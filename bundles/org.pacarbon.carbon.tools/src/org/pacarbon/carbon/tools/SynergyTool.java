@@ -1,0 +1,224 @@
+package org.pacarbon.carbon.tools;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.locationtech.jts.geom.Geometry;
+import org.pacarbon.gis.core.GisException;
+import org.pacarbon.gis.core.raster.GridSpec;
+import org.pacarbon.gis.core.raster.RasterSource;
+import org.pacarbon.gis.core.vector.Feature;
+import org.pacarbon.gis.core.vector.FeatureSet;
+import org.pacarbon.gis.core.vector.Geometries;
+import org.pacarbon.gis.core.vector.VectorIO;
+import org.pacarbon.toolbox.core.Param;
+import org.pacarbon.toolbox.core.Progress;
+import org.pacarbon.toolbox.core.Tool;
+import org.pacarbon.toolbox.core.ToolException;
+import org.pacarbon.toolbox.core.ToolResult;
+import org.pacarbon.toolbox.core.ToolValues;
+import org.pacarbon.zonal.core.CellAreas;
+import org.pacarbon.zonal.core.ZoneCoverage;
+
+/**
+ * Synergy zoning (research question 12): a carbon layer and a biodiversity layer, each split into high and low,
+ * give four classes; their areas inside and outside PAs; and the contiguous patches of "both high" outside PAs
+ * above a minimum size, as candidates for new PAs or OECMs.
+ */
+public final class SynergyTool implements Tool {
+    /** Class codes of the class raster. */
+    static final int BOTH = 1;
+    static final int CARBON_ONLY = 2;
+    static final int BIO_ONLY = 3;
+    static final int NEITHER = 4;
+    static final List<String> NAMES = List.of("", "both high (key synergy area)",
+            "carbon high only (candidate OECM or carbon park)", "biodiversity high only", "both low");
+
+    @Override
+    public String help() {
+        return "Splits a carbon layer and a biodiversity layer (any raster on the same grid, e.g. species richness)"
+                + " into high and low, by the top share of the valid area (area-weighted) or by thresholds. Classes: 1"
+                + " both high (key synergy area), 2 carbon high only (candidate for OECMs or a carbon park), 3"
+                + " biodiversity high only, 4 both low. Reports each class's area inside and outside all PAs (exact"
+                + " partial coverage) and lists the contiguous patches (4-neighbour) of class 1 outside PAs of at"
+                + " least the minimum size.";
+    }
+
+    @Override
+    public List<Param> params() {
+        return List.of(Param.of("carbon", "Carbon layer", Param.Type.RASTER, "carbon density or NPP raster"),
+                Param.of("biodiversity", "Biodiversity layer", Param.Type.RASTER, "raster on the same grid (e.g. species richness)"),
+                Param.of("pas", "Protected areas", Param.Type.VECTOR, "PA polygons"),
+                Param.of("split", "Split by", Param.Type.CHOICE, "top share of the area, or thresholds")
+                        .withChoices("quantile", "threshold").withDefault("quantile"),
+                Param.of("carbon-top", "Carbon: top share", Param.Type.NUMBER, "share of the area where carbon is high")
+                        .withUnit("%").withRange(0.000001, 100).withDefault("30"),
+                Param.of("bio-top", "Biodiversity: top share", Param.Type.NUMBER, "share of the area where biodiversity is high")
+                        .withUnit("%").withRange(0.000001, 100).withDefault("30"),
+                Param.of("carbon-threshold", "Carbon threshold", Param.Type.NUMBER, "carbon high at or above (split threshold)")
+                        .withDefault(""),
+                Param.of("bio-threshold", "Biodiversity threshold", Param.Type.NUMBER, "biodiversity high at or above (split threshold)")
+                        .withDefault(""),
+                Param.of("min-patch", "Minimum patch", Param.Type.NUMBER, "smallest candidate patch").withUnit("km2")
+                        .withRange(0, Double.MAX_VALUE).withDefault("100"),
+                Param.of("out", "Class raster", Param.Type.OUTPUT_FILE, "GeoTIFF of the four classes").withDefault("synergy.tif"));
+    }
+
+    @Override
+    public ToolResult run(ToolValues v, Progress progress) throws ToolException {
+        RasterSource c = null;
+        RasterSource b = null;
+        try {
+            c = Rasters.open(v.path("carbon"));
+            b = Rasters.open(v.path("biodiversity"));
+            Rasters.sameGrid(c, b);
+            GridSpec g = c.grid();
+            long n = (long) g.width() * g.height();
+            if (n > GapTool.MAX_CELLS_FOR_QUANTILE) {
+                throw new ToolException(c.file() + " has " + n + " cells: too many for patch finding in memory");
+            }
+            double[] area = CellAreas.perRow(g, c.crs());
+            progress.begin("Synergy zoning", 4 * g.height());
+            double tc;
+            double tb;
+            if (v.text("split").equals("threshold")) {
+                if (!v.has("carbon-threshold") || !v.has("bio-threshold")) {
+                    throw new ToolException("split by threshold needs --carbon-threshold and --bio-threshold");
+                }
+                tc = v.number("carbon-threshold");
+                tb = v.number("bio-threshold");
+            } else {
+                tc = GapTool.topThreshold(c, area, v.number("carbon-top") / 100, progress);
+                tb = GapTool.topThreshold(b, area, v.number("bio-top") / 100, progress);
+            }
+            final double thrC = tc;
+            final double thrB = tb;
+            FeatureSet pas = VectorIO.read(v.path("pas"), null, null);
+            List<Geometry> parts = new ArrayList<>();
+            for (Feature f : pas.features()) {
+                parts.add(f.geometry());
+            }
+            ZoneCoverage cov = parts.isEmpty() ? null
+                    : ZoneCoverage.of(Geometries.transform(Geometries.union(parts), pas.crs(), c.crs()), g);
+            int w = g.width();
+            byte[] cls = new byte[(int) n];
+            float[] cv = new float[(int) n];
+            float[] outside = new float[(int) n];
+            float[] rc = new float[w];
+            float[] rb = new float[w];
+            double[] frac = new double[cov == null ? 0 : cov.colEnd() - cov.colStart()];
+            double[][] areas = new double[5][2]; // class -> inside, outside (m2)
+            RasterSource cc = c;
+            RasterSource bb = b;
+            Path out = v.path("out");
+            Rasters.writeLike(c, out, (y, dst) -> {
+                progress.checkCancelled();
+                cc.readRows(y, 1, rc);
+                bb.readRows(y, 1, rb);
+                boolean inWindow = cov != null && y >= cov.rowStart() && y < cov.rowEnd();
+                if (inWindow) {
+                    cov.band(y, y + 1, frac);
+                }
+                for (int x = 0; x < w; x++) {
+                    int i = y * w + x;
+                    if (Float.isNaN(rc[x]) || Float.isNaN(rb[x])) {
+                        dst[x] = Float.NaN;
+                        continue;
+                    }
+                    boolean hc = rc[x] >= thrC;
+                    boolean hb = rb[x] >= thrB;
+                    int k = hc && hb ? BOTH : hc ? CARBON_ONLY : hb ? BIO_ONLY : NEITHER;
+                    double f = inWindow && x >= cov.colStart() && x < cov.colEnd() ? frac[x - cov.colStart()] : 0;
+                    areas[k][0] += area[y] * f;
+                    areas[k][1] += area[y] * (1 - f);
+                    cls[i] = (byte) k;
+                    cv[i] = rc[x];
+                    outside[i] = (float) (1 - f);
+                    dst[x] = k;
+                }
+                progress.worked(1);
+            });
+            List<List<Object>> classRows = new ArrayList<>();
+            for (int k = 1; k <= 4; k++) {
+                double tot = areas[k][0] + areas[k][1];
+                classRows.add(Arrays.asList(k, NAMES.get(k), areas[k][0] / 1e6, areas[k][1] / 1e6,
+                        tot > 0 ? 100 * areas[k][0] / tot : Double.NaN));
+            }
+            List<List<Object>> patches = patches(g, cls, cv, outside, area, v.number("min-patch") * 1e6, progress);
+            return new ToolResult()
+                    .add(new ToolResult.Table("Synergy classes", List.of(new ToolResult.Column("class", ""),
+                            new ToolResult.Column("meaning", ""), new ToolResult.Column("inside PAs", "km2"),
+                            new ToolResult.Column("outside PAs", "km2"), new ToolResult.Column("protected", "%")), classRows))
+                    .add(new ToolResult.Table("Candidate synergy patches outside PAs", List.of(
+                            new ToolResult.Column("patch", ""), new ToolResult.Column("cells", ""),
+                            new ToolResult.Column("area", "km2"), new ToolResult.Column("centre x", ""),
+                            new ToolResult.Column("centre y", ""), new ToolResult.Column("mean carbon",
+                                    c.unit() == null ? "" : c.unit())), patches))
+                    .add(new ToolResult.Raster("Synergy classes", out, "class", ""))
+                    .add("Carbon high at or above " + tc + ", biodiversity high at or above " + tb);
+        } catch (GisException e) {
+            throw new ToolException(e.getMessage(), e);
+        } finally {
+            Rasters.closeQuietly(c);
+            Rasters.closeQuietly(b);
+        }
+    }
+
+    /** 4-connected patches of class BOTH cells at least half outside PAs, with area >= minArea (m2), largest first. */
+    static List<List<Object>> patches(GridSpec g, byte[] cls, float[] carbon, float[] outside, double[] area,
+            double minArea, Progress progress) throws ToolException {
+        int w = g.width();
+        int h = g.height();
+        int[] label = new int[cls.length];
+        int[] stack = new int[Math.min(cls.length, 1 << 20)];
+        List<List<Object>> out = new ArrayList<>();
+        int next = 0;
+        for (int start = 0; start < cls.length; start++) {
+            if (label[start] != 0 || cls[start] != BOTH || outside[start] < 0.5f) {
+                continue;
+            }
+            if (start % w == 0) {
+                progress.checkCancelled();
+            }
+            next++;
+            int sp = 0;
+            stack[sp++] = start;
+            label[start] = next;
+            long cells = 0;
+            double a = 0;
+            double sx = 0;
+            double sy = 0;
+            double sc = 0;
+            while (sp > 0) {
+                int i = stack[--sp];
+                int x = i % w;
+                int y = i / w;
+                cells++;
+                a += area[y];
+                sx += g.x(x + 0.5);
+                sy += g.y(y + 0.5);
+                sc += carbon[i];
+                int[] nb = {x > 0 ? i - 1 : -1, x < w - 1 ? i + 1 : -1, y > 0 ? i - w : -1, y < h - 1 ? i + w : -1};
+                for (int j : nb) {
+                    if (j >= 0 && label[j] == 0 && cls[j] == BOTH && outside[j] >= 0.5f) {
+                        label[j] = next;
+                        if (sp == stack.length) {
+                            stack = Arrays.copyOf(stack, Math.min(cls.length, stack.length * 2));
+                        }
+                        stack[sp++] = j;
+                    }
+                }
+            }
+            if (a >= minArea) {
+                out.add(new ArrayList<>(Arrays.asList(0, cells, a / 1e6, sx / cells, sy / cells, sc / cells)));
+            }
+        }
+        out.sort((p, q) -> Double.compare((double) q.get(2), (double) p.get(2)));
+        for (int i = 0; i < out.size(); i++) {
+            out.get(i).set(0, i + 1);
+        }
+        return out;
+    }
+}
