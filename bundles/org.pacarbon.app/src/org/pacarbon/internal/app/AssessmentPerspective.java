@@ -11,7 +11,7 @@ public final class AssessmentPerspective implements IPerspectiveFactory {
     public void createInitialLayout(IPageLayout layout) {
         layout.setEditorAreaVisible(false);
         String editor = layout.getEditorArea();
-        layout.addView(AppIds.VIEW_TOOLBOX, IPageLayout.LEFT, 0.24f, editor);
+        layout.addView(AppIds.VIEW_TOOLBOX, IPageLayout.LEFT, 0.3f, editor);
         layout.addView(AppIds.VIEW_MAP, IPageLayout.TOP, 0.6f, editor);
         IFolderLayout bottom = layout.createFolder("assessment.bottom", IPageLayout.BOTTOM, 0.6f, AppIds.VIEW_MAP); //$NON-NLS-1$
         bottom.addView(AppIds.VIEW_RESULTS);

@@ -36,8 +36,8 @@ public final class GapTool implements Tool {
                 + " the top X % of the layer's valid area (area-weighted, so lon/lat grids are fair) or, when a"
                 + " threshold is given, every cell at or above it. PA polygons (overlapping and multipart ones are"
                 + " merged first) cover cells partially; the areas in the table use the exact covered fraction of"
-                + " each cell. The hotspot raster is 1 where a high-value cell is at least half outside all PAs, 0"
-                + " on other valid cells, nodata elsewhere.";
+                + " each cell. The hotspot raster is a mask: 1 where a high-value cell is at least half outside all"
+                + " PAs, nodata elsewhere.";
     }
 
     @Override
@@ -107,7 +107,7 @@ public final class GapTool implements Tool {
                         sums[3] += area[y] * (1 - f);
                         sums[4] += val * area[y] * (1 - f);
                     }
-                    dst[x] = high && f <= 0.5 ? 1f : 0f;
+                    dst[x] = high && f <= 0.5 ? 1f : Float.NaN; // a mask: on the map only the hotspots show
                 }
                 progress.worked(1);
             });

@@ -82,8 +82,19 @@ public final class CrsSupport {
 
     /** The EPSG code of a CRS, or null when it has none (then it cannot be written into a GeoTIFF by code). */
     public static Integer epsg(CoordinateReferenceSystem crs) {
+        if (crs == null) {
+            return null;
+        }
         try {
-            return crs == null ? null : org.apache.sis.referencing.IdentifiedObjects.lookupEPSG(crs);
+            Integer code = org.apache.sis.referencing.IdentifiedObjects.lookupEPSG(crs);
+            if (code == null) { // our CRSs are (east, north): EPSG:4326 is (north, east), so compare without axes
+                org.apache.sis.referencing.factory.IdentifiedObjectFinder f =
+                        org.apache.sis.referencing.IdentifiedObjects.newFinder("EPSG");
+                f.setIgnoringAxes(true);
+                org.opengis.referencing.IdentifiedObject o = f.findSingleton(crs);
+                code = o == null ? null : org.apache.sis.referencing.IdentifiedObjects.lookupEPSG(o);
+            }
+            return code;
         } catch (FactoryException e) {
             return null;
         }

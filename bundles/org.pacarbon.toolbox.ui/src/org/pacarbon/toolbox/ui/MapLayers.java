@@ -1,0 +1,50 @@
+package org.pacarbon.toolbox.ui;
+
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.IViewPart;
+import org.eclipse.ui.IWorkbenchPage;
+import org.pacarbon.gis.core.raster.SisRasterSource;
+import org.pacarbon.map.core.Classification;
+import org.pacarbon.toolbox.core.ToolResult;
+
+/** Puts a tool's result raster on the map with the style its quantity calls for. */
+final class MapLayers {
+    private MapLayers() {
+    }
+
+    static String ramp(String quantity) {
+        return switch (quantity) {
+            case "carbon" -> "carbon";
+            case "npp" -> "npp";
+            case "emissions" -> "emissions";
+            default -> "viridis";
+        };
+    }
+
+    static void add(IWorkbenchPage page, ToolResult.Raster r, Label message) {
+        try {
+            IViewPart part = page.findView("org.pacarbon.views.map");
+            if (!(part instanceof org.pacarbon.map.ui.MapView map)) {
+                return; // no map open: the raster is in the results folder
+            }
+            double min;
+            double max;
+            if (r.quantity().equals("class") || r.quantity().equals("hotspot")) {
+                min = r.quantity().equals("class") ? 1 : 0;
+                max = r.quantity().equals("class") ? 4 : 1;
+            } else {
+                try (SisRasterSource src = SisRasterSource.open(r.file(), null, null, null)) {
+                    double[] q = Classification.sampledQuantiles(src, false);
+                    min = q == null ? 0 : q[1];
+                    max = q == null ? 1 : q[q.length - 2];
+                }
+                if (!(max > min)) {
+                    max = min + 1;
+                }
+            }
+            map.addRaster(r.file(), r.title(), ramp(r.quantity()), min, max, r.unit());
+        } catch (Exception | LinkageError e) {
+            message.setText("The result " + r.file() + " could not be put on the map: " + e.getMessage());
+        }
+    }
+}

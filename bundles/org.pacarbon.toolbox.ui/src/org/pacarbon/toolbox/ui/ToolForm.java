@@ -1,0 +1,241 @@
+package org.pacarbon.toolbox.ui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.DirectoryDialog;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+import org.pacarbon.gis.core.GisException;
+import org.pacarbon.gis.core.vector.VectorIO;
+import org.pacarbon.toolbox.core.Param;
+import org.pacarbon.toolbox.core.Tool;
+import org.pacarbon.toolbox.core.ToolException;
+
+/**
+ * The form of one tool, generated from its parameter declarations: a file field with a browse button for
+ * rasters, vectors, files and outputs; a choice list for choices; the fields of the chosen vector file for field
+ * parameters; a check box for booleans; a text field for the rest. Each value is checked as it is typed and a
+ * problem shows in red under its field.
+ */
+final class ToolForm {
+    static final String ID = ToolboxView.ID + ".form";
+    private final Composite body;
+    private final Tool tool;
+    private final Path cwd;
+    private final Map<String, Control> inputs = new LinkedHashMap<>();
+    private final Map<String, Label> problems = new LinkedHashMap<>();
+    private final Runnable changed;
+    private final Color red;
+
+    ToolForm(Composite parent, Tool tool, Map<String, String> initial, Path cwd, Runnable changed) {
+        this.tool = tool;
+        this.cwd = cwd;
+        this.changed = changed;
+        red = new Color(183, 28, 28);
+        body = new Composite(parent, SWT.NONE);
+        body.setLayout(new GridLayout(3, false));
+        for (Param p : tool.params()) {
+            Label l = new Label(body, SWT.NONE);
+            l.setText(p.label() + (p.unit().isEmpty() ? "" : " (" + p.unit() + ")") + (p.required() ? " *" : ""));
+            l.setToolTipText(p.description());
+            Control c;
+            boolean browse = switch (p.type()) {
+                case RASTER, VECTOR, FILE, OUTPUT_FILE, OUTPUT_FOLDER -> true;
+                default -> false;
+            };
+            String start = initial.getOrDefault(p.name(), p.defaultText());
+            if (p.type() == Param.Type.CHOICE) {
+                Combo combo = new Combo(body, SWT.READ_ONLY);
+                p.choices().forEach(combo::add);
+                int i = p.choices().indexOf(start);
+                combo.select(Math.max(0, i));
+                combo.addListener(SWT.Selection, e -> validate());
+                c = combo;
+            } else if (p.type() == Param.Type.FIELD) {
+                Combo combo = new Combo(body, SWT.DROP_DOWN);
+                combo.setText(start);
+                combo.addListener(SWT.Modify, e -> validate());
+                c = combo;
+            } else if (p.type() == Param.Type.BOOLEAN) {
+                Button b = new Button(body, SWT.CHECK);
+                b.setSelection(Boolean.parseBoolean(start));
+                b.addListener(SWT.Selection, e -> validate());
+                c = b;
+            } else {
+                Text t = new Text(body, SWT.BORDER);
+                t.setText(start);
+                t.setMessage(p.description());
+                t.addListener(SWT.Modify, e -> {
+                    validate();
+                    refreshFields(p.name());
+                });
+                c = t;
+            }
+            c.setData(ToolboxView.WIDGET_ID_KEY, ID + "." + p.name());
+            c.setToolTipText(p.description());
+            c.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, browse ? 1 : 2, 1));
+            if (browse) {
+                Button b = new Button(body, SWT.PUSH);
+                b.setText("...");
+                b.setToolTipText("Choose a file");
+                b.addListener(SWT.Selection, e -> browse(p, (Text) c));
+            }
+            inputs.put(p.name(), c);
+            Label problem = new Label(body, SWT.WRAP);
+            problem.setForeground(red);
+            problem.setData(ToolboxView.WIDGET_ID_KEY, ID + "." + p.name() + ".problem");
+            GridData pd = new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1);
+            pd.horizontalIndent = 12;
+            pd.widthHint = 200;
+            pd.exclude = true;
+            problem.setLayoutData(pd);
+            problem.setVisible(false);
+            problems.put(p.name(), problem);
+        }
+        for (Param p : tool.params()) {
+            refreshFields(p.name());
+        }
+        validate();
+    }
+
+    Composite control() {
+        return body;
+    }
+
+    private void browse(Param p, Text t) {
+        String chosen;
+        if (p.type() == Param.Type.OUTPUT_FOLDER) {
+            DirectoryDialog d = new DirectoryDialog(body.getShell());
+            chosen = d.open();
+        } else {
+            FileDialog d = new FileDialog(body.getShell(), p.type() == Param.Type.OUTPUT_FILE ? SWT.SAVE : SWT.OPEN);
+            d.setFilterExtensions(switch (p.type()) {
+                case RASTER -> new String[] {"*.tif;*.tiff;*.nc", "*.*"};
+                case VECTOR -> new String[] {"*.gpkg;*.shp;*.geojson;*.json", "*.*"};
+                case FILE -> new String[] {"*.csv;*.json", "*.*"};
+                default -> new String[] {"*.*"};
+            });
+            chosen = d.open();
+        }
+        if (chosen != null) {
+            t.setText(chosen);
+        }
+    }
+
+    /** Offers the fields of a vector parameter's file in the field parameters that refer to it. */
+    private void refreshFields(String vectorParam) {
+        for (Param p : tool.params()) {
+            if (p.type() != Param.Type.FIELD || !vectorParam.equals(p.of())) {
+                continue;
+            }
+            Combo combo = (Combo) inputs.get(p.name());
+            String keep = combo.getText();
+            combo.removeAll();
+            String file = text(vectorParam);
+            Path f = cwd.resolve(file);
+            if (!file.isBlank() && Files.isRegularFile(f)) {
+                try {
+                    List<String> fields = VectorIO.read(f, null, null).fields();
+                    fields.forEach(combo::add);
+                } catch (GisException e) {
+                    problems.get(vectorParam).setText(e.getMessage());
+                }
+            }
+            combo.setText(keep);
+        }
+    }
+
+    private String text(String name) {
+        Control c = inputs.get(name);
+        if (c instanceof Text t) {
+            return t.getText();
+        }
+        if (c instanceof Combo co) {
+            return co.getText();
+        }
+        if (c instanceof Button b) {
+            return Boolean.toString(b.getSelection());
+        }
+        return "";
+    }
+
+    /** The values in text form (empty optional fields are left out). */
+    Map<String, String> values() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (Param p : tool.params()) {
+            String t = text(p.name()).strip();
+            if (!t.isEmpty()) {
+                m.put(p.name(), t);
+            }
+        }
+        return m;
+    }
+
+    /** Checks every value, shows the problems, and returns whether all are good. */
+    boolean validate() {
+        boolean ok = true;
+        for (Param p : tool.params()) {
+            String t = text(p.name()).strip();
+            String problem = "";
+            if (t.isEmpty()) {
+                if (p.required()) {
+                    problem = "required";
+                    ok = false;
+                }
+            } else {
+                try {
+                    p.parse(t, cwd);
+                } catch (ToolException e) {
+                    problem = e.getMessage().replaceFirst("^parameter --\\S+ \\([^)]*\\): ", "");
+                    ok = false;
+                }
+            }
+            Label l = problems.get(p.name());
+            if (!l.getText().equals(problem)) {
+                l.setText(problem);
+                ((GridData) l.getLayoutData()).exclude = problem.isEmpty();
+                l.setVisible(!problem.isEmpty());
+                body.layout(true);
+            }
+        }
+        if (changed != null) {
+            changed.run();
+        }
+        return ok;
+    }
+
+    /** Sets a value (the robot and "edit and re-run" use it). */
+    void set(String name, String value) {
+        Control c = inputs.get(name);
+        if (c instanceof Text t) {
+            t.setText(value);
+        } else if (c instanceof Combo co) {
+            int i = co.indexOf(value);
+            if (i >= 0) {
+                co.select(i);
+            } else {
+                co.setText(value);
+            }
+        } else if (c instanceof Button b) {
+            b.setSelection(Boolean.parseBoolean(value));
+        }
+        validate();
+    }
+
+    void dispose() {
+        body.dispose();
+    }
+}
