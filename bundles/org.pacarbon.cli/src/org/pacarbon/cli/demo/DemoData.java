@@ -91,6 +91,7 @@ public final class DemoData {
             writeEmissions(tmp.resolve("edgar_co2_" + YEARS[i] + ".nc"), CO2_TOTAL[i], YEARS[i], inChina);
         }
         writePas(tmp.resolve("pas.gpkg"), china, inChina);
+        writeToolInputs(tmp, mask);
         Files.writeString(tmp.resolve("spec.json"), spec(), StandardCharsets.UTF_8);
         Files.writeString(tmp.resolve("README.txt"), """
                 ILLUSTRATIVE DEMO DATA - NOT REAL MEASUREMENTS.
@@ -99,12 +100,60 @@ public final class DemoData {
                   300 made-up nature reserves, some overlapping the parks.
                 biomass_2010.tif, vsoc.tif (kgC/m2), npp_YEAR.tif (kgC/m2/yr): made-up patterns on a 0.05 degree grid.
                 edgar_co2_YEAR.nc: made-up per-cell CO2 totals (t/yr) on a 0.1 degree grid, EDGAR-style NetCDF.
+                For the toolbox's tools (all made up): soc_stock.tif (kgC/m2), soil_class.tif (1 wetland/peat,
+                  2 forest soil, 3 grassland, 4 desert) with soil_loss_fractions.csv, species_richness.tif,
+                  pa_activities.csv (activity data of the national parks) with emission_factors.csv.
                 Made by ./pacarbon demo (org.pacarbon.cli.demo.DemoData), deterministic.
                 """, StandardCharsets.UTF_8);
         if (Files.exists(abs)) {
             deleteTree(abs);
         }
         Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Inputs of the toolbox's tools (vSOC derivation, synergy zoning, emission inventory), all made up. */
+    private static void writeToolInputs(Path dir, boolean[] mask) throws IOException {
+        writeLayer(dir.resolve("soc_stock.tif"), mask, (x, y) -> 3 + 4 * vsoc(x, y));
+        writeLayer(dir.resolve("soil_class.tif"), mask, (x, y) -> soilClass(x, y));
+        writeLayer(dir.resolve("species_richness.tif"), mask, (x, y) -> Math.round(20 + 380 * gauss(x, y, 101, 25, 3.5)
+                + 150 * gauss(x, y, 109.5, 19, 1.2) + 120 * gauss(x, y, 129, 43, 2.5) + 60 * moisture(x, y)
+                + 25 * texture(x * 2.1, y * 1.7)));
+        Files.writeString(dir.resolve("soil_loss_fractions.csv"), """
+                class,fraction,note
+                1,0.45,wetland and peat soils (ILLUSTRATIVE value)
+                2,0.25,forest soils (ILLUSTRATIVE value)
+                3,0.15,grassland soils (ILLUSTRATIVE value)
+                4,0.05,desert soils (ILLUSTRATIVE value)
+                """, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("emission_factors.csv"), """
+                activity,unit,kgco2e_per_unit,note
+                visitors,person,1.2,ILLUSTRATIVE: on-site energy per visit
+                vehicle_diesel,km,0.27,ILLUSTRATIVE
+                vehicle_petrol,km,0.19,ILLUSTRATIVE
+                electricity,kWh,0.58,ILLUSTRATIVE grid factor
+                waste,t,450,ILLUSTRATIVE
+                """, StandardCharsets.UTF_8);
+        StringBuilder act = new StringBuilder("pa_id,year,activity,amount,unit\n");
+        for (int i = 0; i < PARKS.size(); i++) {
+            Park p = PARKS.get(i);
+            for (int year = 2018; year <= 2020; year++) {
+                double g = 1 + 0.08 * (year - 2018) * (i % 2 == 0 ? 1 : -0.5);
+                double size = Math.sqrt(p.areaKm2());
+                act.append(String.format(java.util.Locale.ROOT, "%s,%d,visitors,%.0f,person%n", p.id(), year, 900 * size * g));
+                act.append(String.format(java.util.Locale.ROOT, "%s,%d,vehicle_diesel,%.0f,km%n", p.id(), year, 2500 * size * g));
+                act.append(String.format(java.util.Locale.ROOT, "%s,%d,electricity,%.0f,kWh%n", p.id(), year, 4000 * size * g));
+                act.append(String.format(java.util.Locale.ROOT, "%s,%d,waste,%.1f,t%n", p.id(), year, 0.6 * size * g));
+            }
+        }
+        Files.writeString(dir.resolve("pa_activities.csv"), act.toString(), StandardCharsets.UTF_8);
+    }
+
+    static double soilClass(double x, double y) {
+        double m = moisture(x, y);
+        if (vsoc(x, y) > 2.2) {
+            return 1;
+        }
+        return m > 0.55 ? 2 : m > 0.2 ? 3 : 4;
     }
 
     interface Field {

@@ -92,6 +92,22 @@ class AnalysisToolsTest {
     }
 
     @Test
+    void theTableToolsAssessOneGroupOfTheSpec() throws Exception {
+        series();
+        ToolResult r = run("carbon.uptake", Map.of("spec", "spec.json", "out", "uptake"));
+        ToolResult.Table t = r.table("Assessment summary");
+        assertTrue(t.rows().stream().allMatch(x -> x.get(0).equals("uptake")));
+        assertEquals(3, t.rows().stream().map(x -> x.get(2)).distinct().count(), "2000, 2010, 2020");
+        assertTrue(Files.isRegularFile(dir.resolve("uptake/tables.md")));
+        // NPP of the region in 2020 is 4 times that of 2000
+        double y2000 = t.rows().stream().filter(x -> x.get(2).equals("2000")).mapToDouble(x -> (double) x.get(4)).max().orElseThrow();
+        double y2020 = t.rows().stream().filter(x -> x.get(2).equals("2020")).mapToDouble(x -> (double) x.get(4)).max().orElseThrow();
+        assertEquals(4.0, y2020 / y2000, 1e-9);
+        ToolException e = assertThrows(ToolException.class, () -> run("carbon.storage", Map.of("spec", "spec.json")));
+        assertTrue(e.getMessage().contains("no layers of group storage"), e.getMessage());
+    }
+
+    @Test
     void trendHasGrowthSensSlopeAndATrendRaster() throws Exception {
         series();
         ToolResult r = run("carbon.trend", Map.of("spec", "spec.json", "layer", "npp", "out", "trend.tif"));
