@@ -48,6 +48,10 @@ public final class GapTool implements Tool {
                         .withDefault("10").withUnit("%").withRange(0.000001, 100),
                 Param.of("threshold", "Threshold", Param.Type.NUMBER, "cells at or above this value are high (overrides top share)")
                         .withDefault(""),
+                Param.of("regions", "Regions", Param.Type.VECTOR, "optional region or province polygons: the gap per region")
+                        .withDefault(""),
+                Param.of("region-field", "Region name field", Param.Type.FIELD, "field naming each region").ofVector("regions")
+                        .withDefault(""),
                 Param.of("out", "Hotspot raster", Param.Type.OUTPUT_FILE, "GeoTIFF of gap hotspots").withDefault("gap_hotspots.tif"));
     }
 
@@ -67,6 +71,26 @@ public final class GapTool implements Tool {
             }
             Geometry union = Geometries.transform(Geometries.union(parts), pas.crs(), r.crs());
             ZoneCoverage cov = ZoneCoverage.of(union, g);
+            List<String> regionNames = new ArrayList<>();
+            List<ZoneCoverage> regions = new ArrayList<>();
+            if (v.has("regions")) {
+                FeatureSet rs = VectorIO.read(v.path("regions"), null, null);
+                String field = v.has("region-field") ? v.text("region-field") : null;
+                if (field != null && !rs.fields().contains(field)) {
+                    throw new ToolException(v.path("regions") + " has no field '" + field + "' (fields: "
+                            + String.join(", ", rs.fields()) + ")");
+                }
+                for (Feature f : rs.features()) {
+                    regionNames.add(field == null ? f.id() : f.text(field).orElse(f.id()));
+                    regions.add(ZoneCoverage.of(Geometries.transform(f.geometry(), rs.crs(), r.crs()), g));
+                }
+            }
+            double[][] byRegion = new double[regions.size()][3]; // high area, gap area, value x area in gap
+            double[][] regionFrac = new double[regions.size()][];
+            for (int k = 0; k < regions.size(); k++) {
+                ZoneCoverage z = regions.get(k);
+                regionFrac[k] = new double[z == null ? 0 : z.colEnd() - z.colStart()];
+            }
             int w = g.width();
             int h = g.height();
             progress.begin("Gap analysis", 2 * h);
@@ -92,6 +116,14 @@ public final class GapTool implements Tool {
                 if (inWindow) {
                     cov.band(y, y + 1, frac);
                 }
+                boolean[] regionRow = new boolean[regions.size()];
+                for (int k = 0; k < regions.size(); k++) {
+                    ZoneCoverage z = regions.get(k);
+                    regionRow[k] = z != null && y >= z.rowStart() && y < z.rowEnd();
+                    if (regionRow[k]) {
+                        z.band(y, y + 1, regionFrac[k]);
+                    }
+                }
                 for (int x = 0; x < w; x++) {
                     float val = row[x];
                     if (Float.isNaN(val)) {
@@ -106,6 +138,15 @@ public final class GapTool implements Tool {
                         sums[2] += area[y] * f;
                         sums[3] += area[y] * (1 - f);
                         sums[4] += val * area[y] * (1 - f);
+                        for (int k = 0; k < regionRow.length; k++) {
+                            ZoneCoverage z = regions.get(k);
+                            if (regionRow[k] && x >= z.colStart() && x < z.colEnd()) {
+                                double q = regionFrac[k][x - z.colStart()];
+                                byRegion[k][0] += area[y] * q;
+                                byRegion[k][1] += area[y] * q * (1 - f);
+                                byRegion[k][2] += val * area[y] * q * (1 - f);
+                            }
+                        }
                     }
                     dst[x] = high && f <= 0.5 ? 1f : Float.NaN; // a mask: on the map only the hotspots show
                 }
@@ -122,7 +163,21 @@ public final class GapTool implements Tool {
                     List.of("high-value area outside PAs (gap)", sums[3] / 1e6, "km2"),
                     List.of("gap share of high-value area", sums[1] > 0 ? 100 * sums[3] / sums[1] : Double.NaN, "%"),
                     List.of("value x area in the gap", sums[4], unit.isEmpty() ? "m2" : "(" + unit + ") x m2"));
-            return new ToolResult().add(new ToolResult.Table("Gap analysis", cols, rows))
+            ToolResult res = new ToolResult().add(new ToolResult.Table("Gap analysis", cols, rows));
+            if (!regions.isEmpty()) {
+                List<List<Object>> rr = new ArrayList<>();
+                for (int k = 0; k < regions.size(); k++) {
+                    double[] b = byRegion[k];
+                    rr.add(java.util.Arrays.asList(regionNames.get(k), b[0] / 1e6, b[1] / 1e6,
+                            b[0] > 0 ? 100 * b[1] / b[0] : Double.NaN, b[2]));
+                }
+                res.add(new ToolResult.Table("Gap by region", List.of(new ToolResult.Column("region", ""),
+                        new ToolResult.Column("high-value area", "km2"), new ToolResult.Column("gap area", "km2"),
+                        new ToolResult.Column("gap share", "%"), new ToolResult.Column("value x area in the gap",
+                                unit.isEmpty() ? "m2" : "(" + unit + ") x m2")), rr));
+                res.add(new ToolResult.Chart("Gap area by region", "bar", "Gap by region", "region", List.of("gap area")));
+            }
+            return res
                     .add(new ToolResult.Raster("Gap hotspots", out, "hotspot", ""))
                     .add("High-value cells: " + how + "; hotspot raster " + out);
         } catch (GisException e) {

@@ -95,6 +95,24 @@ public final class RankTool implements Tool {
                     }
                 }
             }
+            // each PA's extent (in the PA file's CRS), so that the workbench can zoom the map to a selected row
+            Map<String, org.locationtech.jts.geom.Envelope> extents = new java.util.HashMap<>();
+            org.pacarbon.gis.core.vector.FeatureSet pas = org.pacarbon.gis.core.vector.VectorIO.read(
+                    spec.protectedAreas().path(), spec.protectedAreas().layer(), null);
+            for (org.pacarbon.gis.core.vector.Feature f : pas.features()) {
+                String id = spec.protectedAreas().idField() == null ? f.id()
+                        : f.text(spec.protectedAreas().idField()).orElse(f.id());
+                extents.merge(id, f.geometry().getEnvelopeInternal(), (a, b) -> {
+                    org.locationtech.jts.geom.Envelope e = new org.locationtech.jts.geom.Envelope(a);
+                    e.expandToInclude(b);
+                    return e;
+                });
+            }
+            for (List<Object> row : out) {
+                org.locationtech.jts.geom.Envelope e = extents.get(String.valueOf(row.get(1)));
+                row.addAll(e == null ? Arrays.asList(Double.NaN, Double.NaN, Double.NaN, Double.NaN)
+                        : List.of(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()));
+            }
             out.sort(Comparator.comparingDouble((List<Object> x) -> -((Number) x.get(4)).doubleValue()));
             for (int i = 0; i < out.size(); i++) {
                 out.get(i).set(0, i + 1);
@@ -103,7 +121,10 @@ public final class RankTool implements Tool {
                     new ToolResult.Column("rank", ""), new ToolResult.Column("pa_id", ""),
                     new ToolResult.Column("name", ""), new ToolResult.Column("class", ""),
                     new ToolResult.Column(measure, unit), new ToolResult.Column("change", "%"),
-                    new ToolResult.Column("area", "km2")), out))
+                    new ToolResult.Column("area", "km2"), new ToolResult.Column(ToolResult.EXTENT_COLUMNS.get(0), ""),
+                    new ToolResult.Column(ToolResult.EXTENT_COLUMNS.get(1), ""),
+                    new ToolResult.Column(ToolResult.EXTENT_COLUMNS.get(2), ""),
+                    new ToolResult.Column(ToolResult.EXTENT_COLUMNS.get(3), "")), out))
                     .add(new ToolResult.Chart("PA ranking", "bar", "PA ranking by " + key + " " + measure, "name",
                             List.of(measure)));
         } catch (SpecException | GisException e) {

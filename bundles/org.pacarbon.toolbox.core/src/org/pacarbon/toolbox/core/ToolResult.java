@@ -6,6 +6,12 @@ import java.util.List;
 
 /** What a run produced: tables (with units), rasters, vector layers, charts and text, in order. */
 public final class ToolResult {
+    /**
+     * Columns that, together in a table, give each row's extent (in the CRS of the tool's input): the workbench
+     * zooms the map to a row's extent when the row is selected.
+     */
+    public static final List<String> EXTENT_COLUMNS = List.of("min x", "min y", "max x", "max y");
+
     /** A column of a table: its name and unit ("" for none). */
     public record Column(String name, String unit) {
     }

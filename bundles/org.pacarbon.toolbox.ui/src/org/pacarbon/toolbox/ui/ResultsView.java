@@ -133,6 +133,15 @@ public final class ResultsView extends ViewPart {
             });
         }
         fill(table, rows);
+        List<String> names = t.columns().stream().map(ToolResult.Column::name).toList();
+        if (names.containsAll(ToolResult.EXTENT_COLUMNS)) { // select a row: the map shows its extent
+            int[] ix = ToolResult.EXTENT_COLUMNS.stream().mapToInt(names::indexOf).toArray();
+            table.addListener(SWT.Selection, e -> {
+                if (e.item instanceof TableItem it && it.getData() instanceof List<?> row) {
+                    zoomTo(row, ix);
+                }
+            });
+        }
         for (TableColumn tc : table.getColumns()) {
             tc.pack();
             tc.setWidth(Math.min(Math.max(tc.getWidth(), 60), 360));
@@ -165,10 +174,35 @@ public final class ResultsView extends ViewPart {
         return o.toString();
     }
 
+    /** Shows a row's extent (with a margin) on the map, when a map is open. */
+    private void zoomTo(List<?> row, int[] ix) {
+        double[] e = new double[4];
+        for (int k = 0; k < 4; k++) {
+            if (!(row.get(ix[k]) instanceof Number n) || Double.isNaN(n.doubleValue())) {
+                return;
+            }
+            e[k] = n.doubleValue();
+        }
+        try {
+            if (getSite().getPage().findView("org.pacarbon.views.map") instanceof org.pacarbon.map.ui.MapView map) {
+                double mx = Math.max(e[2] - e[0], 1e-9) * 0.15;
+                double my = Math.max(e[3] - e[1], 1e-9) * 0.15;
+                map.setExtent(new org.locationtech.jts.geom.Envelope(e[0] - mx, e[2] + mx, e[1] - my, e[3] + my));
+                lastZoom = map.extent();
+            }
+        } catch (LinkageError err) {
+            // no map bundle: nothing to zoom
+        }
+    }
+
+    /** The extent the view last asked the map to show (for tests), or null. */
+    org.locationtech.jts.geom.Envelope lastZoom;
+
     private static void fill(Table table, List<List<Object>> rows) {
         table.removeAll();
         for (List<Object> row : rows) {
             TableItem i = new TableItem(table, SWT.NONE);
+            i.setData(row);
             String[] cells = new String[row.size()];
             for (int k = 0; k < cells.length; k++) {
                 cells[k] = cell(row.get(k));

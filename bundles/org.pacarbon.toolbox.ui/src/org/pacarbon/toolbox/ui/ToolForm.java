@@ -40,7 +40,8 @@ final class ToolForm {
     private final Runnable changed;
     private final Color red;
 
-    ToolForm(Composite parent, Tool tool, Map<String, String> initial, Path cwd, Runnable changed) {
+    ToolForm(Composite parent, Tool tool, Map<String, String> initial, Path cwd, Runnable changed,
+            java.util.function.Supplier<List<String>> mapRasters) {
         this.tool = tool;
         this.cwd = cwd;
         this.changed = changed;
@@ -63,6 +64,13 @@ final class ToolForm {
                 int i = p.choices().indexOf(start);
                 combo.select(Math.max(0, i));
                 combo.addListener(SWT.Selection, e -> validate());
+                c = combo;
+            } else if (p.type() == Param.Type.RASTER) {
+                // a file, or one of the rasters on the open map
+                Combo combo = new Combo(body, SWT.DROP_DOWN);
+                mapRasters.get().forEach(combo::add);
+                combo.setText(start);
+                combo.addListener(SWT.Modify, e -> validate());
                 c = combo;
             } else if (p.type() == Param.Type.FIELD) {
                 Combo combo = new Combo(body, SWT.DROP_DOWN);
@@ -91,7 +99,8 @@ final class ToolForm {
                 Button b = new Button(body, SWT.PUSH);
                 b.setText("...");
                 b.setToolTipText("Choose a file");
-                b.addListener(SWT.Selection, e -> browse(p, (Text) c));
+                Control target = c;
+                b.addListener(SWT.Selection, e -> browse(p, target));
             }
             inputs.put(p.name(), c);
             Label problem = new Label(body, SWT.WRAP);
@@ -115,7 +124,7 @@ final class ToolForm {
         return body;
     }
 
-    private void browse(Param p, Text t) {
+    private void browse(Param p, Control t) {
         String chosen;
         if (p.type() == Param.Type.OUTPUT_FOLDER) {
             DirectoryDialog d = new DirectoryDialog(body.getShell());
@@ -131,7 +140,11 @@ final class ToolForm {
             chosen = d.open();
         }
         if (chosen != null) {
-            t.setText(chosen);
+            if (t instanceof Text text) {
+                text.setText(chosen);
+            } else if (t instanceof Combo combo) {
+                combo.setText(chosen);
+            }
         }
     }
 

@@ -270,11 +270,28 @@ public final class ToolboxView extends ViewPart {
         title.setText(d.name() + "  (" + d.id() + ")");
         help.setText(tool.help());
         message.setText("");
-        form = new ToolForm(formHolder, tool, values, cwd(), this::updateRunButton);
+        form = new ToolForm(formHolder, tool, values, cwd(), this::updateRunButton, this::mapRasters);
         formHolder.layout(true, true);
         resizeForm();
         title.getParent().layout(true, true);
         updateRunButton();
+    }
+
+    /** The files of the raster layers on the open map (offered in raster fields). */
+    private List<String> mapRasters() {
+        List<String> out = new ArrayList<>();
+        try {
+            if (getSite().getPage().findView("org.pacarbon.views.map") instanceof org.pacarbon.map.ui.MapView map) {
+                for (org.pacarbon.map.core.MapLayer l : map.layers()) {
+                    if (l.raster() != null && l.raster().file() != null) {
+                        out.add(l.raster().file().toString());
+                    }
+                }
+            }
+        } catch (LinkageError e) {
+            // no map bundle
+        }
+        return out;
     }
 
     /** Opens a tool by id (for tests and links). */

@@ -138,6 +138,27 @@ class ToolsTest {
         float[] hot = read(dir.resolve("gap.tif"));
         assertEquals(List.of(Float.NaN, Float.NaN, 1f, Float.NaN), List.of(hot[0], hot[1], hot[2], hot[3])); // cell 3 is half outside
 
+        // the gap per region: West holds cells 1-2, East cells 3-4
+        Files.writeString(dir.resolve("regions.geojson"), """
+                {"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:32650"}},"features":[
+                 {"type":"Feature","properties":{"name":"West"},"geometry":{"type":"Polygon","coordinates":[[[500000,4009000],
+                  [502000,4009000],[502000,4010000],[500000,4010000],[500000,4009000]]]}},
+                 {"type":"Feature","properties":{"name":"East"},"geometry":{"type":"Polygon","coordinates":[[[502000,4009000],
+                  [504000,4009000],[504000,4010000],[502000,4010000],[502000,4009000]]]}}]}
+                """);
+        r = run("carbon.gap", Map.of("layer", "c.tif", "pas", "pa.geojson", "top-percent", "50", "out", "gap.tif",
+                "regions", "regions.geojson", "region-field", "name"));
+        ToolResult.Table byRegion = r.table("Gap by region");
+        assertEquals(List.of("West", 0.0, 0.0), byRegion.rows().get(0).subList(0, 3));
+        assertEquals("East", byRegion.rows().get(1).get(0));
+        assertEquals(2.0, (double) byRegion.rows().get(1).get(1), 1e-9);
+        assertEquals(0.5, (double) byRegion.rows().get(1).get(2), 1e-9);
+        assertEquals(25.0, (double) byRegion.rows().get(1).get(3), 1e-9);
+        assertEquals(1.5e6, (double) byRegion.rows().get(1).get(4), 1e-3);
+        ToolException bad = assertThrows(ToolException.class, () -> run("carbon.gap", Map.of("layer", "c.tif",
+                "pas", "pa.geojson", "regions", "regions.geojson", "region-field", "province")));
+        assertTrue(bad.getMessage().contains("no field 'province'"), bad.getMessage());
+
         // a threshold instead of a share
         r = run("carbon.gap", Map.of("layer", "c.tif", "pas", "pa.geojson", "threshold", "2", "out", "gap.tif"));
         float[] hot2 = read(dir.resolve("gap.tif"));

@@ -232,6 +232,28 @@ public final class ToolboxViewTest {
         robot.waitUntil(() -> map.layers().stream().anyMatch(l -> l.name().equals("Gap hotspots")), "the hotspot layer");
         Table t0 = in(robot, Table.class, ResultsView.ID + ".table.0");
         assertEquals("high-value area outside PAs (gap)", t0.getItem(4).getText(0));
+        // the ranking: selecting a PA's row zooms the map to it
+        v.open("carbon.rank", Map.of("spec", dir.resolve("data/spec.json").toString(), "layer", "biomass"));
+        robot.click(in(robot, Button.class, ToolboxView.ID + ".run"));
+        robot.waitUntil(() -> !v.running(), "the ranking");
+        robot.flush();
+        assertEquals("done", v.runs().get(0).status, in(robot, Label.class, ToolboxView.ID + ".message").getText());
+        Table ranking = in(robot, Table.class, ResultsView.ID + ".table.0");
+        assertEquals("1", ranking.getItem(0).getText(0));
+        robot.select(ranking.getItem(0));
+        ResultsView results = (ResultsView) robot.view(ResultsView.ID);
+        assertTrue(results.lastZoom != null, "the map was asked to zoom");
+        assertEquals(results.lastZoom, map.extent());
+        assertTrue(map.extent().getWidth() < 40, "zoomed in to one PA: " + map.extent());
+
+        // the gap analysis again, for the picture
+        v.open("carbon.gap", Map.of("layer", dir.resolve("data/biomass_2010.tif").toString(), "pas",
+                dir.resolve("data/pas.gpkg").toString(), "top-percent", "10", "out", dir.resolve("gap2.tif").toString()));
+        robot.click(in(robot, Button.class, ToolboxView.ID + ".run"));
+        robot.waitUntil(() -> !v.running(), "the gap analysis");
+        robot.waitUntil(() -> map.layers().stream().filter(l -> l.name().equals("Gap hotspots")).count() == 2, "the second layer");
+        map.remove(map.layers().stream().filter(l -> l.name().equals("Gap hotspots")).findFirst().orElseThrow());
+        map.setExtent(new org.locationtech.jts.geom.Envelope(73, 135, 17, 54));
         page.getWorkbenchWindow().getShell().setBounds(page.getWorkbenchWindow().getShell().getDisplay().getBounds());
         robot.flush();
         Thread.sleep(500);
