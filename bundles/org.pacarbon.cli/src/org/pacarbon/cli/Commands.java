@@ -75,6 +75,19 @@ public final class Commands {
                     return new ToolCommands(out, err, cwd).run(rest);
                 case "tracker":
                     return new TrackerCommand(out, err, this::path).run(rest);
+                case "bench-render": {
+                    List<String> pos = new ArrayList<>();
+                    Map<String, String> o = options(rest, pos, "--size");
+                    if (pos.size() != 2 || o.containsKey("--help")) {
+                        out.println("usage: ./pacarbon bench-render RASTER PAS [--size 1200x800]\n"
+                                + "Times the first draw and redraws of RASTER with the PA outlines on top (see bench/map.sh).");
+                        return pos.size() == 2 ? 0 : 2;
+                    }
+                    String[] wh = o.getOrDefault("--size", "1200x800").split("x");
+                    org.pacarbon.cli.demo.RenderBench.run(path(pos.get(0)), path(pos.get(1)), Integer.parseInt(wh[0]),
+                            Integer.parseInt(wh[1]), out);
+                    return 0;
+                }
                 case "bench-data":
                     return benchData(rest);
                 case "version":

@@ -63,6 +63,25 @@ public final class MapRenderer {
     public static BufferedImage raster(RasterSource src, RasterStyle style, View view) throws GisException {
         BufferedImage img = new BufferedImage(view.width(), view.height(), BufferedImage.TYPE_INT_ARGB);
         GridSpec g = src.grid();
+        double cellsPerPixel = view.width() > 1 ? Math.abs(g.u(view.mapX(1)) - g.u(view.mapX(0))) : 1;
+        Overviews overviews = cellsPerPixel >= 4 ? Overviews.of(src) : null;
+        Overviews.Level level = overviews == null ? null : overviews.forScale(cellsPerPixel);
+        if (level != null) { // a small scale: draw from the reduced copy
+            int[] line = new int[view.width()];
+            int[] col = new int[view.width()];
+            for (int x = 0; x < view.width(); x++) {
+                col[x] = (int) Math.floor(g.u(view.mapX(x)) / level.factor());
+            }
+            for (int y = 0; y < view.height(); y++) {
+                int r = (int) Math.floor(g.v(view.mapY(y)) / level.factor());
+                for (int x = 0; x < view.width(); x++) {
+                    line[x] = r < 0 || r >= level.height() || col[x] < 0 || col[x] >= level.width() ? 0
+                            : style.argb(level.at(col[x], r));
+                }
+                img.setRGB(0, y, view.width(), 1, line, 0, view.width());
+            }
+            return img;
+        }
         float[] row = new float[g.width()];
         int[] line = new int[view.width()];
         int[] col = new int[view.width()];

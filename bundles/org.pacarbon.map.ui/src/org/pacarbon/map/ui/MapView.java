@@ -55,6 +55,7 @@ public final class MapView extends ViewPart {
     private Point dragFrom;
     private Point dragOffset = new Point(0, 0);
     private Job job;
+    private volatile long generation;
     private String message = "No layers. Start with ./pacarbon to see the demo data, or add layers from the catalog.";
 
     @Override
@@ -360,6 +361,7 @@ public final class MapView extends ViewPart {
             job.cancel();
         }
         Display display = canvas.getDisplay();
+        long gen = ++generation; // a slower, older drawing must not replace a newer one
         job = new Job("Drawing the map") {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
@@ -379,12 +381,15 @@ public final class MapView extends ViewPart {
                 } finally {
                     g.dispose();
                 }
+                if (monitor.isCanceled() || gen != generation) {
+                    return Status.CANCEL_STATUS;
+                }
                 ImageData data = toImageData(img);
-                lastRendered = img;
                 display.asyncExec(() -> {
-                    if (canvas.isDisposed()) {
+                    if (canvas.isDisposed() || gen != generation) {
                         return;
                     }
+                    lastRendered = img;
                     if (image != null) {
                         image.dispose();
                     }

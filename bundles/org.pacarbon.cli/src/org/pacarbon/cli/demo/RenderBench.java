@@ -1,0 +1,71 @@
+package org.pacarbon.cli.demo;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.pacarbon.gis.core.GisException;
+import org.pacarbon.gis.core.raster.SisRasterSource;
+import org.pacarbon.gis.core.vector.Feature;
+import org.pacarbon.gis.core.vector.FeatureSet;
+import org.pacarbon.gis.core.vector.Geometries;
+import org.pacarbon.gis.core.vector.VectorIO;
+import org.pacarbon.map.core.ColorRamp;
+import org.pacarbon.map.core.MapLayer;
+import org.pacarbon.map.core.MapRenderer;
+import org.pacarbon.map.core.RasterStyle;
+
+/**
+ * The map benchmark (not a test): first draw and redraws of a big raster with the PA outlines on top, at full
+ * extent and zoomed in, through the renderer the Map view and the figures use. Prints a Markdown table.
+ */
+public final class RenderBench {
+    private RenderBench() {
+    }
+
+    public static void run(Path raster, Path pas, int width, int height, PrintStream out) throws GisException {
+        try (SisRasterSource src = SisRasterSource.open(raster, null, null, null)) {
+            FeatureSet set = VectorIO.read(pas, null, null);
+            List<Geometry> parts = new ArrayList<>();
+            for (Feature f : set.features()) {
+                parts.add(f.geometry());
+            }
+            Geometry outlines = Geometries.transform(Geometries.union(parts), set.crs(), src.crs());
+            MapLayer r = MapLayer.raster("carbon", src, new RasterStyle(ColorRamp.preset("carbon"), 0, 20, false, null, "kgC/m2"));
+            MapLayer v = MapLayer.vector("PAs", outlines, Color.DARK_GRAY, 1f, null);
+            Envelope full = new Envelope(src.grid().minX(), src.grid().maxX(), src.grid().minY(), src.grid().maxY());
+            out.printf("Raster %s: %d x %d cells; %d PA polygons; view %d x %d px%n%n", raster.getFileName(),
+                    src.grid().width(), src.grid().height(), set.features().size(), width, height);
+            out.println("| draw | ms |");
+            out.println("|---|---:|");
+            time(out, "first draw, full extent (computes the overviews, or reads them from the disk cache)", r, v, full, width, height);
+            time(out, "redraw, full extent", r, v, full, width, height);
+            time(out, "redraw, full extent (again)", r, v, full, width, height);
+            for (double zoom : new double[] {4, 16, 64}) {
+                Envelope e = new Envelope(full.centre());
+                e.expandBy(full.getWidth() / zoom / 2, full.getHeight() / zoom / 2);
+                time(out, "redraw, zoomed in " + (int) zoom + "x", r, v, e, width, height);
+            }
+        } catch (java.io.IOException e) {
+            throw new GisException(raster, "cannot be closed: " + e.getMessage(), "a readable raster");
+        }
+    }
+
+    private static void time(PrintStream out, String what, MapLayer r, MapLayer v, Envelope e, int w, int h)
+            throws GisException {
+        long t0 = System.nanoTime();
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = img.createGraphics();
+        MapRenderer.View view = new MapRenderer.View(e, w, h);
+        r.paint(g, view);
+        v.paint(g, view);
+        g.dispose();
+        out.printf("| %s | %.0f |%n", what, (System.nanoTime() - t0) / 1e6);
+    }
+}

@@ -1,0 +1,93 @@
+package org.pacarbon.map.core.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.geom.Envelope;
+import org.pacarbon.gis.core.crs.CrsSupport;
+import org.pacarbon.gis.core.raster.GridSpec;
+import org.pacarbon.gis.core.raster.MemoryRaster;
+import org.pacarbon.map.core.ColorRamp;
+import org.pacarbon.map.core.MapRenderer;
+import org.pacarbon.map.core.Overviews;
+import org.pacarbon.map.core.RasterStyle;
+
+/** Overviews of big rasters: averages ignoring nodata, the level chosen by scale, the cache, and drawing from them. */
+class OverviewsTest {
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void cache() {
+        System.setProperty("pacarbon.cache", dir.toString());
+    }
+
+    @AfterEach
+    void noCache() {
+        System.clearProperty("pacarbon.cache");
+    }
+
+    /** 2400 x 2000 cells of 1 km: value = column / 400 (0..5), nodata in the first 4 x 4 block's first cell. */
+    private static MemoryRaster big(String name) throws Exception {
+        int w = 2400;
+        int h = 2000;
+        float[] v = new float[w * h];
+        for (int r = 0; r < h; r++) {
+            for (int c = 0; c < w; c++) {
+                v[r * w + c] = c / 400;
+            }
+        }
+        v[0] = Float.NaN;
+        v[1] = 8; // first block: (NaN + 8 + 14 x 0) / 15 valid
+        return new MemoryRaster(Path.of(name), new GridSpec(w, h, 500000, 4010000, 1000, -1000),
+                CrsSupport.parse("EPSG:32650", null), v, "u");
+    }
+
+    @Test
+    void levelsAverageTheirCellsIgnoringNodata() throws Exception {
+        Overviews o = Overviews.of(big("a"));
+        assertNotNull(o);
+        assertEquals(List.of(4), o.levels().stream().map(Overviews.Level::factor).toList());
+        Overviews.Level l4 = o.levels().get(0);
+        assertEquals(600, l4.width());
+        assertEquals(500, l4.height());
+        assertEquals(8f / 15, l4.at(0, 0), 1e-6f);
+        assertEquals(0f, l4.at(1, 0), 0f);
+        assertEquals(5f, l4.at(599, 499), 0f);
+        assertEquals(2f, l4.at(240, 10), 0f); // columns 960..963 -> 960/400 = 2
+        assertNull(o.forScale(3.9), "close up: the file itself");
+        assertEquals(4, o.forScale(7).factor());
+        assertEquals(4, o.forScale(100).factor(), "the coarsest level there is");
+        assertNull(Overviews.of(new MemoryRaster(Path.of("small"), new GridSpec(100, 100, 0, 0, 1, -1),
+                CrsSupport.parse("EPSG:32650", null), new float[10000], "u")), "small rasters need none");
+        try (var files = Files.list(dir.resolve("overviews"))) {
+            assertEquals(1, files.count(), "cached on disk");
+        }
+    }
+
+    @Test
+    void aMapAtSmallScaleIsDrawnFromTheOverviews() throws Exception {
+        MemoryRaster r = big("b");
+        RasterStyle style = new RasterStyle(ColorRamp.preset("greys"), 0, 5, false, null, "u");
+        // the whole raster in 300 x 250 pixels: 8 cells per pixel -> level 4
+        MapRenderer.View view = new MapRenderer.View(new Envelope(500000, 2900000, 2010000, 4010000), 300, 250);
+        BufferedImage img = MapRenderer.raster(r, style, view);
+        // the first band of columns (value 0) is white, the last (value 5) black
+        assertEquals(Color.WHITE.getRGB(), img.getRGB(10, 100));
+        assertEquals(Color.BLACK.getRGB(), img.getRGB(290, 100));
+        int mid = img.getRGB(150, 100) & 0xff; // column 1200 -> value 3 -> 3/5 of the way to black
+        assertTrue(Math.abs(mid - Math.round(255 * 2 / 5.0)) <= 2, "grey " + mid);
+    }
+}
