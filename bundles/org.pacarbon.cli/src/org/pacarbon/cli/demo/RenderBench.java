@@ -42,18 +42,23 @@ public final class RenderBench {
             Envelope full = new Envelope(src.grid().minX(), src.grid().maxX(), src.grid().minY(), src.grid().maxY());
             out.printf("Raster %s: %d x %d cells; %d PA polygons; view %d x %d px%n%n", raster.getFileName(),
                     src.grid().width(), src.grid().height(), set.features().size(), width, height);
-            out.println("| draw | ms |");
-            out.println("|---|---:|");
-            time(out, "first draw, full extent (computes the overviews, or reads them from the disk cache)", r, v, full, width, height);
+            out.println("| draw | total ms | raster ms | PA outlines ms |");
+            out.println("|---|---:|---:|---:|");
+            Path cache = java.nio.file.Files.createTempDirectory("pacarbon-bench-cache");
+            System.setProperty("pacarbon.cache", cache.toString());
+            time(out, "first draw, full extent, no overviews yet (computes and caches them)", r, v, full, width, height);
+            org.pacarbon.map.core.Overviews.forgetMemory();
+            time(out, "first draw in a new session (overviews from the disk cache)", r, v, full, width, height);
             time(out, "redraw, full extent", r, v, full, width, height);
             time(out, "redraw, full extent (again)", r, v, full, width, height);
             for (double zoom : new double[] {4, 16, 64}) {
                 Envelope e = new Envelope(full.centre());
                 e.expandBy(full.getWidth() / zoom / 2, full.getHeight() / zoom / 2);
+                time(out, "zoom in " + (int) zoom + "x (outlines simplified for the new scale)", r, v, e, width, height);
                 time(out, "redraw, zoomed in " + (int) zoom + "x", r, v, e, width, height);
             }
         } catch (java.io.IOException e) {
-            throw new GisException(raster, "cannot be closed: " + e.getMessage(), "a readable raster");
+            throw new GisException(raster, "could not be benchmarked: " + e.getMessage(), "a readable raster");
         }
     }
 
@@ -64,8 +69,10 @@ public final class RenderBench {
         Graphics2D g = img.createGraphics();
         MapRenderer.View view = new MapRenderer.View(e, w, h);
         r.paint(g, view);
+        long t1 = System.nanoTime();
         v.paint(g, view);
         g.dispose();
-        out.printf("| %s | %.0f |%n", what, (System.nanoTime() - t0) / 1e6);
+        long t2 = System.nanoTime();
+        out.printf("| %s | %.0f | %.0f | %.0f |%n", what, (t2 - t0) / 1e6, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
     }
 }

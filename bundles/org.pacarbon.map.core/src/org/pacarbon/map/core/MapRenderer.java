@@ -63,9 +63,11 @@ public final class MapRenderer {
     public static BufferedImage raster(RasterSource src, RasterStyle style, View view) throws GisException {
         BufferedImage img = new BufferedImage(view.width(), view.height(), BufferedImage.TYPE_INT_ARGB);
         GridSpec g = src.grid();
+        int[] lut = style.lookupTable();
         double cellsPerPixel = view.width() > 1 ? Math.abs(g.u(view.mapX(1)) - g.u(view.mapX(0))) : 1;
-        Overviews overviews = cellsPerPixel >= 4 ? Overviews.of(src) : null;
-        Overviews.Level level = overviews == null ? null : overviews.forScale(cellsPerPixel);
+        Overviews overviews = cellsPerPixel >= 2.5 ? Overviews.of(src) : null;
+        // a level whose cells are at most 1.6 pixels: sharp enough, and far fewer cells than the file
+        Overviews.Level level = overviews == null ? null : overviews.forScale(cellsPerPixel * 1.6);
         if (level != null) { // a small scale: draw from the reduced copy
             int[] line = new int[view.width()];
             int[] col = new int[view.width()];
@@ -76,30 +78,47 @@ public final class MapRenderer {
                 int r = (int) Math.floor(g.v(view.mapY(y)) / level.factor());
                 for (int x = 0; x < view.width(); x++) {
                     line[x] = r < 0 || r >= level.height() || col[x] < 0 || col[x] >= level.width() ? 0
-                            : style.argb(level.at(col[x], r));
+                            : style.argb(level.at(col[x], r), lut);
                 }
                 img.setRGB(0, y, view.width(), 1, line, 0, view.width());
             }
             return img;
         }
-        float[] row = new float[g.width()];
         int[] line = new int[view.width()];
         int[] col = new int[view.width()];
         for (int x = 0; x < view.width(); x++) {
             col[x] = (int) Math.floor(g.u(view.mapX(x)));
         }
-        int lastRow = -1;
+        int[] rowOf = new int[view.height()];
+        int rmin = Integer.MAX_VALUE;
+        int rmax = -1;
         for (int y = 0; y < view.height(); y++) {
-            int r = (int) Math.floor(g.v(view.mapY(y)));
+            rowOf[y] = (int) Math.floor(g.v(view.mapY(y)));
+            if (rowOf[y] >= 0 && rowOf[y] < g.height()) {
+                rmin = Math.min(rmin, rowOf[y]);
+                rmax = Math.max(rmax, rowOf[y]);
+            }
+        }
+        // close up, the rows in view are read in chunks of about 4 million cells (few reads, bounded memory)
+        int chunkRows = (int) Math.max(1, Math.min(g.height(), 4_000_000L / g.width()));
+        float[] chunk = new float[chunkRows * g.width()];
+        int c0 = 0;
+        int c1 = 0; // rows c0 .. c1-1 are in chunk
+        for (int y = 0; y < view.height(); y++) {
+            int r = rowOf[y];
             if (r < 0 || r >= g.height()) {
                 java.util.Arrays.fill(line, 0);
             } else {
-                if (r != lastRow) {
-                    src.readRows(r, 1, row);
-                    lastRow = r;
+                if (r < c0 || r >= c1) {
+                    int a = r >= c1 ? r : Math.max(rmin, r - chunkRows + 1);
+                    int b = Math.min(Math.min(rmax + 1, g.height()), a + chunkRows);
+                    src.readRows(a, b - a, chunk);
+                    c0 = a;
+                    c1 = b;
                 }
+                int base = (r - c0) * g.width();
                 for (int x = 0; x < view.width(); x++) {
-                    line[x] = col[x] < 0 || col[x] >= g.width() ? 0 : style.argb(row[col[x]]);
+                    line[x] = col[x] < 0 || col[x] >= g.width() ? 0 : style.argb(chunk[base + col[x]], lut);
                 }
             }
             img.setRGB(0, y, view.width(), 1, line, 0, view.width());
@@ -107,8 +126,27 @@ public final class MapRenderer {
         return img;
     }
 
+    private static final java.util.Map<Geometry, java.util.Map<Long, Geometry>> SIMPLIFIED =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /**
+     * The geometry with vertices closer than half a pixel merged (topology kept), cached per geometry and scale
+     * (in steps of a factor 2), so that many or detailed polygons redraw fast at small scales.
+     */
+    static Geometry forView(Geometry g, View view) {
+        if (g.getNumPoints() < 2000) {
+            return g;
+        }
+        double unitsPerPixel = view.extent().getWidth() / Math.max(1, view.width());
+        long bucket = Math.round(Math.floor(Math.log(unitsPerPixel) / Math.log(2)));
+        java.util.Map<Long, Geometry> byScale = SIMPLIFIED.computeIfAbsent(g, k -> new java.util.concurrent.ConcurrentHashMap<>());
+        return byScale.computeIfAbsent(bucket, b -> org.locationtech.jts.simplify.TopologyPreservingSimplifier
+                .simplify(g, Math.pow(2, b) * 0.5));
+    }
+
     /** Draws polygon outlines (and an optional fill) of a geometry in the view's CRS. */
-    public static void outlines(Graphics2D g2, Geometry geometry, View view, Color stroke, float width, Color fill) {
+    public static void outlines(Graphics2D g2, Geometry geometry0, View view, Color stroke, float width, Color fill) {
+        Geometry geometry = forView(geometry0, view);
         Path2D.Double path = new Path2D.Double(Path2D.WIND_EVEN_ODD);
         for (int i = 0; i < geometry.getNumGeometries(); i++) {
             Geometry part = geometry.getGeometryN(i);

@@ -68,6 +68,13 @@ public final class Overviews {
         return best;
     }
 
+    /** Forgets the overviews held in memory (the disk cache stays): what a new session sees. For benchmarks. */
+    public static void forgetMemory() {
+        synchronized (MEMORY) {
+            MEMORY.clear();
+        }
+    }
+
     /** The overviews of a raster, or null when it is small enough to draw directly. Computes them on first use. */
     public static Overviews of(RasterSource src) throws GisException {
         GridSpec g = src.grid();

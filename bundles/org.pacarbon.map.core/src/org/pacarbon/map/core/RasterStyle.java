@@ -32,6 +32,35 @@ public record RasterStyle(ColorRamp ramp, double min, double max, boolean log, d
         return (v - min) / (max - min);
     }
 
+    /**
+     * A colour table for drawing many cells: 1024 colours along the ramp for continuous styles (a cell's colour is
+     * the nearest of them; exact at both ends), or null for classified styles (which use {@link #argb}).
+     */
+    public int[] lookupTable() {
+        if (breaks != null) {
+            return null;
+        }
+        int[] lut = new int[1024];
+        for (int i = 0; i < lut.length; i++) {
+            Color c = ramp.at(i / 1023.0);
+            lut[i] = 0xff000000 | (c.getRed() << 16) | (c.getGreen() << 8) | c.getBlue();
+        }
+        return lut;
+    }
+
+    /** As {@link #argb}, through a table made by {@link #lookupTable} (null: {@link #argb} itself). */
+    public int argb(float v, int[] lut) {
+        if (lut == null) {
+            return argb(v);
+        }
+        if (Float.isNaN(v) || (log && v <= 0)) {
+            return 0;
+        }
+        double p = position(v);
+        int i = p <= 0 ? 0 : p >= 1 ? 1023 : (int) (p * 1023 + 0.5);
+        return lut[i];
+    }
+
     /** The colour of a value as ARGB; 0 (transparent) for NaN, and on log scales for values at or below 0. */
     public int argb(float v) {
         if (Float.isNaN(v) || (log && v <= 0)) {
