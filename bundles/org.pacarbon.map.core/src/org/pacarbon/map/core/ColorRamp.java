@@ -19,6 +19,11 @@ public record ColorRamp(String name, List<Color> stops) {
             "greys", new String[] {"#ffffff", "#000000"});
 
     /** A preset ramp by name. */
+    /** Names of the preset ramps, sorted. */
+    public static java.util.List<String> presets() {
+        return new java.util.ArrayList<>(new java.util.TreeSet<>(PRESETS.keySet()));
+    }
+
     public static ColorRamp preset(String name) {
         String[] hex = PRESETS.get(name);
         if (hex == null) {

@@ -14,7 +14,7 @@ import org.pacarbon.gis.core.raster.RasterSource;
 public final class MapLayer {
     private final String name;
     private final RasterSource raster;
-    private final RasterStyle style;
+    private volatile RasterStyle style;
     private final Geometry geometry;
     private final Color stroke;
     private final float width;
@@ -46,6 +46,14 @@ public final class MapLayer {
 
     public RasterSource raster() {
         return raster;
+    }
+
+    /** Changes a raster layer's style (the map redraws when told, see MapView.changed). */
+    public void setStyle(RasterStyle s) {
+        if (raster == null) {
+            throw new IllegalStateException("layer " + name + " is not a raster layer");
+        }
+        style = java.util.Objects.requireNonNull(s);
     }
 
     public RasterStyle style() {

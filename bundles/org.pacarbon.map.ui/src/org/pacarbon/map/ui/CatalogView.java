@@ -53,6 +53,22 @@ public final class CatalogView extends ViewPart {
             col.setWidth(Integer.parseInt(c[1]));
         }
         table.addListener(SWT.DefaultSelection, e -> addSelectedToMap());
+        // drag a file from the catalog onto the map
+        org.eclipse.swt.dnd.DragSource drag = new org.eclipse.swt.dnd.DragSource(table, org.eclipse.swt.dnd.DND.DROP_COPY);
+        drag.setTransfer(org.eclipse.swt.dnd.FileTransfer.getInstance());
+        drag.addDragListener(new org.eclipse.swt.dnd.DragSourceAdapter() {
+            @Override
+            public void dragStart(org.eclipse.swt.dnd.DragSourceEvent event) {
+                event.doit = table.getSelectionCount() == 1 && table.getSelection()[0].getData() instanceof Entry;
+            }
+
+            @Override
+            public void dragSetData(org.eclipse.swt.dnd.DragSourceEvent event) {
+                if (table.getSelectionCount() == 1 && table.getSelection()[0].getData() instanceof Entry e) {
+                    event.data = new String[] {e.file().toString()};
+                }
+            }
+        });
         Button open = new Button(parent, SWT.PUSH);
         open.setText("Open...");
         open.setData(MapView.WIDGET_ID_KEY, ID + ".open");
@@ -119,16 +135,25 @@ public final class CatalogView extends ViewPart {
             return;
         }
         try {
-            if (entry.raster()) {
-                double[] range = range(entry.file());
-                String n = entry.file().getFileName().toString().toLowerCase(Locale.ROOT);
-                String ramp = n.contains("npp") ? "npp" : n.contains("co2") || n.contains("emi") ? "emissions" : n.contains("c") ? "carbon" : "viridis";
-                map.addRaster(entry.file(), entry.file().getFileName().toString(), ramp, range[0], range[1], "");
-            } else {
-                map.addVector(entry.file(), entry.file().getFileName().toString(), new Color(0xb7, 0x1c, 0x1c), 1f, null);
-            }
+            addToMap(map, entry.file());
         } catch (GisException e) {
             refuse(entry.file(), e.getMessage());
+        }
+    }
+
+    /**
+     * Adds a file to a map with a default style: rasters stretched to 2-98 % of their values with a ramp picked from
+     * the name (NPP, CO2/emissions, carbon), vectors as red outlines. The map is unchanged when the file cannot be
+     * read.
+     */
+    public static void addToMap(MapView map, Path file) throws GisException {
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (n.endsWith(".tif") || n.endsWith(".tiff") || n.endsWith(".nc")) {
+            double[] range = range(file);
+            String ramp = n.contains("npp") ? "npp" : n.contains("co2") || n.contains("emi") ? "emissions" : n.contains("c") ? "carbon" : "viridis";
+            map.addRaster(file, file.getFileName().toString(), ramp, range[0], range[1], "");
+        } else {
+            map.addVector(file, file.getFileName().toString(), new Color(0xb7, 0x1c, 0x1c), 1f, null);
         }
     }
 

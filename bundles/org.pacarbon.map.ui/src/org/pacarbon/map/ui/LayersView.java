@@ -22,10 +22,10 @@ public final class LayersView extends ViewPart {
     @Override
     public void createPartControl(Composite parent) {
         parent.setData(MapView.WIDGET_ID_KEY, ID);
-        parent.setLayout(new GridLayout(4, true));
+        parent.setLayout(new GridLayout(5, true));
         table = new Table(parent, SWT.CHECK | SWT.BORDER | SWT.SINGLE | SWT.FULL_SELECTION);
         table.setData(MapView.WIDGET_ID_KEY, ID + ".table");
-        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
+        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 5, 1));
         table.addListener(SWT.Selection, e -> {
             if (e.detail == SWT.CHECK && e.item instanceof TableItem item && !item.isDisposed() && item.getData() instanceof MapLayer layer) {
                 layer.setVisible(item.getChecked());
@@ -39,7 +39,7 @@ public final class LayersView extends ViewPart {
         opacity.setMinimum(0);
         opacity.setMaximum(100);
         opacity.setSelection(100);
-        opacity.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+        opacity.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
         opacity.addListener(SWT.Selection, e -> {
             if (map != null && table.getSelectionCount() == 1 && table.getSelection()[0].getData() instanceof MapLayer l) {
                 l.setOpacity(opacity.getSelection() / 100f);
@@ -56,6 +56,7 @@ public final class LayersView extends ViewPart {
         button(parent, "Down", "down", l -> map.move(l, -1));
         button(parent, "Zoom to", "zoom", l -> map.zoomTo(l));
         button(parent, "Remove", "remove", l -> map.remove(l));
+        button(parent, "Style...", "style", this::style);
         IViewPart part = getSite().getPage().findView(MapView.ID);
         if (part instanceof MapView m) {
             connect(m);
@@ -72,6 +73,20 @@ public final class LayersView extends ViewPart {
                 action.accept(l);
             }
         });
+    }
+
+    /** Opens the style dialog of a raster layer and redraws the map with the new style. */
+    private void style(MapLayer l) {
+        if (l.raster() == null) {
+            org.eclipse.jface.dialogs.MessageDialog.openInformation(table.getShell(), "Style",
+                    "Polygon layers are drawn as outlines; their style is set when they are added.");
+            return;
+        }
+        StyleDialog d = new StyleDialog(table.getShell(), l);
+        if (d.open() == StyleDialog.OK && d.result() != null) {
+            l.setStyle(d.result());
+            map.changed();
+        }
     }
 
     /** Shows the layers of a map view (called when both views are open). */

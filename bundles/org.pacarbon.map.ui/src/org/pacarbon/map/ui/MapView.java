@@ -66,6 +66,55 @@ public final class MapView extends ViewPart {
         canvas.addPaintListener(e -> paint(e.gc));
         canvas.addListener(SWT.Resize, e -> render());
         canvas.addListener(SWT.MouseVerticalWheel, e -> zoom(e.x, e.y, e.count > 0 ? 0.8 : 1.25));
+        canvas.addListener(SWT.KeyDown, e -> {
+            if ((e.stateMask & SWT.MOD1) != 0 && (e.keyCode == 'c' || e.keyCode == 'C')) {
+                copyToClipboard();
+            }
+        });
+        // files dropped on the map (from the catalog or the desktop) are added to it
+        org.eclipse.swt.dnd.DropTarget drop = new org.eclipse.swt.dnd.DropTarget(canvas,
+                org.eclipse.swt.dnd.DND.DROP_COPY | org.eclipse.swt.dnd.DND.DROP_DEFAULT);
+        drop.setTransfer(org.eclipse.swt.dnd.FileTransfer.getInstance());
+        drop.addDropListener(new org.eclipse.swt.dnd.DropTargetAdapter() {
+            @Override
+            public void dragEnter(org.eclipse.swt.dnd.DropTargetEvent event) {
+                event.detail = org.eclipse.swt.dnd.DND.DROP_COPY;
+            }
+
+            @Override
+            public void drop(org.eclipse.swt.dnd.DropTargetEvent event) {
+                if (event.data instanceof String[] files) {
+                    dropFiles(files);
+                }
+            }
+        });
+        org.eclipse.jface.action.IToolBarManager tb = getViewSite().getActionBars().getToolBarManager();
+        tb.add(new org.eclipse.jface.action.Action("Full extent") {
+            @Override
+            public void run() {
+                zoomToFullExtent();
+            }
+        });
+        tb.add(new org.eclipse.jface.action.Action("Copy") {
+            {
+                setToolTipText("Copy the map as an image (Ctrl+C)");
+            }
+
+            @Override
+            public void run() {
+                copyToClipboard();
+            }
+        });
+        tb.add(new org.eclipse.jface.action.Action("Export...") {
+            {
+                setToolTipText("Export the map as a figure: PNG, SVG or PDF");
+            }
+
+            @Override
+            public void run() {
+                exportFigure();
+            }
+        });
         canvas.addListener(SWT.MouseDown, e -> dragFrom = new Point(e.x, e.y));
         canvas.addListener(SWT.MouseMove, e -> {
             if (dragFrom != null) {
@@ -245,6 +294,90 @@ public final class MapView extends ViewPart {
     /** @return the image last drawn by the background renderer, or {@code null} */
     public BufferedImage lastRendered() {
         return lastRendered;
+    }
+
+    /** The map CRS (its first layer's), or null with no layers. */
+    public org.opengis.referencing.crs.CoordinateReferenceSystem crs() {
+        return mapCrs;
+    }
+
+    /**
+     * The map as a paper-style figure: the visible layers at the shown extent, with title, legend (of the top
+     * visible raster), scale bar, north arrow and credits; {@code maxWidth x maxHeight} points for the map.
+     */
+    public org.pacarbon.map.core.Figure figure(String title, String credits, int maxWidth, int maxHeight) throws GisException {
+        if (extent == null || layers.isEmpty()) {
+            throw new GisException(null, "the map has no layers", "a map with layers");
+        }
+        MapRenderer.View v = org.pacarbon.gis.core.crs.CrsSupport.isGeographic(mapCrs)
+                ? MapRenderer.View.fitGeographic(extent, maxWidth, maxHeight) : MapRenderer.View.fit(extent, maxWidth, maxHeight);
+        BufferedImage img = new BufferedImage(v.width(), v.height(), BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = img.createGraphics();
+        List<org.pacarbon.map.core.Figure.Overlay> overlays = new java.util.ArrayList<>();
+        MapLayer top = null;
+        try {
+            for (MapLayer l : layers) {
+                if (!l.isVisible()) {
+                    continue;
+                }
+                if (l.raster() != null) {
+                    l.paint(g, v);
+                    top = l;
+                } else {
+                    overlays.add(new org.pacarbon.map.core.Figure.Overlay(l.geometry(), l.stroke(), 1.2f, l.fill(), l.name()));
+                }
+            }
+        } finally {
+            g.dispose();
+        }
+        RasterStyle style = top != null ? top.style() : new RasterStyle(ColorRamp.preset("greys"), 0, 1, false, null, "");
+        return new org.pacarbon.map.core.Figure(title, img, v, mapCrs, style, top != null ? top.name() : "", overlays, credits);
+    }
+
+    /** Adds dropped files; one that cannot be read gets a message and leaves the map as it was. */
+    public void dropFiles(String[] files) {
+        for (String f : files) {
+            try {
+                CatalogView.addToMap(this, Path.of(f));
+            } catch (GisException e) {
+                org.eclipse.jface.dialogs.MessageDialog.openError(canvas.getShell(), "Cannot add " + Path.of(f).getFileName(),
+                        e.getMessage());
+            }
+        }
+    }
+
+    /** Asks for the figure's title, format and file (remembered) and writes it; says what went wrong if it fails. */
+    public void exportFigure() {
+        if (layers.isEmpty()) {
+            org.eclipse.jface.dialogs.MessageDialog.openInformation(canvas.getShell(), "Export", "The map has no layers to export.");
+            return;
+        }
+        ExportDialog d = new ExportDialog(canvas.getShell());
+        if (d.open() != ExportDialog.OK) {
+            return;
+        }
+        try {
+            figure(d.figureTitle(), d.credits(), 900, 640).write(d.file(), d.dpi() / 72);
+            getViewSite().getActionBars().getStatusLineManager().setMessage("Figure written to " + d.file());
+        } catch (GisException | java.io.IOException | RuntimeException e) {
+            org.eclipse.jface.dialogs.MessageDialog.openError(canvas.getShell(), "Export",
+                    "The figure could not be written to " + d.file() + ": " + e.getMessage());
+        }
+    }
+
+    /** Puts the map as drawn on the clipboard (an image for other programs). */
+    public boolean copyToClipboard() {
+        if (image == null || canvas == null || canvas.isDisposed()) {
+            return false;
+        }
+        org.eclipse.swt.dnd.Clipboard cb = new org.eclipse.swt.dnd.Clipboard(canvas.getDisplay());
+        try {
+            cb.setContents(new Object[] {image.getImageData()},
+                    new org.eclipse.swt.dnd.Transfer[] {org.eclipse.swt.dnd.ImageTransfer.getInstance()});
+            return true;
+        } finally {
+            cb.dispose();
+        }
     }
 
     /** The extent shown (as asked for; the canvas may show a little more to keep pixels square), or null. */

@@ -1,0 +1,172 @@
+package org.pacarbon.map.ui;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.dialogs.IDialogSettings;
+import org.eclipse.jface.dialogs.TitleAreaDialog;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+
+/**
+ * Export the map as a figure (title, legend, scale bar, north arrow, credits): PNG at a chosen resolution, SVG
+ * or PDF. The choices are remembered for the next export.
+ */
+final class ExportDialog extends TitleAreaDialog {
+    static final String ID = MapView.ID + ".export";
+    private static final IDialogSettings SETTINGS = new org.eclipse.jface.dialogs.DialogSettings("export");
+    private Text title;
+    private Text credits;
+    private Combo format;
+    private Text dpi;
+    private Text file;
+    private Path chosen;
+    private String chosenTitle;
+    private String chosenCredits;
+    private double chosenDpi;
+
+    ExportDialog(Shell parent) {
+        super(parent);
+    }
+
+    @Override
+    protected void configureShell(Shell shell) {
+        super.configureShell(shell);
+        shell.setText("Export the map as a figure");
+        shell.setData(MapView.WIDGET_ID_KEY, ID);
+    }
+
+    private static String remembered(String key, String dflt) {
+        String v = SETTINGS.get(key);
+        return v == null ? dflt : v;
+    }
+
+    @Override
+    protected Control createDialogArea(Composite parent) {
+        setTitle("Export the map as a figure");
+        setMessage("With title, legend, scale bar, north arrow and credits; PNG at a chosen resolution, SVG or PDF.");
+        Composite area = (Composite) super.createDialogArea(parent);
+        Composite c = new Composite(area, SWT.NONE);
+        c.setLayout(new GridLayout(3, false));
+        c.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        title = field(c, "Title", "title", remembered("title", "Map"));
+        credits = field(c, "Credits", "credits", remembered("credits", "Made with PA-Carbon Workbench"));
+        new Label(c, SWT.NONE).setText("Format");
+        format = new Combo(c, SWT.READ_ONLY);
+        format.setData(MapView.WIDGET_ID_KEY, ID + ".format");
+        format.setItems("PNG", "SVG", "PDF");
+        format.select(Math.max(0, format.indexOf(remembered("format", "PNG"))));
+        format.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false, 2, 1));
+        format.addListener(SWT.Selection, e -> {
+            String f = file.getText();
+            int dot = f.lastIndexOf('.');
+            if (dot > 0) {
+                file.setText(f.substring(0, dot + 1) + format.getText().toLowerCase(Locale.ROOT));
+            }
+            dpi.setEnabled(!format.getText().equals("SVG"));
+        });
+        dpi = field(c, "Resolution (dpi)", "dpi", remembered("dpi", "150"));
+        new Label(c, SWT.NONE).setText("File");
+        file = new Text(c, SWT.BORDER);
+        file.setData(MapView.WIDGET_ID_KEY, ID + ".file");
+        file.setText(remembered("file", Path.of(System.getProperty("user.home"), "map.png").toString()));
+        file.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        file.addListener(SWT.Modify, e -> validate());
+        Button browse = new Button(c, SWT.PUSH);
+        browse.setText("...");
+        browse.addListener(SWT.Selection, e -> {
+            FileDialog d = new FileDialog(getShell(), SWT.SAVE);
+            d.setFilterExtensions(new String[] {"*.png", "*.svg", "*.pdf"});
+            d.setOverwrite(true);
+            String f = d.open();
+            if (f != null) {
+                file.setText(f);
+            }
+        });
+        return area;
+    }
+
+    private Text field(Composite c, String label, String key, String value) {
+        new Label(c, SWT.NONE).setText(label);
+        Text t = new Text(c, SWT.BORDER);
+        t.setData(MapView.WIDGET_ID_KEY, ID + "." + key);
+        t.setText(value);
+        GridData gd = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
+        gd.widthHint = 360;
+        t.setLayoutData(gd);
+        t.addListener(SWT.Modify, e -> validate());
+        return t;
+    }
+
+    private boolean validate() {
+        String problem = null;
+        String f = file == null ? "" : file.getText().strip().toLowerCase(Locale.ROOT);
+        if (f.isEmpty() || !(f.endsWith(".png") || f.endsWith(".svg") || f.endsWith(".pdf"))) {
+            problem = "The file must end in .png, .svg or .pdf.";
+        }
+        try {
+            double d = Double.parseDouble(dpi == null ? "150" : dpi.getText().strip());
+            if (!(d >= 36 && d <= 1200)) {
+                problem = "The resolution must be between 36 and 1200 dpi.";
+            }
+        } catch (NumberFormatException e) {
+            problem = "The resolution must be a number.";
+        }
+        setErrorMessage(problem);
+        if (getButton(IDialogConstants.OK_ID) != null) {
+            getButton(IDialogConstants.OK_ID).setEnabled(problem == null);
+        }
+        return problem == null;
+    }
+
+    @Override
+    protected void createButtonsForButtonBar(Composite parent) {
+        super.createButtonsForButtonBar(parent);
+        getButton(IDialogConstants.OK_ID).setText("Export");
+        getButton(IDialogConstants.OK_ID).setData(MapView.WIDGET_ID_KEY, ID + ".ok");
+        validate();
+    }
+
+    @Override
+    protected void okPressed() {
+        if (!validate()) {
+            return;
+        }
+        chosen = Path.of(file.getText().strip());
+        chosenTitle = title.getText().strip();
+        chosenCredits = credits.getText().strip();
+        chosenDpi = Double.parseDouble(dpi.getText().strip());
+        SETTINGS.put("title", chosenTitle);
+        SETTINGS.put("credits", chosenCredits);
+        SETTINGS.put("format", format.getText());
+        SETTINGS.put("dpi", dpi.getText().strip());
+        SETTINGS.put("file", chosen.toString());
+        super.okPressed();
+    }
+
+    Path file() {
+        return chosen;
+    }
+
+    String figureTitle() {
+        return chosenTitle;
+    }
+
+    String credits() {
+        return chosenCredits;
+    }
+
+    double dpi() {
+        return chosenDpi;
+    }
+}

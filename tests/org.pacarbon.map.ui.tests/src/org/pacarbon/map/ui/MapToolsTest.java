@@ -1,0 +1,116 @@
+package org.pacarbon.map.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import javax.imageio.ImageIO;
+
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Text;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.pacarbon.gis.core.io.GeoTiffWriter;
+import org.pacarbon.map.core.MapLayer;
+import org.pacarbon.test.ui.Robot;
+import org.pacarbon.test.ui.ScreenshotOnFailure;
+
+/** Style dialog, figure export, clipboard and dropped files, driven like a user. */
+@ExtendWith(ScreenshotOnFailure.class)
+public final class MapToolsTest {
+    @TempDir
+    Path dir;
+
+    private static int pixel(BufferedImage img, int k, int n) {
+        return img.getRGB(img.getWidth() * k / n, img.getHeight() / 2) & 0xffffff;
+    }
+
+    @Test
+    public void styleExportCopyAndDrop() throws Exception {
+        Robot robot = new Robot().withTimeout(Duration.ofSeconds(30));
+        robot.perspective("org.pacarbon.app.perspective.map");
+        MapView map = (MapView) robot.view(MapView.ID);
+        map.clear();
+        Path tif = dir.resolve("t.tif");
+        GeoTiffWriter.of(20, 10).crs(32650, false).upperLeft(500000, 4010000).cellSize(1000, 1000)
+                .write(tif, (r, row) -> {
+                    for (int c = 0; c < 20; c++) {
+                        row[c] = c < 10 ? 0 : 10;
+                    }
+                });
+        map.addRaster(tif, "test raster", "carbon", 0, 10, "kgC/m2");
+        map.zoomToFullExtent();
+        robot.waitUntil(() -> map.lastRendered() != null && pixel(map.lastRendered(), 7, 8) == 0x004529, "carbon ramp");
+
+        // the style dialog: greys from 0 to 20 -> the right half (10) is mid grey
+        LayersView layers = (LayersView) robot.view(LayersView.ID);
+        Table table = robot.byData(Table.class, MapView.WIDGET_ID_KEY, LayersView.ID + ".table");
+        robot.select(table.getItem(0));
+        Robot.ModalHandle h = robot.onModal(s -> StyleDialog.ID.equals(s.getData(MapView.WIDGET_ID_KEY)), shell -> {
+            robot.select(robot.byData(Combo.class, MapView.WIDGET_ID_KEY, StyleDialog.ID + ".ramp"), "greys");
+            robot.type(robot.byData(Text.class, MapView.WIDGET_ID_KEY, StyleDialog.ID + ".max"), "20", false);
+            robot.click(robot.byData(Button.class, MapView.WIDGET_ID_KEY, StyleDialog.ID + ".ok"));
+        }, "style dialog");
+        robot.click(robot.byData(Button.class, MapView.WIDGET_ID_KEY, LayersView.ID + ".style"));
+        h.await();
+        MapLayer l = map.layers().get(0);
+        assertEquals("greys", l.style().ramp().name());
+        assertEquals(20.0, l.style().max());
+        robot.waitUntil(() -> pixel(map.lastRendered(), 7, 8) != 0x004529 && (pixel(map.lastRendered(), 7, 8) & 0xff) > 100
+                && (pixel(map.lastRendered(), 7, 8) & 0xff) < 160, "mid grey");
+        assertEquals(0xffffff, pixel(map.lastRendered(), 1, 8), "0 is white on greys");
+
+        // the export dialog writes a PNG figure and remembers the choices
+        robot.view(MapView.ID);
+        Path png = dir.resolve("fig.png");
+        h = robot.onModal(s -> ExportDialog.ID.equals(s.getData(MapView.WIDGET_ID_KEY)), shell -> {
+            robot.type(robot.byData(Text.class, MapView.WIDGET_ID_KEY, ExportDialog.ID + ".title"), "Test figure", false);
+            robot.type(robot.byData(Text.class, MapView.WIDGET_ID_KEY, ExportDialog.ID + ".dpi"), "144", false);
+            robot.type(robot.byData(Text.class, MapView.WIDGET_ID_KEY, ExportDialog.ID + ".file"), png.toString(), false);
+            robot.click(robot.byData(Button.class, MapView.WIDGET_ID_KEY, ExportDialog.ID + ".ok"));
+        }, "export dialog");
+        map.exportFigure();
+        h.await();
+        BufferedImage fig = ImageIO.read(png.toFile());
+        assertTrue(fig.getWidth() > 1000, "144 dpi is twice the 72-dpi figure: " + fig.getWidth());
+        Path svg = dir.resolve("fig.svg");
+        h = robot.onModal(s -> ExportDialog.ID.equals(s.getData(MapView.WIDGET_ID_KEY)), shell -> {
+            assertEquals("Test figure", robot.byData(Text.class, MapView.WIDGET_ID_KEY, ExportDialog.ID + ".title").getText());
+            robot.select(robot.byData(Combo.class, MapView.WIDGET_ID_KEY, ExportDialog.ID + ".format"), "SVG");
+            robot.type(robot.byData(Text.class, MapView.WIDGET_ID_KEY, ExportDialog.ID + ".file"), svg.toString(), false);
+            robot.click(robot.byData(Button.class, MapView.WIDGET_ID_KEY, ExportDialog.ID + ".ok"));
+        }, "export dialog again");
+        map.exportFigure();
+        h.await();
+        String text = Files.readString(svg);
+        assertTrue(text.contains("<svg") && text.contains("Test figure"), text.substring(0, Math.min(300, text.length())));
+
+        // copy to the clipboard
+        assertTrue(map.copyToClipboard());
+
+        // dropped files: a good one is added, a corrupt one is refused with a message and changes nothing
+        Path bad = dir.resolve("broken.tif");
+        Files.writeString(bad, "not a tiff");
+        int before = map.layers().size();
+        h = robot.onModal(s -> s.getText().startsWith("Cannot add broken.tif"), org.eclipse.swt.widgets.Shell::close, "refusal");
+        map.dropFiles(new String[] {bad.toString()});
+        h.await();
+        assertEquals(before, map.layers().size());
+        Path outline = dir.resolve("o.geojson");
+        Files.writeString(outline, """
+                {"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:32650"}},"features":[{"type":"Feature",
+                 "properties":{},"geometry":{"type":"Polygon","coordinates":[[[505000,4002000],[515000,4002000],[515000,4008000],[505000,4008000],[505000,4002000]]]}}]}
+                """);
+        map.dropFiles(new String[] {outline.toString()});
+        assertEquals(before + 1, map.layers().size());
+        assertEquals("o.geojson", map.layers().get(map.layers().size() - 1).name());
+        layers.setFocus();
+    }
+}
