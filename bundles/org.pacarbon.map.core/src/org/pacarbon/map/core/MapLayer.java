@@ -20,6 +20,7 @@ public final class MapLayer {
     private final float width;
     private final Color fill;
     private volatile boolean visible = true;
+    private volatile java.nio.file.Path source;
     private volatile float opacity = 1f;
 
     private MapLayer(String name, RasterSource raster, RasterStyle style, Geometry geometry, Color stroke, float width, Color fill) {
@@ -48,6 +49,15 @@ public final class MapLayer {
         return raster;
     }
 
+    /** The file the layer was read from (rasters: their file), for saving the map as a document; may be null. */
+    public java.nio.file.Path source() {
+        return source != null ? source : raster != null ? raster.file() : null;
+    }
+
+    public void setSource(java.nio.file.Path file) {
+        source = file;
+    }
+
     /** Changes a raster layer's style (the map redraws when told, see MapView.changed). */
     public void setStyle(RasterStyle s) {
         if (raster == null) {
@@ -65,6 +75,10 @@ public final class MapLayer {
     }
 
     /** @return outline colour of a vector layer, or {@code null} */
+    public float width() {
+        return width;
+    }
+
     public Color stroke() {
         return stroke;
     }

@@ -149,18 +149,26 @@ public final class CatalogView extends ViewPart {
     public static void addToMap(MapView map, Path file) throws GisException {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (n.endsWith(".tif") || n.endsWith(".tiff") || n.endsWith(".nc")) {
-            double[] range = range(file);
-            String ramp = n.contains("npp") ? "npp" : n.contains("co2") || n.contains("emi") ? "emissions" : n.contains("c") ? "carbon" : "viridis";
-            map.addRaster(file, file.getFileName().toString(), ramp, range[0], range[1], "");
+            org.pacarbon.map.core.DefaultStyles.Rule rule = org.pacarbon.map.core.DefaultStyles.forFile(n);
+            double[] range = rule != null && !Double.isNaN(rule.min()) && !Double.isNaN(rule.max()) ? new double[] {rule.min(), rule.max()}
+                    : range(file, rule != null && rule.log());
+            String ramp = rule != null ? rule.ramp() : "viridis";
+            org.pacarbon.map.core.MapLayer l = map.addRaster(file, file.getFileName().toString(), ramp, range[0], range[1],
+                    rule != null ? rule.unit() : "");
+            if (rule != null && rule.log()) {
+                l.setStyle(new org.pacarbon.map.core.RasterStyle(org.pacarbon.map.core.ColorRamp.preset(ramp), range[0], range[1],
+                        true, null, rule.unit()));
+                map.changed();
+            }
         } else {
             map.addVector(file, file.getFileName().toString(), new Color(0xb7, 0x1c, 0x1c), 1f, null);
         }
     }
 
     /** A default stretch: the 2nd to 98th percentile of a sample of the raster's values. */
-    private static double[] range(Path file) throws GisException {
+    private static double[] range(Path file, boolean positiveOnly) throws GisException {
         try (SisRasterSource src = SisRasterSource.open(file, null, null, null)) {
-            double[] q = Classification.sampledQuantiles(src, false);
+            double[] q = Classification.sampledQuantiles(src, positiveOnly);
             if (q == null) {
                 return new double[] {0, 1};
             }

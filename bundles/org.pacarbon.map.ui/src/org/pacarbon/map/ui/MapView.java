@@ -105,6 +105,37 @@ public final class MapView extends ViewPart {
                 copyToClipboard();
             }
         });
+        tb.add(new org.eclipse.jface.action.Action("Open map...") {
+            @Override
+            public void run() {
+                org.eclipse.swt.widgets.FileDialog d = new org.eclipse.swt.widgets.FileDialog(canvas.getShell(), SWT.OPEN);
+                d.setFilterExtensions(new String[] {"*.pamap"});
+                String f = d.open();
+                if (f != null) {
+                    try {
+                        openDocument(Path.of(f), null);
+                    } catch (GisException e) {
+                        org.eclipse.jface.dialogs.MessageDialog.openError(canvas.getShell(), "Open map", e.getMessage());
+                    }
+                }
+            }
+        });
+        tb.add(new org.eclipse.jface.action.Action("Save map...") {
+            @Override
+            public void run() {
+                org.eclipse.swt.widgets.FileDialog d = new org.eclipse.swt.widgets.FileDialog(canvas.getShell(), SWT.SAVE);
+                d.setFilterExtensions(new String[] {"*.pamap"});
+                d.setOverwrite(true);
+                String f = d.open();
+                if (f != null) {
+                    try {
+                        saveDocument(Path.of(f.endsWith(".pamap") ? f : f + ".pamap"));
+                    } catch (GisException e) {
+                        org.eclipse.jface.dialogs.MessageDialog.openError(canvas.getShell(), "Save map", e.getMessage());
+                    }
+                }
+            }
+        });
         tb.add(new org.eclipse.jface.action.Action("Export...") {
             {
                 setToolTipText("Export the map as a figure: PNG, SVG or PDF");
@@ -204,6 +235,7 @@ public final class MapView extends ViewPart {
             g = Geometries.transform(g, set.crs(), mapCrs); // polygons follow the map's CRS
         }
         MapLayer layer = MapLayer.vector(name, g, stroke, width, fill);
+        layer.setSource(file);
         add(layer);
         return layer;
     }
@@ -332,6 +364,44 @@ public final class MapView extends ViewPart {
         }
         RasterStyle style = top != null ? top.style() : new RasterStyle(ColorRamp.preset("greys"), 0, 1, false, null, "");
         return new org.pacarbon.map.core.Figure(title, img, v, mapCrs, style, top != null ? top.name() : "", overlays, credits);
+    }
+
+    /**
+     * Saves the map as a document (.pamap: layers with their files relative to the document, styles, extent,
+     * CRS), which {@link #openDocument} and {@code ./pacarbon figure} read.
+     */
+    public void saveDocument(Path file) throws GisException {
+        org.pacarbon.map.core.MapDocument d = new org.pacarbon.map.core.MapDocument();
+        Path base = file.toAbsolutePath().getParent();
+        d.title = file.getFileName().toString().replaceFirst("\\.pamap$", "");
+        Integer epsg = org.pacarbon.gis.core.crs.CrsSupport.epsg(mapCrs);
+        if (mapCrs != null && epsg == null) {
+            throw new GisException(file, "cannot record the map's CRS " + org.pacarbon.gis.core.crs.CrsSupport.label(mapCrs)
+                    + " (it has no EPSG code)", "a map in an EPSG CRS");
+        }
+        d.crs = epsg == null ? d.crs : "EPSG:" + epsg;
+        d.extent = extent == null ? null : new Envelope(extent);
+        for (MapLayer l : layers) {
+            Path src = l.source();
+            if (src == null) {
+                throw new GisException(file, "layer " + l.name() + " has no file to refer to", "layers read from files");
+            }
+            String rel = base != null && src.isAbsolute() && src.getRoot().equals(base.getRoot())
+                    ? base.relativize(src.toAbsolutePath()).toString() : src.toString();
+            if (l.raster() != null) {
+                RasterStyle st = l.style();
+                d.layers.add(new org.pacarbon.map.core.MapDocument.RasterEntry(l.name(), rel, null, st.ramp().name(), st.min(),
+                        st.max(), st.log(), st.breaks(), st.unit(), l.isVisible()));
+            } else {
+                d.layers.add(new org.pacarbon.map.core.MapDocument.VectorEntry(l.name(), rel, null, l.stroke(), l.width(),
+                        l.fill(), l.isVisible()));
+            }
+        }
+        try {
+            d.write(file);
+        } catch (java.io.IOException e) {
+            throw new GisException(file, "cannot be written: " + e.getMessage(), "a writable file");
+        }
     }
 
     /** Adds dropped files; one that cannot be read gets a message and leaves the map as it was. */

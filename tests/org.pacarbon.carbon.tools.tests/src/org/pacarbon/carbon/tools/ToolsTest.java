@@ -69,6 +69,18 @@ class ToolsTest {
     }
 
     @Test
+    void theCarbonLayersHaveDefaultStylesOnTheMap() {
+        assertTrue(org.pacarbon.map.core.DefaultStyles.problems().isEmpty(), org.pacarbon.map.core.DefaultStyles.problems().toString());
+        assertEquals("npp", org.pacarbon.map.core.DefaultStyles.forFile("NPP_2020.tif").ramp());
+        org.pacarbon.map.core.DefaultStyles.Rule co2 = org.pacarbon.map.core.DefaultStyles.forFile("edgar_co2_2020.nc");
+        assertEquals("emissions", co2.ramp());
+        assertTrue(co2.log());
+        assertEquals("carbon", org.pacarbon.map.core.DefaultStyles.forFile("biomass_2010.tif").ramp());
+        assertEquals(1.0, org.pacarbon.map.core.DefaultStyles.forFile("gap_hotspots.tif").max());
+        assertEquals(null, org.pacarbon.map.core.DefaultStyles.forFile("elevation.tif"));
+    }
+
+    @Test
     void vsocIsSocTimesTheLossFractionOfItsClass() throws Exception {
         Path soc = tif("soc.tif", 3, 2, 10, 20, 30, 40, 50, Float.NaN);
         Path cls = tif("cls.tif", 3, 2, 1, 2, 1, 2, 3, 1);

@@ -111,6 +111,17 @@ public final class MapToolsTest {
         map.dropFiles(new String[] {outline.toString()});
         assertEquals(before + 1, map.layers().size());
         assertEquals("o.geojson", map.layers().get(map.layers().size() - 1).name());
+
+        // save the map as a document and open it again: same layers, styles and extent
+        Path doc = dir.resolve("my.pamap");
+        org.locationtech.jts.geom.Envelope shown = map.extent();
+        map.saveDocument(doc);
+        map.clear();
+        map.openDocument(doc, null);
+        assertEquals(java.util.List.of("test raster", "o.geojson"), map.layers().stream().map(MapLayer::name).toList());
+        assertEquals("greys", map.layers().get(0).style().ramp().name());
+        assertEquals(20.0, map.layers().get(0).style().max());
+        assertEquals(shown, map.extent());
         layers.setFocus();
     }
 }
