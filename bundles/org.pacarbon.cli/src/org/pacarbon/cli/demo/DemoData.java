@@ -186,9 +186,8 @@ public final class DemoData {
 
     static double moisture(double x, double y) {
         double m = sigmoid((x - 101) / 5) * sigmoid((37 - y) / 4) + 0.45 * sigmoid((x - 119) / 3) * sigmoid((y - 40) / 2);
-        if (x < 100 && y > 28 && y < 37.5) {
-            m *= 0.45; // Tibetan plateau
-        }
+        // the Tibetan plateau is drier; a smooth edge, so that no straight line shows on the maps
+        m *= 1 - 0.55 * sigmoid((100 - x) / 1.2) * sigmoid((y - 28) / 1.2) * sigmoid((37.5 - y) / 1.2);
         return Math.min(1, m);
     }
 
@@ -232,7 +231,8 @@ public final class DemoData {
             for (int c = 0; c < EW; c++) {
                 double x = lon[c], y = lat[r];
                 // diffuse emissions on land inside the outline only (made-up data covers China alone)
-                double v = inChina.locate(new Coordinate(x, y)) != Location.EXTERIOR ? 0.002 * moisture(x, y) : 0;
+                // (a small floor keeps the arid west visible on the log-scaled maps)
+                double v = inChina.locate(new Coordinate(x, y)) != Location.EXTERIOR ? 0.0006 + 0.002 * moisture(x, y) : 0;
                 for (double[] city : CITIES) {
                     // cities in the west grow faster (made up), so growth differs between categories
                     double growth = 1 + (year - 2000) * 0.004 * Math.max(0, 115 - city[0]) / 10;

@@ -21,6 +21,9 @@ public final class MapLayer {
     private final Color fill;
     private volatile boolean visible = true;
     private volatile java.nio.file.Path source;
+    /** For a raster shown in another CRS than its own: map CRS -> raster CRS, and its extent in the map CRS. */
+    private volatile org.opengis.referencing.operation.MathTransform mapToRaster;
+    private volatile Envelope mapExtent;
     private volatile float opacity = 1f;
 
     private MapLayer(String name, RasterSource raster, RasterStyle style, Geometry geometry, Color stroke, float width, Color fill) {
@@ -47,6 +50,28 @@ public final class MapLayer {
 
     public RasterSource raster() {
         return raster;
+    }
+
+    /**
+     * Shows a raster layer on a map in another CRS: cells are looked up through the transform (map CRS to the
+     * raster's), and the layer's extent is the raster's outline transformed to the map CRS.
+     */
+    public void reprojectTo(org.opengis.referencing.crs.CoordinateReferenceSystem mapCrs)
+            throws org.pacarbon.gis.core.GisException {
+        if (raster == null || mapCrs == null || org.pacarbon.gis.core.crs.CrsSupport.same(mapCrs, raster.crs())) {
+            mapToRaster = null;
+            mapExtent = null;
+            return;
+        }
+        GridSpec g = raster.grid();
+        Geometry outline = org.pacarbon.gis.core.vector.Geometries.box(g.minX(), g.minY(), g.maxX(), g.maxY());
+        mapExtent = org.pacarbon.gis.core.vector.Geometries.transform(outline, raster.crs(), mapCrs).getEnvelopeInternal();
+        mapToRaster = org.pacarbon.gis.core.crs.CrsSupport.transform(mapCrs, raster.crs());
+    }
+
+    /** The map-to-raster transform of a reprojected raster layer, or null when the raster is in the map's CRS. */
+    public org.opengis.referencing.operation.MathTransform mapToRaster() {
+        return mapToRaster;
     }
 
     /** The file the layer was read from (rasters: their file), for saving the map as a document; may be null. */
@@ -107,6 +132,9 @@ public final class MapLayer {
 
     /** @return the layer's extent in map units */
     public Envelope extent() {
+        if (mapExtent != null) {
+            return new Envelope(mapExtent);
+        }
         if (raster != null) {
             GridSpec g = raster.grid();
             return new Envelope(g.minX(), g.maxX(), g.minY(), g.maxY());
@@ -121,6 +149,16 @@ public final class MapLayer {
     public String identify(double x, double y) throws org.pacarbon.gis.core.GisException {
         if (raster != null) {
             GridSpec g = raster.grid();
+            if (mapToRaster != null) {
+                double[] p = {x, y};
+                try {
+                    mapToRaster.transform(p, 0, p, 0, 1);
+                } catch (org.opengis.referencing.operation.TransformException e) {
+                    return null;
+                }
+                x = p[0];
+                y = p[1];
+            }
             int c = (int) Math.floor(g.u(x)), r = (int) Math.floor(g.v(y));
             if (c < 0 || r < 0 || c >= g.width() || r >= g.height()) {
                 return null;
@@ -142,7 +180,8 @@ public final class MapLayer {
         g.setComposite(java.awt.AlphaComposite.getInstance(java.awt.AlphaComposite.SRC_OVER, opacity));
         try {
             if (raster != null) {
-                g.drawImage(MapRenderer.raster(raster, style, view), 0, 0, null);
+                g.drawImage(mapToRaster == null ? MapRenderer.raster(raster, style, view)
+                        : MapRenderer.reprojected(raster, style, view, mapToRaster), 0, 0, null);
             } else {
                 MapRenderer.outlines(g, geometry, view, stroke, width, fill);
             }

@@ -126,6 +126,90 @@ public final class MapRenderer {
         return img;
     }
 
+    /**
+     * Draws a raster in another CRS than the view's: each pixel centre is transformed to the raster's CRS (a
+     * row at a time) and takes the value of the cell it falls in (from the overviews when a pixel covers
+     * several cells).
+     */
+    public static BufferedImage reprojected(RasterSource src, RasterStyle style, View view,
+            org.opengis.referencing.operation.MathTransform mapToRaster) throws GisException {
+        int w = view.width();
+        int h = view.height();
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        GridSpec g = src.grid();
+        int[] lut = style.lookupTable();
+        // where every pixel centre falls in the raster (fractional column, row)
+        double[] uv = new double[2 * w * h];
+        double[] pts = new double[2 * w];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                pts[2 * x] = view.mapX(x + 0.5);
+                pts[2 * x + 1] = view.mapY(y + 0.5);
+            }
+            try {
+                mapToRaster.transform(pts, 0, pts, 0, w);
+            } catch (org.opengis.referencing.operation.TransformException e) {
+                java.util.Arrays.fill(pts, Double.NaN); // outside the projection's domain: nothing drawn
+            }
+            for (int x = 0; x < w; x++) {
+                uv[2 * (y * w + x)] = g.u(pts[2 * x]);
+                uv[2 * (y * w + x) + 1] = g.v(pts[2 * x + 1]);
+            }
+        }
+        // cells per pixel near the centre decide between the file and an overview
+        int cx = w / 2;
+        int cy = h / 2;
+        int i0 = 2 * (cy * w + cx);
+        int i1 = 2 * (cy * w + Math.min(w - 1, cx + 1));
+        double cellsPerPixel = Math.hypot(uv[i1] - uv[i0], uv[i1 + 1] - uv[i0 + 1]);
+        Overviews overviews = !(cellsPerPixel < 2.5) ? Overviews.of(src) : null;
+        Overviews.Level level = overviews == null ? null : overviews.forScale(Double.isNaN(cellsPerPixel) ? 1 : cellsPerPixel * 1.6);
+        float[] block = null;
+        int rmin = Integer.MAX_VALUE;
+        int rmax = -1;
+        if (level == null) {
+            for (int i = 1; i < uv.length; i += 2) {
+                if (!Double.isNaN(uv[i]) && uv[i] >= 0 && uv[i] < g.height() && uv[i - 1] >= 0 && uv[i - 1] < g.width()) {
+                    rmin = Math.min(rmin, (int) uv[i]);
+                    rmax = Math.max(rmax, (int) uv[i]);
+                }
+            }
+            if (rmax < rmin) {
+                return img; // the raster is not in view
+            }
+            if ((long) (rmax - rmin + 1) * g.width() > 32_000_000L) {
+                Overviews o = Overviews.of(src); // too much of a big raster in view: its finest overview
+                level = o == null ? null : o.levels().get(0);
+            }
+            if (level == null) {
+                block = new float[(rmax - rmin + 1) * g.width()];
+                src.readRows(rmin, rmax - rmin + 1, block);
+            }
+        }
+        int[] line = new int[w];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double u = uv[2 * (y * w + x)];
+                double v = uv[2 * (y * w + x) + 1];
+                int argb = 0;
+                if (!Double.isNaN(u) && !Double.isNaN(v) && u >= 0 && v >= 0 && u < g.width() && v < g.height()) {
+                    float val;
+                    if (level != null) {
+                        int c = (int) (u / level.factor());
+                        int r = (int) (v / level.factor());
+                        val = c < level.width() && r < level.height() ? level.at(c, r) : Float.NaN;
+                    } else {
+                        val = block[((int) v - rmin) * g.width() + (int) u];
+                    }
+                    argb = style.argb(val, lut);
+                }
+                line[x] = argb;
+            }
+            img.setRGB(0, y, w, 1, line, 0, w);
+        }
+        return img;
+    }
+
     private static final java.util.Map<Geometry, java.util.Map<Long, Geometry>> SIMPLIFIED =
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 

@@ -208,19 +208,23 @@ public final class MapView extends ViewPart {
     /** Adds a raster layer with a ramp from min to max. */
     public MapLayer addRaster(Path file, String name, String ramp, double min, double max, String unit) throws GisException {
         SisRasterSource src = SisRasterSource.open(file, null, null, null);
+        MapLayer layer = MapLayer.raster(name, src, new RasterStyle(ColorRamp.preset(ramp), min, max, false, null, unit));
         if (mapCrs == null) {
             mapCrs = src.crs();
-        } else if (!org.pacarbon.gis.core.crs.CrsSupport.same(mapCrs, src.crs())) {
+        } else {
             try {
-                src.close();
-            } catch (java.io.IOException ignored) {
-                // read-only file
+                layer.reprojectTo(mapCrs); // a raster in another CRS is drawn reprojected to the map's
+            } catch (GisException e) {
+                try {
+                    src.close();
+                } catch (java.io.IOException ignored) {
+                    // read-only file
+                }
+                throw new GisException(file, "cannot be shown on this map: no transformation from its CRS "
+                        + org.pacarbon.gis.core.crs.CrsSupport.label(src.crs()) + " to the map's "
+                        + org.pacarbon.gis.core.crs.CrsSupport.label(mapCrs), "a raster in a CRS that can be transformed", e);
             }
-            throw new GisException(file, "its CRS " + org.pacarbon.gis.core.crs.CrsSupport.label(src.crs()) + " differs from the map's "
-                    + org.pacarbon.gis.core.crs.CrsSupport.label(mapCrs) + " and rasters are not reprojected for display yet",
-                    "a raster in the map's CRS (or a new map)");
         }
-        MapLayer layer = MapLayer.raster(name, src, new RasterStyle(ColorRamp.preset(ramp), min, max, false, null, unit));
         add(layer);
         return layer;
     }

@@ -124,4 +124,28 @@ public final class MapToolsTest {
         assertEquals(shown, map.extent());
         layers.setFocus();
     }
+
+    @Test
+    public void aRasterInAnotherCrsIsReprojectedForDisplay() throws Exception {
+        Robot robot = new Robot().withTimeout(Duration.ofSeconds(30));
+        robot.perspective("org.pacarbon.app.perspective.map");
+        MapView map = (MapView) robot.view(MapView.ID);
+        map.clear();
+        Path utm = dir.resolve("utm.tif"); // UTM 50N, 500-520 km E, 4000-4010 km N: value 1
+        GeoTiffWriter.of(20, 10).crs(32650, false).upperLeft(500000, 4010000).cellSize(1000, 1000)
+                .write(utm, (r, row) -> java.util.Arrays.fill(row, 1f));
+        Path ll = dir.resolve("ll.tif"); // lon/lat 116.9-117.5 E, 35.9-36.3 N, around the same place (117 E is the central meridian of zone 50): value 7
+        GeoTiffWriter.of(60, 40).crs(4326, true).upperLeft(116.9, 36.3).cellSize(0.01, 0.01)
+                .write(ll, (r, row) -> java.util.Arrays.fill(row, 7f));
+        map.addRaster(utm, "utm raster", "greys", 0, 10, "u");
+        MapLayer lonlat = map.addRaster(ll, "ll raster", "carbon", 0, 10, "u");
+        assertTrue(lonlat.mapToRaster() != null, "reprojected");
+        org.locationtech.jts.geom.Envelope e = lonlat.extent();
+        assertTrue(e.getMinX() > 490000 && e.getMinX() < 492000 && e.getMaxX() > 544000 && e.getMaxX() < 546000 && e.getMinY() > 3972000 && e.getMaxY() < 4018000,
+                "extent in metres of UTM 50N: " + e);
+        assertEquals(java.util.List.of("ll raster: 7.000 u", "utm raster: 1.000 u"), map.identify(510000, 4005000));
+        map.zoomToFullExtent();
+        robot.waitUntil(() -> map.lastRendered() != null && (map.lastRendered().getRGB(map.lastRendered().getWidth() / 2,
+                map.lastRendered().getHeight() / 2) & 0xffffff) != 0xe8f0f6, "the reprojected raster drawn");
+    }
 }
