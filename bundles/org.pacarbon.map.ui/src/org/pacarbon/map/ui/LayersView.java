@@ -22,10 +22,10 @@ public final class LayersView extends ViewPart {
     @Override
     public void createPartControl(Composite parent) {
         parent.setData(MapView.WIDGET_ID_KEY, ID);
-        parent.setLayout(new GridLayout(5, true));
+        parent.setLayout(new GridLayout(4, false));
         table = new Table(parent, SWT.CHECK | SWT.BORDER | SWT.SINGLE | SWT.FULL_SELECTION);
         table.setData(MapView.WIDGET_ID_KEY, ID + ".table");
-        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 5, 1));
+        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
         table.addListener(SWT.Selection, e -> {
             if (e.detail == SWT.CHECK && e.item instanceof TableItem item && !item.isDisposed() && item.getData() instanceof MapLayer layer) {
                 layer.setVisible(item.getChecked());
@@ -39,7 +39,13 @@ public final class LayersView extends ViewPart {
         opacity.setMinimum(0);
         opacity.setMaximum(100);
         opacity.setSelection(100);
-        opacity.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
+        opacity.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+        buttons = new Composite(parent, SWT.NONE);
+        org.eclipse.swt.layout.RowLayout rl = new org.eclipse.swt.layout.RowLayout(SWT.HORIZONTAL);
+        rl.wrap = true;
+        rl.marginLeft = 0;
+        buttons.setLayout(rl);
+        buttons.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
         opacity.addListener(SWT.Selection, e -> {
             if (map != null && table.getSelectionCount() == 1 && table.getSelection()[0].getData() instanceof MapLayer l) {
                 l.setOpacity(opacity.getSelection() / 100f);
@@ -63,11 +69,12 @@ public final class LayersView extends ViewPart {
         }
     }
 
+    private Composite buttons;
+
     private void button(Composite parent, String text, String key, java.util.function.Consumer<MapLayer> action) {
-        Button b = new Button(parent, SWT.PUSH);
+        Button b = new Button(buttons, SWT.PUSH);
         b.setText(text);
         b.setData(MapView.WIDGET_ID_KEY, ID + "." + key);
-        b.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         b.addListener(SWT.Selection, e -> {
             if (map != null && table.getSelectionCount() == 1 && table.getSelection()[0].getData() instanceof MapLayer l) {
                 action.accept(l);
