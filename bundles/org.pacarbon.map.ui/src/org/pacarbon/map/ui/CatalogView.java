@@ -3,6 +3,7 @@ package org.pacarbon.map.ui;
 import java.awt.Color;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 import org.eclipse.core.runtime.IStatus;
@@ -161,7 +162,16 @@ public final class CatalogView extends ViewPart {
                 map.changed();
             }
         } else {
-            map.addVector(file, file.getFileName().toString(), new Color(0xb7, 0x1c, 0x1c), 1f, null);
+            // polygons with a class field (PA category, IUCN category, ...) are coloured by class
+            org.pacarbon.gis.core.vector.FeatureSet set = org.pacarbon.gis.core.vector.VectorIO.read(file, null, null);
+            String field = set.fields().stream().filter(f -> List.of("category", "class", "iucn_cat", "desig_type", "type")
+                    .contains(f.toLowerCase(Locale.ROOT))).findFirst().orElse(null);
+            long values = field == null ? 0 : set.features().stream().map(f -> f.text(field).orElse("")).distinct().count();
+            if (field != null && values >= 2 && values <= MapView.CATEGORY_COLOURS.length) {
+                map.addVectorByField(file, file.getFileName().toString(), field);
+            } else {
+                map.addVector(file, file.getFileName().toString(), new Color(0xb7, 0x1c, 0x1c), 1f, null);
+            }
         }
     }
 

@@ -244,6 +244,51 @@ public final class MapView extends ViewPart {
         return layer;
     }
 
+    /** Colours of categories (PA classes and the like): distinct, readable on the carbon ramps. */
+    static final Color[] CATEGORY_COLOURS = {new Color(0xb7, 0x1c, 0x1c), new Color(0x1b, 0x5e, 0x20), new Color(0x0d, 0x47, 0xa1),
+        new Color(0xe6, 0x51, 0x00), new Color(0x6a, 0x1b, 0x9a), new Color(0x00, 0x69, 0x5c), new Color(0x4e, 0x34, 0x2e),
+        new Color(0xad, 0x14, 0x57), new Color(0x33, 0x69, 0x1e), new Color(0x28, 0x35, 0x93), new Color(0xf9, 0xa8, 0x25),
+        new Color(0x37, 0x47, 0x4f)};
+
+    /**
+     * Adds the polygons of a vector file as one outline layer per value of a field (categorized: PA class ->
+     * colour), in the order of the values; returns the layers.
+     */
+    public List<MapLayer> addVectorByField(Path file, String name, String field) throws GisException {
+        org.pacarbon.gis.core.vector.FeatureSet set = VectorIO.read(file, null, null);
+        if (!set.fields().contains(field)) {
+            throw new GisException(file, "has no field '" + field + "'", "a field of " + set.fields());
+        }
+        java.util.TreeMap<String, List<Geometry>> byValue = new java.util.TreeMap<>();
+        for (Feature f : set.features()) {
+            byValue.computeIfAbsent(f.text(field).orElse("(none)"), k -> new java.util.ArrayList<>()).add(f.geometry());
+        }
+        if (byValue.size() > CATEGORY_COLOURS.length) {
+            throw new GisException(file, "field '" + field + "' has " + byValue.size() + " values, too many to colour apart",
+                    "a field with at most " + CATEGORY_COLOURS.length + " values");
+        }
+        List<MapLayer> out = new java.util.ArrayList<>();
+        int i = 0;
+        for (java.util.Map.Entry<String, List<Geometry>> e : byValue.entrySet()) {
+            Geometry g = Geometries.union(e.getValue());
+            if (mapCrs == null) {
+                mapCrs = set.crs();
+            } else {
+                g = Geometries.transform(g, set.crs(), mapCrs);
+            }
+            Color c = CATEGORY_COLOURS[i++];
+            MapLayer layer = MapLayer.vector(name + ": " + e.getKey(), g, c, 1.2f, new Color(c.getRed(), c.getGreen(), c.getBlue(), 60));
+            layer.setSource(file);
+            out.add(layer);
+            layers.add(layer);
+            if (extent == null) {
+                extent = new Envelope(layer.extent());
+            }
+        }
+        changed();
+        return out;
+    }
+
     private void add(MapLayer layer) {
         layers.add(layer);
         if (extent == null) {

@@ -112,6 +112,21 @@ public final class MapToolsTest {
         assertEquals(before + 1, map.layers().size());
         assertEquals("o.geojson", map.layers().get(map.layers().size() - 1).name());
 
+        // a PA file with a class field is coloured by class: one layer per class
+        Path pas = dir.resolve("pas.geojson");
+        Files.writeString(pas, """
+                {"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:32650"}},"features":[
+                 {"type":"Feature","properties":{"category":"national_park"},"geometry":{"type":"Polygon","coordinates":[[[501000,4001000],[503000,4001000],[503000,4003000],[501000,4003000],[501000,4001000]]]}},
+                 {"type":"Feature","properties":{"category":"nature_reserve"},"geometry":{"type":"Polygon","coordinates":[[[511000,4001000],[513000,4001000],[513000,4003000],[511000,4003000],[511000,4001000]]]}},
+                 {"type":"Feature","properties":{"category":"nature_reserve"},"geometry":{"type":"Polygon","coordinates":[[[515000,4005000],[516000,4005000],[516000,4006000],[515000,4006000],[515000,4005000]]]}}]}
+                """);
+        map.dropFiles(new String[] {pas.toString()});
+        assertEquals(java.util.List.of("pas.geojson: national_park", "pas.geojson: nature_reserve"),
+                map.layers().subList(map.layers().size() - 2, map.layers().size()).stream().map(MapLayer::name).toList());
+        assertTrue(!map.layers().get(map.layers().size() - 1).stroke().equals(map.layers().get(map.layers().size() - 2).stroke()));
+        map.remove(map.layers().get(map.layers().size() - 1));
+        map.remove(map.layers().get(map.layers().size() - 1));
+
         // save the map as a document and open it again: same layers, styles and extent
         Path doc = dir.resolve("my.pamap");
         org.locationtech.jts.geom.Envelope shown = map.extent();
