@@ -55,7 +55,7 @@ public final class ResultsView extends ViewPart {
         parent.setLayout(new GridLayout(1, false));
         header = new Label(parent, SWT.NONE);
         header.setData(ToolboxView.WIDGET_ID_KEY, ID + ".header");
-        header.setText("Run a tool from the Toolbox: its tables and charts show here.");
+        header.setText(Messages.Results_empty);
         header.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         tabs = new CTabFolder(parent, SWT.BORDER | SWT.BOTTOM);
         tabs.setData(ToolboxView.WIDGET_ID_KEY, ID + ".tabs");
@@ -76,7 +76,7 @@ public final class ResultsView extends ViewPart {
         }
         images.forEach(Image::dispose);
         images.clear();
-        header.setText(toolName + (dir != null ? "  -  files in " + dir : ""));
+        header.setText(toolName + (dir != null ? "  -  " + Messages.Results_files + " " + dir : ""));
         StringBuilder text = new StringBuilder();
         int k = 0;
         for (Object item : r.items()) {
@@ -94,7 +94,7 @@ public final class ResultsView extends ViewPart {
         }
         if (text.length() > 0) {
             CTabItem ti = new CTabItem(tabs, SWT.NONE);
-            ti.setText("Notes");
+            ti.setText(Messages.Notes);
             Text t = new Text(tabs, SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL | SWT.H_SCROLL);
             t.setFont(org.eclipse.jface.resource.JFaceResources.getTextFont());
             t.setText(text.toString());
@@ -151,9 +151,9 @@ public final class ResultsView extends ViewPart {
                 copy(table);
             }
         });
-        button(c, "Copy", () -> copy(table));
-        button(c, "Export CSV...", () -> export(t, "csv"));
-        button(c, "Export Markdown...", () -> export(t, "md"));
+        button(c, Messages.Copy, () -> copy(table));
+        button(c, Messages.ExportCsv, () -> export(t, "csv"));
+        button(c, Messages.ExportMd, () -> export(t, "md"));
         ti.setControl(c);
     }
 
@@ -285,7 +285,7 @@ public final class ResultsView extends ViewPart {
                 : ChartFactory.createBarChart(c.title(), c.x(), yLabel, data, PlotOrientation.VERTICAL, true, true, false);
         chart.setBackgroundPaint(java.awt.Color.WHITE);
         CTabItem ti = new CTabItem(tabs, SWT.NONE);
-        ti.setText("Chart: " + c.title());
+        ti.setText(Messages.Chart + ": " + c.title());
         Canvas canvas = new Canvas(tabs, SWT.DOUBLE_BUFFERED);
         canvas.setData(ToolboxView.WIDGET_ID_KEY, ID + ".chart");
         canvas.setData("chart", chart);

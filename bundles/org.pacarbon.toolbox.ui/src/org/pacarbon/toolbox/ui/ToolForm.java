@@ -98,7 +98,7 @@ final class ToolForm {
             if (browse) {
                 Button b = new Button(body, SWT.PUSH);
                 b.setText("...");
-                b.setToolTipText("Choose a file");
+                b.setToolTipText(Messages.ChooseFile);
                 Control target = c;
                 b.addListener(SWT.Selection, e -> browse(p, target));
             }
@@ -205,7 +205,7 @@ final class ToolForm {
             String problem = "";
             if (t.isEmpty()) {
                 if (p.required()) {
-                    problem = "required";
+                    problem = Messages.Required;
                     ok = false;
                 }
             } else {

@@ -105,7 +105,7 @@ public final class ToolboxView extends ViewPart {
         Composite top = new Composite(sash, SWT.NONE);
         top.setLayout(new GridLayout(1, false));
         search = new Text(top, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL | SWT.BORDER);
-        search.setMessage("Search tools");
+        search.setMessage(Messages.Search);
         search.setData(WIDGET_ID_KEY, ID + ".search");
         search.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         tools = new TreeViewer(top, SWT.BORDER | SWT.SINGLE);
@@ -169,7 +169,7 @@ public final class ToolboxView extends ViewPart {
         title = new Label(middle, SWT.WRAP);
         title.setFont(bold);
         title.setData(WIDGET_ID_KEY, ID + ".title");
-        title.setText("Double-click a tool to open its form.");
+        title.setText(Messages.Hint);
         title.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         help = new Label(middle, SWT.WRAP);
         GridData hd = new GridData(SWT.FILL, SWT.TOP, true, false);
@@ -187,12 +187,12 @@ public final class ToolboxView extends ViewPart {
         bar.setLayout(new GridLayout(3, false));
         bar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         runButton = new Button(bar, SWT.PUSH);
-        runButton.setText("Run");
+        runButton.setText(Messages.Run);
         runButton.setData(WIDGET_ID_KEY, ID + ".run");
         runButton.setEnabled(false);
         runButton.addListener(SWT.Selection, e -> runCurrent());
         cancelButton = new Button(bar, SWT.PUSH);
-        cancelButton.setText("Cancel");
+        cancelButton.setText(Messages.Cancel);
         cancelButton.setData(WIDGET_ID_KEY, ID + ".cancel");
         cancelButton.setEnabled(false);
         cancelButton.addListener(SWT.Selection, e -> cancel());
@@ -209,25 +209,25 @@ public final class ToolboxView extends ViewPart {
         Composite bottom = new Composite(sash, SWT.NONE);
         bottom.setLayout(new GridLayout(2, false));
         Label hl = new Label(bottom, SWT.NONE);
-        hl.setText("History");
+        hl.setText(Messages.History);
         hl.setFont(bold);
         hl.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
         history = new Table(bottom, SWT.BORDER | SWT.SINGLE | SWT.FULL_SELECTION);
         history.setData(WIDGET_ID_KEY, ID + ".history");
         history.setHeaderVisible(true);
         history.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
-        for (String[] c : new String[][] {{"Time", "70"}, {"Tool", "150"}, {"Status", "90"}, {"Parameters", "400"}}) {
+        for (String[] c : new String[][] {{Messages.Col_time, "70"}, {Messages.Col_tool, "150"}, {Messages.Col_status, "90"}, {Messages.Col_params, "400"}}) {
             TableColumn col = new TableColumn(history, SWT.LEFT);
             col.setText(c[0]);
             col.setWidth(Integer.parseInt(c[1]));
         }
         history.addListener(SWT.DefaultSelection, e -> editSelectedRun());
         Button rerun = new Button(bottom, SWT.PUSH);
-        rerun.setText("Run again");
+        rerun.setText(Messages.RunAgain);
         rerun.setData(WIDGET_ID_KEY, ID + ".rerun");
         rerun.addListener(SWT.Selection, e -> rerunSelected());
         Button edit = new Button(bottom, SWT.PUSH);
-        edit.setText("Edit and run...");
+        edit.setText(Messages.EditRun);
         edit.setData(WIDGET_ID_KEY, ID + ".edit");
         edit.addListener(SWT.Selection, e -> editSelectedRun());
         sash.setWeights(30, 45, 25);
@@ -315,7 +315,7 @@ public final class ToolboxView extends ViewPart {
             return;
         }
         if (!form.validate()) {
-            message.setText("Some values are not right: see the red notes in the form.");
+            message.setText(Messages.NotRight);
             return;
         }
         run(current, form.values());
@@ -324,7 +324,7 @@ public final class ToolboxView extends ViewPart {
     /** Runs a tool in the background with these values; the run appears in the history. */
     public void run(ToolDescriptor d, Map<String, String> values) {
         if (job != null) {
-            message.setText("A tool is running; wait for it or cancel it.");
+            message.setText(Messages.Busy);
             return;
         }
         Path dir = runsDir().resolve(d.id() + "-" + LocalDateTime.now().format(STAMP));
@@ -370,7 +370,7 @@ public final class ToolboxView extends ViewPart {
         if (rec.status.startsWith("failed")) {
             message.setText(rec.status.substring("failed: ".length()));
         } else if (rec.status.equals("cancelled")) {
-            message.setText("Cancelled.");
+            message.setText(Messages.Cancelled);
         }
         if (rec.result != null) {
             showResults(rec);
@@ -384,7 +384,7 @@ public final class ToolboxView extends ViewPart {
                 r.show(rec.toolName, rec.resultsDir, rec.result);
             }
         } catch (PartInitException e) {
-            message.setText("The Results view cannot be shown: " + e.getMessage());
+            message.setText(Messages.NoResults + e.getMessage());
         }
         for (ToolResult.Raster r : rec.result.rasters()) {
             MapLayers.add(getSite().getPage(), r, message);
@@ -404,7 +404,7 @@ public final class ToolboxView extends ViewPart {
         history.removeAll();
         for (RunRecord r : runs) {
             TableItem i = new TableItem(history, SWT.NONE);
-            i.setText(new String[] {WHEN.format(r.started), r.toolName, r.status, r.paramsText()});
+            i.setText(new String[] {WHEN.format(r.started), r.toolName, Messages.status(r.status), r.paramsText()});
             i.setData(r);
             if (r.status.startsWith("failed")) {
                 i.setForeground(red);
