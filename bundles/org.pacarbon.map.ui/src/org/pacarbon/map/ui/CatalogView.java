@@ -48,7 +48,7 @@ public final class CatalogView extends ViewPart {
         table.setData(MapView.WIDGET_ID_KEY, ID + ".table");
         table.setHeaderVisible(true);
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
-        for (String[] c : new String[][] {{"File", "160"}, {"Kind", "60"}, {"CRS", "160"}, {"Size", "120"}}) {
+        for (String[] c : new String[][] {{Messages.Col_file, "160"}, {Messages.Col_kind, "60"}, {Messages.Col_crs, "160"}, {Messages.Col_size, "120"}}) {
             TableColumn col = new TableColumn(table, SWT.LEFT);
             col.setText(c[0]);
             col.setWidth(Integer.parseInt(c[1]));
@@ -71,7 +71,7 @@ public final class CatalogView extends ViewPart {
             }
         });
         Button open = new Button(parent, SWT.PUSH);
-        open.setText("Open...");
+        open.setText(Messages.Open);
         open.setData(MapView.WIDGET_ID_KEY, ID + ".open");
         open.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         open.addListener(SWT.Selection, e -> {
@@ -84,7 +84,7 @@ public final class CatalogView extends ViewPart {
             }
         });
         Button add = new Button(parent, SWT.PUSH);
-        add.setText("Add to map");
+        add.setText(Messages.AddToMap);
         add.setData(MapView.WIDGET_ID_KEY, ID + ".add");
         add.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         add.addListener(SWT.Selection, e -> addSelectedToMap());
@@ -125,7 +125,7 @@ public final class CatalogView extends ViewPart {
 
     private void refuse(Path file, String why) {
         org.eclipse.core.runtime.ILog.of(getClass()).log(new Status(IStatus.WARNING, "org.pacarbon.map.ui", "Cannot open " + file + ": " + why));
-        MessageDialog.openError(table.getShell(), "Cannot open " + file.getFileName(), why);
+        MessageDialog.openError(table.getShell(), Messages.CannotOpen + " " + file.getFileName(), why);
     }
 
     private void addSelectedToMap() {

@@ -33,7 +33,7 @@ public final class LayersView extends ViewPart {
             }
         });
         org.eclipse.swt.widgets.Label label = new org.eclipse.swt.widgets.Label(parent, SWT.NONE);
-        label.setText("Opacity");
+        label.setText(Messages.Opacity);
         opacity = new org.eclipse.swt.widgets.Scale(parent, SWT.HORIZONTAL);
         opacity.setData(MapView.WIDGET_ID_KEY, ID + ".opacity");
         opacity.setMinimum(0);
@@ -58,11 +58,11 @@ public final class LayersView extends ViewPart {
                 opacity.setSelection(Math.round(l.opacity() * 100));
             }
         });
-        button(parent, "Up", "up", l -> map.move(l, +1));
-        button(parent, "Down", "down", l -> map.move(l, -1));
-        button(parent, "Zoom to", "zoom", l -> map.zoomTo(l));
-        button(parent, "Remove", "remove", l -> map.remove(l));
-        button(parent, "Style...", "style", this::style);
+        button(parent, Messages.Up, "up", l -> map.move(l, +1));
+        button(parent, Messages.Down, "down", l -> map.move(l, -1));
+        button(parent, Messages.ZoomTo, "zoom", l -> map.zoomTo(l));
+        button(parent, Messages.Remove, "remove", l -> map.remove(l));
+        button(parent, Messages.Style, "style", this::style);
         IViewPart part = getSite().getPage().findView(MapView.ID);
         if (part instanceof MapView m) {
             connect(m);
@@ -85,8 +85,8 @@ public final class LayersView extends ViewPart {
     /** Opens the style dialog of a raster layer and redraws the map with the new style. */
     private void style(MapLayer l) {
         if (l.raster() == null) {
-            org.eclipse.jface.dialogs.MessageDialog.openInformation(table.getShell(), "Style",
-                    "Polygon layers are drawn as outlines; their style is set when they are added.");
+            org.eclipse.jface.dialogs.MessageDialog.openInformation(table.getShell(), Messages.StyleTitle,
+                    Messages.PolygonStyle);
             return;
         }
         StyleDialog d = new StyleDialog(table.getShell(), l);

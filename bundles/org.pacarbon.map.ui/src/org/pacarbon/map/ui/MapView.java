@@ -56,7 +56,7 @@ public final class MapView extends ViewPart {
     private Point dragOffset = new Point(0, 0);
     private Job job;
     private volatile long generation;
-    private String message = "No layers. Start with ./pacarbon to see the demo data, or add layers from the catalog.";
+    private String message = Messages.NoLayers;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -89,15 +89,15 @@ public final class MapView extends ViewPart {
             }
         });
         org.eclipse.jface.action.IToolBarManager tb = getViewSite().getActionBars().getToolBarManager();
-        tb.add(new org.eclipse.jface.action.Action("Full extent") {
+        tb.add(new org.eclipse.jface.action.Action(Messages.FullExtent) {
             @Override
             public void run() {
                 zoomToFullExtent();
             }
         });
-        tb.add(new org.eclipse.jface.action.Action("Copy") {
+        tb.add(new org.eclipse.jface.action.Action(Messages.Copy) {
             {
-                setToolTipText("Copy the map as an image (Ctrl+C)");
+                setToolTipText(Messages.CopyTip);
             }
 
             @Override
@@ -105,7 +105,7 @@ public final class MapView extends ViewPart {
                 copyToClipboard();
             }
         });
-        tb.add(new org.eclipse.jface.action.Action("Open map...") {
+        tb.add(new org.eclipse.jface.action.Action(Messages.OpenMap) {
             @Override
             public void run() {
                 org.eclipse.swt.widgets.FileDialog d = new org.eclipse.swt.widgets.FileDialog(canvas.getShell(), SWT.OPEN);
@@ -120,7 +120,7 @@ public final class MapView extends ViewPart {
                 }
             }
         });
-        tb.add(new org.eclipse.jface.action.Action("Save map...") {
+        tb.add(new org.eclipse.jface.action.Action(Messages.SaveMap) {
             @Override
             public void run() {
                 org.eclipse.swt.widgets.FileDialog d = new org.eclipse.swt.widgets.FileDialog(canvas.getShell(), SWT.SAVE);
@@ -136,9 +136,9 @@ public final class MapView extends ViewPart {
                 }
             }
         });
-        tb.add(new org.eclipse.jface.action.Action("Export...") {
+        tb.add(new org.eclipse.jface.action.Action(Messages.Export) {
             {
-                setToolTipText("Export the map as a figure: PNG, SVG or PDF");
+                setToolTipText(Messages.ExportTip);
             }
 
             @Override
@@ -459,7 +459,7 @@ public final class MapView extends ViewPart {
             try {
                 CatalogView.addToMap(this, Path.of(f));
             } catch (GisException e) {
-                org.eclipse.jface.dialogs.MessageDialog.openError(canvas.getShell(), "Cannot add " + Path.of(f).getFileName(),
+                org.eclipse.jface.dialogs.MessageDialog.openError(canvas.getShell(), Messages.CannotAdd + " " + Path.of(f).getFileName(),
                         e.getMessage());
             }
         }
@@ -468,7 +468,7 @@ public final class MapView extends ViewPart {
     /** Asks for the figure's title, format and file (remembered) and writes it; says what went wrong if it fails. */
     public void exportFigure() {
         if (layers.isEmpty()) {
-            org.eclipse.jface.dialogs.MessageDialog.openInformation(canvas.getShell(), "Export", "The map has no layers to export.");
+            org.eclipse.jface.dialogs.MessageDialog.openInformation(canvas.getShell(), Messages.ExportTitle, Messages.NothingToExport);
             return;
         }
         ExportDialog d = new ExportDialog(canvas.getShell());
@@ -479,7 +479,7 @@ public final class MapView extends ViewPart {
             figure(d.figureTitle(), d.credits(), 900, 640).write(d.file(), d.dpi() / 72);
             getViewSite().getActionBars().getStatusLineManager().setMessage("Figure written to " + d.file());
         } catch (GisException | java.io.IOException | RuntimeException e) {
-            org.eclipse.jface.dialogs.MessageDialog.openError(canvas.getShell(), "Export",
+            org.eclipse.jface.dialogs.MessageDialog.openError(canvas.getShell(), Messages.ExportTitle,
                     "The figure could not be written to " + d.file() + ": " + e.getMessage());
         }
     }

@@ -1,0 +1,41 @@
+package org.pacarbon.map.ui;
+
+import org.eclipse.osgi.util.NLS;
+
+/** UI strings of the map views ({@code messages.properties}, {@code messages_zh.properties}). */
+public final class Messages extends NLS {
+    private static final String BUNDLE_NAME = "org.pacarbon.map.ui.messages"; //$NON-NLS-1$
+    public static String Opacity;
+    public static String Up;
+    public static String Down;
+    public static String ZoomTo;
+    public static String Remove;
+    public static String Style;
+    public static String StyleTitle;
+    public static String PolygonStyle;
+    public static String Col_file;
+    public static String Col_kind;
+    public static String Col_crs;
+    public static String Col_size;
+    public static String Open;
+    public static String AddToMap;
+    public static String CannotOpen;
+    public static String NoLayers;
+    public static String FullExtent;
+    public static String Copy;
+    public static String CopyTip;
+    public static String OpenMap;
+    public static String SaveMap;
+    public static String Export;
+    public static String ExportTip;
+    public static String CannotAdd;
+    public static String ExportTitle;
+    public static String NothingToExport;
+
+    static {
+        NLS.initializeMessages(BUNDLE_NAME, Messages.class);
+    }
+
+    private Messages() {
+    }
+}
