@@ -42,7 +42,7 @@ final class ExportDialog extends TitleAreaDialog {
     @Override
     protected void configureShell(Shell shell) {
         super.configureShell(shell);
-        shell.setText("Export the map as a figure");
+        shell.setText(Messages.ExportFigure);
         shell.setData(MapView.WIDGET_ID_KEY, ID);
     }
 
@@ -53,15 +53,15 @@ final class ExportDialog extends TitleAreaDialog {
 
     @Override
     protected Control createDialogArea(Composite parent) {
-        setTitle("Export the map as a figure");
-        setMessage("With title, legend, scale bar, north arrow and credits; PNG at a chosen resolution, SVG or PDF.");
+        setTitle(Messages.ExportFigure);
+        setMessage(Messages.ExportMsg);
         Composite area = (Composite) super.createDialogArea(parent);
         Composite c = new Composite(area, SWT.NONE);
         c.setLayout(new GridLayout(3, false));
         c.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        title = field(c, "Title", "title", remembered("title", "Map"));
-        credits = field(c, "Credits", "credits", remembered("credits", "Made with PA-Carbon Workbench"));
-        new Label(c, SWT.NONE).setText("Format");
+        title = field(c, Messages.FigTitle, "title", remembered("title", "Map"));
+        credits = field(c, Messages.Credits, "credits", remembered("credits", "Made with PA-Carbon Workbench"));
+        new Label(c, SWT.NONE).setText(Messages.Format);
         format = new Combo(c, SWT.READ_ONLY);
         format.setData(MapView.WIDGET_ID_KEY, ID + ".format");
         format.setItems("PNG", "SVG", "PDF");
@@ -75,8 +75,8 @@ final class ExportDialog extends TitleAreaDialog {
             }
             dpi.setEnabled(!format.getText().equals("SVG"));
         });
-        dpi = field(c, "Resolution (dpi)", "dpi", remembered("dpi", "150"));
-        new Label(c, SWT.NONE).setText("File");
+        dpi = field(c, Messages.Dpi, "dpi", remembered("dpi", "150"));
+        new Label(c, SWT.NONE).setText(Messages.File);
         file = new Text(c, SWT.BORDER);
         file.setData(MapView.WIDGET_ID_KEY, ID + ".file");
         file.setText(remembered("file", Path.of(System.getProperty("user.home"), "map.png").toString()));
@@ -112,15 +112,15 @@ final class ExportDialog extends TitleAreaDialog {
         String problem = null;
         String f = file == null ? "" : file.getText().strip().toLowerCase(Locale.ROOT);
         if (f.isEmpty() || !(f.endsWith(".png") || f.endsWith(".svg") || f.endsWith(".pdf"))) {
-            problem = "The file must end in .png, .svg or .pdf.";
+            problem = Messages.FileExt;
         }
         try {
             double d = Double.parseDouble(dpi == null ? "150" : dpi.getText().strip());
             if (!(d >= 36 && d <= 1200)) {
-                problem = "The resolution must be between 36 and 1200 dpi.";
+                problem = Messages.DpiRange;
             }
         } catch (NumberFormatException e) {
-            problem = "The resolution must be a number.";
+            problem = Messages.DpiNumber;
         }
         setErrorMessage(problem);
         if (getButton(IDialogConstants.OK_ID) != null) {
@@ -132,7 +132,7 @@ final class ExportDialog extends TitleAreaDialog {
     @Override
     protected void createButtonsForButtonBar(Composite parent) {
         super.createButtonsForButtonBar(parent);
-        getButton(IDialogConstants.OK_ID).setText("Export");
+        getButton(IDialogConstants.OK_ID).setText(Messages.ExportButton);
         getButton(IDialogConstants.OK_ID).setData(MapView.WIDGET_ID_KEY, ID + ".ok");
         validate();
     }

@@ -31,6 +31,33 @@ public final class Messages extends NLS {
     public static String CannotAdd;
     public static String ExportTitle;
     public static String NothingToExport;
+    public static String StyleOf;
+    public static String StyleMsg;
+    public static String Ramp;
+    public static String Min;
+    public static String Max;
+    public static String Stretch;
+    public static String Log;
+    public static String Classes;
+    public static String Continuous;
+    public static String EqualInterval;
+    public static String Quantile;
+    public static String NaturalBreaks;
+    public static String MaxAboveMin;
+    public static String LogMin;
+    public static String Numbers;
+    public static String ClassesFailed;
+    public static String ExportFigure;
+    public static String ExportMsg;
+    public static String FigTitle;
+    public static String Credits;
+    public static String Format;
+    public static String Dpi;
+    public static String File;
+    public static String FileExt;
+    public static String DpiRange;
+    public static String DpiNumber;
+    public static String ExportButton;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

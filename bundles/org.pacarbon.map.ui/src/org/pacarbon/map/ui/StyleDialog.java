@@ -48,20 +48,20 @@ final class StyleDialog extends TitleAreaDialog {
     @Override
     protected void configureShell(Shell shell) {
         super.configureShell(shell);
-        shell.setText("Style of " + layer.name());
+        shell.setText(Messages.StyleOf + " " + layer.name());
         shell.setData(MapView.WIDGET_ID_KEY, ID);
     }
 
     @Override
     protected Control createDialogArea(Composite parent) {
-        setTitle("Style of " + layer.name());
-        setMessage("Colour ramp, stretch and classes of the raster layer.");
+        setTitle(Messages.StyleOf + " " + layer.name());
+        setMessage(Messages.StyleMsg);
         Composite area = (Composite) super.createDialogArea(parent);
         Composite c = new Composite(area, SWT.NONE);
         c.setLayout(new GridLayout(3, false));
         c.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         RasterStyle s = layer.style();
-        new Label(c, SWT.NONE).setText("Colour ramp");
+        new Label(c, SWT.NONE).setText(Messages.Ramp);
         ramp = new Combo(c, SWT.READ_ONLY);
         ramp.setData(MapView.WIDGET_ID_KEY, ID + ".ramp");
         ColorRamp.presets().forEach(ramp::add);
@@ -82,12 +82,12 @@ final class StyleDialog extends TitleAreaDialog {
                 e.gc.drawLine(x, 0, x, a.height);
             }
         });
-        new Label(c, SWT.NONE).setText("Minimum");
+        new Label(c, SWT.NONE).setText(Messages.Min);
         min = text(c, "min", s.min());
-        new Label(c, SWT.NONE).setText("Maximum");
+        new Label(c, SWT.NONE).setText(Messages.Max);
         max = text(c, "max", s.max());
         Button stretch = new Button(c, SWT.PUSH);
-        stretch.setText("Stretch to 2-98 % of the values");
+        stretch.setText(Messages.Stretch);
         stretch.setData(MapView.WIDGET_ID_KEY, ID + ".stretch");
         stretch.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false, 3, 1));
         stretch.addListener(SWT.Selection, e -> {
@@ -102,14 +102,14 @@ final class StyleDialog extends TitleAreaDialog {
             }
         });
         log = new Button(c, SWT.CHECK);
-        log.setText("Log scale (for emissions and other skewed quantities)");
+        log.setText(Messages.Log);
         log.setData(MapView.WIDGET_ID_KEY, ID + ".log");
         log.setSelection(s.log());
         log.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false, 3, 1));
-        new Label(c, SWT.NONE).setText("Classes");
+        new Label(c, SWT.NONE).setText(Messages.Classes);
         classes = new Combo(c, SWT.READ_ONLY);
         classes.setData(MapView.WIDGET_ID_KEY, ID + ".classes");
-        classes.setItems("continuous", "equal interval", "quantile", "natural breaks");
+        classes.setItems(Messages.Continuous, Messages.EqualInterval, Messages.Quantile, Messages.NaturalBreaks);
         classes.select(s.breaks() == null ? 0 : 1);
         count = new Spinner(c, SWT.BORDER);
         count.setData(MapView.WIDGET_ID_KEY, ID + ".count");
@@ -136,12 +136,12 @@ final class StyleDialog extends TitleAreaDialog {
             double a = Double.parseDouble(min.getText().strip());
             double b = Double.parseDouble(max.getText().strip());
             if (!(b > a)) {
-                problem = "The maximum must be greater than the minimum.";
+                problem = Messages.MaxAboveMin;
             } else if (log != null && log.getSelection() && a <= 0) {
-                problem = "A log scale needs a minimum above 0.";
+                problem = Messages.LogMin;
             }
         } catch (NumberFormatException e) {
-            problem = "Minimum and maximum must be numbers.";
+            problem = Messages.Numbers;
         }
         setErrorMessage(problem);
         if (getButton(IDialogConstants.OK_ID) != null) {
@@ -179,7 +179,7 @@ final class StyleDialog extends TitleAreaDialog {
                 default -> breaks = null;
             }
         } catch (GisException | RuntimeException e) {
-            setErrorMessage("The classes could not be computed: " + e.getMessage());
+            setErrorMessage(Messages.ClassesFailed + e.getMessage());
             return;
         }
         result = new RasterStyle(ColorRamp.preset(ramp.getText()), a, b, log.getSelection(), breaks, layer.style().unit());
