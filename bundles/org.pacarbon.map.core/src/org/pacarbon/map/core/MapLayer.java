@@ -83,6 +83,17 @@ public final class MapLayer {
         source = file;
     }
 
+    private volatile String variable;
+
+    /** The NetCDF variable of a raster layer, or null. */
+    public String variable() {
+        return variable;
+    }
+
+    public void setVariable(String v) {
+        variable = v;
+    }
+
     /** Changes a raster layer's style (the map redraws when told, see MapView.changed). */
     public void setStyle(RasterStyle s) {
         if (raster == null) {

@@ -37,7 +37,7 @@ public final class CatalogView extends ViewPart {
     private Table table;
 
     /** One opened file. */
-    public record Entry(Path file, boolean raster, String crs, String size) {
+    public record Entry(Path file, String variable, boolean raster, String crs, String size) {
     }
 
     @Override
@@ -98,27 +98,53 @@ public final class CatalogView extends ViewPart {
         }
     }
 
-    /** Opens a file into the catalog; returns its entry, or {@code null} after telling the user why not. */
+    /**
+     * Opens a file into the catalog; returns its entry (the first one for a NetCDF file with several variables,
+     * which get one entry each), or {@code null} after telling the user why not.
+     */
     public Entry open(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".nc")) {
+            List<String> vars;
+            try {
+                vars = SisRasterSource.variables(file);
+            } catch (GisException e) {
+                refuse(file, e.getMessage());
+                return null;
+            }
+            if (vars.size() > 1) {
+                Entry first = null;
+                for (String v : vars) {
+                    Entry e = open(file, v);
+                    first = first == null ? e : first;
+                }
+                return first;
+            }
+        }
+        return open(file, null);
+    }
+
+    private Entry open(Path file, String variable) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean raster = name.endsWith(".tif") || name.endsWith(".tiff") || name.endsWith(".nc");
         Entry entry;
         try {
             if (raster) {
-                try (SisRasterSource src = SisRasterSource.open(file, null, null, null)) {
+                try (SisRasterSource src = SisRasterSource.open(file, variable, null, null)) {
                     GridSpec g = src.grid();
-                    entry = new Entry(file, true, CrsSupport.label(src.crs()), g.width() + " x " + g.height() + " cells");
+                    entry = new Entry(file, variable, true, CrsSupport.label(src.crs()), g.width() + " x " + g.height() + " cells");
                 }
             } else {
                 FeatureSet set = VectorIO.read(file, null, null);
-                entry = new Entry(file, false, CrsSupport.label(set.crs()), set.features().size() + " features");
+                entry = new Entry(file, null, false, CrsSupport.label(set.crs()), set.features().size() + " features");
             }
         } catch (GisException | java.io.IOException e) {
             refuse(file, e.getMessage());
             return null;
         }
         TableItem item = new TableItem(table, SWT.NONE);
-        item.setText(new String[] {file.getFileName().toString(), raster ? "raster" : "vector", entry.crs(), entry.size()});
+        item.setText(new String[] {file.getFileName() + (variable == null ? "" : " : " + variable), raster ? "raster" : "vector",
+            entry.crs(), entry.size()});
         item.setData(entry);
         return entry;
     }
@@ -136,7 +162,7 @@ public final class CatalogView extends ViewPart {
             return;
         }
         try {
-            addToMap(map, entry.file());
+            addToMap(map, entry.file(), entry.variable());
         } catch (GisException e) {
             refuse(entry.file(), e.getMessage());
         }
@@ -148,14 +174,19 @@ public final class CatalogView extends ViewPart {
      * read.
      */
     public static void addToMap(MapView map, Path file) throws GisException {
+        addToMap(map, file, null);
+    }
+
+    /** As {@link #addToMap(MapView, Path)}, for one variable of a NetCDF file (null: the only one). */
+    public static void addToMap(MapView map, Path file, String variable) throws GisException {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (n.endsWith(".tif") || n.endsWith(".tiff") || n.endsWith(".nc")) {
             org.pacarbon.map.core.DefaultStyles.Rule rule = org.pacarbon.map.core.DefaultStyles.forFile(n);
             double[] range = rule != null && !Double.isNaN(rule.min()) && !Double.isNaN(rule.max()) ? new double[] {rule.min(), rule.max()}
-                    : range(file, rule != null && rule.log());
+                    : range(file, variable, rule != null && rule.log());
             String ramp = rule != null ? rule.ramp() : "viridis";
-            org.pacarbon.map.core.MapLayer l = map.addRaster(file, file.getFileName().toString(), ramp, range[0], range[1],
-                    rule != null ? rule.unit() : "");
+            org.pacarbon.map.core.MapLayer l = map.addRaster(file, variable, file.getFileName() + (variable == null ? "" : " : " + variable),
+                    ramp, range[0], range[1], rule != null ? rule.unit() : "");
             if (rule != null && rule.log()) {
                 l.setStyle(new org.pacarbon.map.core.RasterStyle(org.pacarbon.map.core.ColorRamp.preset(ramp), range[0], range[1],
                         true, null, rule.unit()));
@@ -176,8 +207,8 @@ public final class CatalogView extends ViewPart {
     }
 
     /** A default stretch: the 2nd to 98th percentile of a sample of the raster's values. */
-    private static double[] range(Path file, boolean positiveOnly) throws GisException {
-        try (SisRasterSource src = SisRasterSource.open(file, null, null, null)) {
+    private static double[] range(Path file, String variable, boolean positiveOnly) throws GisException {
+        try (SisRasterSource src = SisRasterSource.open(file, variable, null, null)) {
             double[] q = Classification.sampledQuantiles(src, positiveOnly);
             if (q == null) {
                 return new double[] {0, 1};

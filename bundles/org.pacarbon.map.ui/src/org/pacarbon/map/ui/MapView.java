@@ -207,8 +207,16 @@ public final class MapView extends ViewPart {
 
     /** Adds a raster layer with a ramp from min to max. */
     public MapLayer addRaster(Path file, String name, String ramp, double min, double max, String unit) throws GisException {
-        SisRasterSource src = SisRasterSource.open(file, null, null, null);
-        MapLayer layer = MapLayer.raster(name, src, new RasterStyle(ColorRamp.preset(ramp), min, max, false, null, unit));
+        return addRaster(file, null, name, ramp, min, max, unit);
+    }
+
+    /** Adds a raster layer: one variable of a NetCDF file (null: a file with one variable, or a GeoTIFF). */
+    public MapLayer addRaster(Path file, String variable, String name, String ramp, double min, double max, String unit)
+            throws GisException {
+        SisRasterSource src = SisRasterSource.open(file, variable, null, null);
+        String u = unit == null || unit.isEmpty() ? (src.unit() == null ? "" : src.unit()) : unit; // else the file's unit
+        MapLayer layer = MapLayer.raster(name, src, new RasterStyle(ColorRamp.preset(ramp), min, max, false, null, u));
+        layer.setVariable(variable);
         if (mapCrs == null) {
             mapCrs = src.crs();
         } else {
@@ -439,7 +447,7 @@ public final class MapView extends ViewPart {
                     ? base.relativize(src.toAbsolutePath()).toString() : src.toString();
             if (l.raster() != null) {
                 RasterStyle st = l.style();
-                d.layers.add(new org.pacarbon.map.core.MapDocument.RasterEntry(l.name(), rel, null, st.ramp().name(), st.min(),
+                d.layers.add(new org.pacarbon.map.core.MapDocument.RasterEntry(l.name(), rel, l.variable(), st.ramp().name(), st.min(),
                         st.max(), st.log(), st.breaks(), st.unit(), l.isVisible()));
             } else {
                 d.layers.add(new org.pacarbon.map.core.MapDocument.VectorEntry(l.name(), rel, null, l.stroke(), l.width(),
@@ -530,7 +538,7 @@ public final class MapView extends ViewPart {
         for (Object o : d.layers) {
             MapLayer l;
             if (o instanceof org.pacarbon.map.core.MapDocument.RasterEntry r) {
-                l = addRaster(base.resolve(r.path()), r.name(), r.ramp(), r.min(), r.max(), r.unit());
+                l = addRaster(base.resolve(r.path()), r.variable(), r.name(), r.ramp(), r.min(), r.max(), r.unit());
                 l.setVisible(r.visible());
             } else {
                 org.pacarbon.map.core.MapDocument.VectorEntry v = (org.pacarbon.map.core.MapDocument.VectorEntry) o;

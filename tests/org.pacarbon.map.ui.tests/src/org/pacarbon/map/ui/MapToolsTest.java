@@ -163,4 +163,36 @@ public final class MapToolsTest {
         robot.waitUntil(() -> map.lastRendered() != null && (map.lastRendered().getRGB(map.lastRendered().getWidth() / 2,
                 map.lastRendered().getHeight() / 2) & 0xffffff) != 0xe8f0f6, "the reprojected raster drawn");
     }
+
+    @Test
+    public void eachVariableOfANetcdfFileIsACatalogEntry() throws Exception {
+        Robot robot = new Robot().withTimeout(Duration.ofSeconds(30));
+        robot.perspective("org.pacarbon.app.perspective.map");
+        MapView map = (MapView) robot.view(MapView.ID);
+        map.clear();
+        CatalogView catalog = (CatalogView) robot.view(CatalogView.ID);
+        Path nc = dir.resolve("sectors.nc"); // two variables, EDGAR-style: energy = 3, transport = 5
+        double[] lat = {30.05, 30.15, 30.25};
+        double[] lon = {110.05, 110.15, 110.25, 110.35};
+        new org.pacarbon.gis.core.io.NetcdfWriter().variable("energy").attribute("units", "t/yr").fillValue(-1f)
+                .extraVariable("transport", "t/yr", (r, row) -> java.util.Arrays.fill(row, 5f))
+                .write(nc, lat, lon, (r, row) -> java.util.Arrays.fill(row, 3f));
+        assertEquals(java.util.List.of("energy", "transport"), org.pacarbon.gis.core.raster.SisRasterSource.variables(nc));
+        int before = catalog.size();
+        CatalogView.Entry first = catalog.open(nc);
+        assertEquals("energy", first.variable());
+        assertEquals(before + 2, catalog.size());
+        CatalogView.addToMap(map, nc, "transport");
+        MapLayer l = map.layers().get(map.layers().size() - 1);
+        assertEquals("sectors.nc : transport", l.name());
+        java.util.List<String> values = map.identify(110.2, 30.2);
+        assertEquals(1, values.size());
+        assertTrue(values.get(0).startsWith("sectors.nc : transport: 5.000"), values.toString()); // the transport variable
+        // and the document remembers the variable
+        Path doc = dir.resolve("nc.pamap");
+        map.saveDocument(doc);
+        map.clear();
+        map.openDocument(doc, null);
+        assertEquals("transport", map.layers().get(0).variable());
+    }
 }

@@ -32,6 +32,8 @@ public final class NetcdfWriter {
     private String variable = "data";
     private float fill = Float.NaN;
     private String timeUnits;
+    /** Further data variables on the same grid: name -> (units, rows). */
+    private final Map<String, Object[]> extra = new LinkedHashMap<>();
     private double timeValue;
 
     /** Creates a writer with CF-1.6 conventions. */
@@ -64,6 +66,12 @@ public final class NetcdfWriter {
     public NetcdfWriter timeStep(String units, double value) {
         this.timeUnits = units;
         this.timeValue = value;
+        return this;
+    }
+
+    /** Adds a further data variable on the same grid (files such as EDGAR sector files hold several). */
+    public NetcdfWriter extraVariable(String name, String units, RowSource rows) {
+        extra.put(name, new Object[] {units, rows});
         return this;
     }
 
@@ -106,6 +114,16 @@ public final class NetcdfWriter {
                 }
             }
             pad(out, (long) lat.length * lon.length * 4);
+            for (Object[] x : extra.values()) {
+                RowSource more = (RowSource) x[1];
+                for (int i = 0; i < lat.length; i++) {
+                    more.fill(i, row);
+                    for (float v : row) {
+                        out.writeFloat(v);
+                    }
+                }
+                pad(out, (long) lat.length * lon.length * 4);
+            }
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
@@ -132,7 +150,7 @@ public final class NetcdfWriter {
         out.writeInt(nlon);
         attributes(out, globals, null);
         out.writeInt(NC_VARIABLE);
-        out.writeInt(3 + d);
+        out.writeInt(3 + d + extra.size());
         long timeSize = t ? 8 : 0;
         long latSize = 8L * nlat;
         long lonSize = 8L * nlon;
@@ -153,6 +171,23 @@ public final class NetcdfWriter {
         out.writeInt(NC_FLOAT);
         out.writeInt((int) Math.min(Integer.MAX_VALUE, padded(dataSize)));
         out.writeLong(begin + timeSize + latSize + lonSize);
+        long next = begin + timeSize + latSize + lonSize + padded(dataSize);
+        for (Map.Entry<String, Object[]> e : extra.entrySet()) {
+            name(out, e.getKey());
+            out.writeInt(2 + d);
+            if (t) {
+                out.writeInt(0);
+            }
+            out.writeInt(d);
+            out.writeInt(d + 1);
+            Map<String, String> atts = new LinkedHashMap<>();
+            atts.put("units", (String) e.getValue()[0]);
+            attributes(out, atts, fill);
+            out.writeInt(NC_FLOAT);
+            out.writeInt((int) Math.min(Integer.MAX_VALUE, padded(dataSize)));
+            out.writeLong(next);
+            next += padded(dataSize);
+        }
         out.flush();
         return bytes.toByteArray();
     }

@@ -187,6 +187,29 @@ public final class SisRasterSource implements RasterSource {
         throw new GisException(file, "has no variable '" + variable + "'", "one of " + names(all));
     }
 
+    /** The names of the gridded variables of a file (one for a GeoTIFF; each data variable of a NetCDF file). */
+    public static List<String> variables(Path file) throws GisException {
+        DataStore store;
+        try {
+            store = DataStores.open(file);
+        } catch (DataStoreException | RuntimeException e) {
+            throw new GisException(file, "cannot be opened as a raster: " + e.getMessage(), "a readable GeoTIFF or NetCDF raster", e);
+        }
+        try {
+            List<GridCoverageResource> all = new ArrayList<>();
+            collect(store, all);
+            List<String> names = new ArrayList<>();
+            for (GridCoverageResource r : all) {
+                names.add(r.getIdentifier().map(n -> n.tip().toString()).orElse("?"));
+            }
+            return names;
+        } catch (DataStoreException e) {
+            throw new GisException(file, "cannot be read: " + e.getMessage(), "a readable raster", e);
+        } finally {
+            closeQuietly(store);
+        }
+    }
+
     private static String names(List<GridCoverageResource> all) throws DataStoreException {
         List<String> names = new ArrayList<>();
         for (GridCoverageResource r : all) {
