@@ -431,12 +431,13 @@ public final class MapView extends ViewPart {
         org.pacarbon.map.core.MapDocument d = new org.pacarbon.map.core.MapDocument();
         Path base = file.toAbsolutePath().getParent();
         d.title = file.getFileName().toString().replaceFirst("\\.pamap$", "");
-        Integer epsg = org.pacarbon.gis.core.crs.CrsSupport.epsg(mapCrs);
-        if (mapCrs != null && epsg == null) {
-            throw new GisException(file, "cannot record the map's CRS " + org.pacarbon.gis.core.crs.CrsSupport.label(mapCrs)
-                    + " (it has no EPSG code)", "a map in an EPSG CRS");
+        if (mapCrs != null) { // an EPSG code when there is one, else the CRS itself as WKT (CF files often have none)
+            d.crs = org.pacarbon.gis.core.crs.CrsSupport.toText(mapCrs);
+            if (d.crs == null) {
+                throw new GisException(file, "cannot record the map's CRS " + org.pacarbon.gis.core.crs.CrsSupport.label(mapCrs),
+                        "a map in a CRS with an EPSG code or a WKT form");
+            }
         }
-        d.crs = epsg == null ? d.crs : "EPSG:" + epsg;
         d.extent = extent == null ? null : new Envelope(extent);
         for (MapLayer l : layers) {
             Path src = l.source();

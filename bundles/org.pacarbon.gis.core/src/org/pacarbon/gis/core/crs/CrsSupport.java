@@ -100,6 +100,22 @@ public final class CrsSupport {
         }
     }
 
+    /**
+     * The CRS as text that {@link #parse} reads back: "EPSG:n" when it has a code, else its WKT (CF NetCDF files
+     * often carry a CRS without one); null when it cannot be written.
+     */
+    public static String toText(CoordinateReferenceSystem crs) {
+        Integer code = epsg(crs);
+        if (code != null) {
+            return "EPSG:" + code;
+        }
+        try {
+            return crs.toWKT();
+        } catch (UnsupportedOperationException e) {
+            return null;
+        }
+    }
+
     /** A short name for messages and panels, such as "EPSG:32650 (WGS 84 / UTM zone 50N)" or the CRS name alone. */
     public static String label(CoordinateReferenceSystem crs) {
         if (crs == null) {
