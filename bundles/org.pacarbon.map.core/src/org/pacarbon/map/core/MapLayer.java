@@ -85,6 +85,30 @@ public final class MapLayer {
 
     private volatile String variable;
 
+    /** A label of a vector layer: text at a point inside its feature (map CRS). */
+    public record Label(double x, double y, String text) {
+    }
+
+    private volatile java.util.List<Label> labels = java.util.List.of();
+    private volatile boolean labelsVisible = true;
+
+    /** Labels drawn on the map (features' names); empty for none. */
+    public java.util.List<Label> labels() {
+        return labels;
+    }
+
+    public void setLabels(java.util.List<Label> l) {
+        labels = java.util.List.copyOf(l);
+    }
+
+    public boolean labelsVisible() {
+        return labelsVisible;
+    }
+
+    public void setLabelsVisible(boolean v) {
+        labelsVisible = v;
+    }
+
     /** The NetCDF variable of a raster layer, or null. */
     public String variable() {
         return variable;
@@ -195,6 +219,9 @@ public final class MapLayer {
                         : MapRenderer.reprojected(raster, style, view, mapToRaster), 0, 0, null);
             } else {
                 MapRenderer.outlines(g, geometry, view, stroke, width, fill);
+                if (labelsVisible && !labels.isEmpty()) {
+                    MapRenderer.labels(g, labels, view, stroke);
+                }
             }
         } finally {
             g.setComposite(before);

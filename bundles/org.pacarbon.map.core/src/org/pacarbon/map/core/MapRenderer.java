@@ -6,6 +6,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
+import java.util.List;
 
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
@@ -208,6 +209,36 @@ public final class MapRenderer {
             img.setRGB(0, y, w, 1, line, 0, w);
         }
         return img;
+    }
+
+    /**
+     * Draws labels with a white halo, skipping any that would overlap one already drawn (the list's order is the
+     * priority: put the biggest features first) or fall outside the view.
+     */
+    public static void labels(Graphics2D g2, List<MapLayer.Label> labels, View view, Color colour) {
+        g2.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        java.awt.Font font = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11);
+        g2.setFont(font);
+        java.awt.FontMetrics fm = g2.getFontMetrics();
+        List<java.awt.Rectangle> taken = new java.util.ArrayList<>();
+        java.awt.Rectangle bounds = new java.awt.Rectangle(0, 0, view.width(), view.height());
+        for (MapLayer.Label l : labels) {
+            int w = fm.stringWidth(l.text());
+            int x = (int) Math.round(view.px(l.x())) - w / 2;
+            int y = (int) Math.round(view.py(l.y()));
+            java.awt.Rectangle r = new java.awt.Rectangle(x - 2, y - fm.getAscent() - 1, w + 4, fm.getHeight() + 2);
+            if (!bounds.contains(r) || taken.stream().anyMatch(r::intersects)) {
+                continue;
+            }
+            taken.add(r);
+            java.awt.font.TextLayout tl = new java.awt.font.TextLayout(l.text(), font, g2.getFontRenderContext());
+            java.awt.Shape outline = tl.getOutline(java.awt.geom.AffineTransform.getTranslateInstance(x, y));
+            g2.setColor(new Color(255, 255, 255, 220));
+            g2.setStroke(new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            g2.draw(outline);
+            g2.setColor(colour.darker());
+            g2.fill(outline);
+        }
     }
 
     private static final java.util.Map<Geometry, java.util.Map<Long, Geometry>> SIMPLIFIED =

@@ -248,8 +248,35 @@ public final class MapView extends ViewPart {
         }
         MapLayer layer = MapLayer.vector(name, g, stroke, width, fill);
         layer.setSource(file);
+        layer.setLabels(labels(set));
         add(layer);
         return layer;
+    }
+
+    /**
+     * Labels of features from their name field (name, NAME, pa_name, ...), at a point inside each, biggest
+     * features first (they win where labels would overlap); none when there is no such field.
+     */
+    private List<MapLayer.Label> labels(org.pacarbon.gis.core.vector.FeatureSet set) throws GisException {
+        String field = set.fields().stream().filter(f -> List.of("name", "pa_name", "name_en", "nom", "label")
+                .contains(f.toLowerCase(Locale.ROOT))).findFirst().orElse(null);
+        if (field == null || set.features().size() > 5000) {
+            return List.of();
+        }
+        List<Feature> fs = new java.util.ArrayList<>(set.features());
+        fs.sort((a, b) -> Double.compare(b.geometry().getArea(), a.geometry().getArea()));
+        List<MapLayer.Label> out = new java.util.ArrayList<>();
+        for (Feature f : fs) {
+            String text = f.text(field).orElse("").replace(" (illustrative)", "");
+            if (text.isBlank() || f.geometry().isEmpty()) {
+                continue;
+            }
+            org.locationtech.jts.geom.Point p = f.geometry().getInteriorPoint();
+            Geometry at = mapCrs == null || org.pacarbon.gis.core.crs.CrsSupport.same(mapCrs, set.crs()) ? p
+                    : Geometries.transform(p, set.crs(), mapCrs);
+            out.add(new MapLayer.Label(at.getCoordinate().x, at.getCoordinate().y, text));
+        }
+        return out;
     }
 
     /** Colours of categories (PA classes and the like): distinct, readable on the carbon ramps. */
@@ -287,6 +314,9 @@ public final class MapView extends ViewPart {
             Color c = CATEGORY_COLOURS[i++];
             MapLayer layer = MapLayer.vector(name + ": " + e.getKey(), g, c, 1.2f, new Color(c.getRed(), c.getGreen(), c.getBlue(), 60));
             layer.setSource(file);
+            String value = e.getKey();
+            layer.setLabels(labels(new org.pacarbon.gis.core.vector.FeatureSet(set.source(), set.crs(), set.fields(),
+                    set.features().stream().filter(f -> f.text(field).orElse("(none)").equals(value)).toList())));
             out.add(layer);
             layers.add(layer);
             if (extent == null) {

@@ -116,7 +116,7 @@ public final class MapToolsTest {
         Path pas = dir.resolve("pas.geojson");
         Files.writeString(pas, """
                 {"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:32650"}},"features":[
-                 {"type":"Feature","properties":{"category":"national_park"},"geometry":{"type":"Polygon","coordinates":[[[501000,4001000],[503000,4001000],[503000,4003000],[501000,4003000],[501000,4001000]]]}},
+                 {"type":"Feature","properties":{"category":"national_park","name":"Park A (illustrative)"},"geometry":{"type":"Polygon","coordinates":[[[501000,4001000],[503000,4001000],[503000,4003000],[501000,4003000],[501000,4001000]]]}},
                  {"type":"Feature","properties":{"category":"nature_reserve"},"geometry":{"type":"Polygon","coordinates":[[[511000,4001000],[513000,4001000],[513000,4003000],[511000,4003000],[511000,4001000]]]}},
                  {"type":"Feature","properties":{"category":"nature_reserve"},"geometry":{"type":"Polygon","coordinates":[[[515000,4005000],[516000,4005000],[516000,4006000],[515000,4006000],[515000,4005000]]]}}]}
                 """);
@@ -124,6 +124,12 @@ public final class MapToolsTest {
         assertEquals(java.util.List.of("pas.geojson: national_park", "pas.geojson: nature_reserve"),
                 map.layers().subList(map.layers().size() - 2, map.layers().size()).stream().map(MapLayer::name).toList());
         assertTrue(!map.layers().get(map.layers().size() - 1).stroke().equals(map.layers().get(map.layers().size() - 2).stroke()));
+        // names become labels, at a point inside the feature
+        MapLayer parks = map.layers().get(map.layers().size() - 2);
+        assertEquals(1, parks.labels().size());
+        assertEquals("Park A", parks.labels().get(0).text());
+        assertTrue(parks.geometry().contains(parks.geometry().getFactory().createPoint(
+                new org.locationtech.jts.geom.Coordinate(parks.labels().get(0).x(), parks.labels().get(0).y()))));
         map.remove(map.layers().get(map.layers().size() - 1));
         map.remove(map.layers().get(map.layers().size() - 1));
 
