@@ -85,8 +85,11 @@ public final class MapLayer {
 
     private volatile String variable;
 
-    /** A label of a vector layer: text at a point inside its feature (map CRS). */
-    public record Label(double x, double y, String text) {
+    /**
+     * A label of a vector layer: text at a point inside its feature (map CRS); {@code size} is the feature's
+     * width in map units (small features are labelled only when zoomed in far enough to see them).
+     */
+    public record Label(double x, double y, String text, double size) {
     }
 
     private volatile java.util.List<Label> labels = java.util.List.of();

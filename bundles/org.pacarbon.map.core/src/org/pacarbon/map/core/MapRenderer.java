@@ -212,8 +212,8 @@ public final class MapRenderer {
     }
 
     /**
-     * Draws labels with a white halo, skipping any that would overlap one already drawn (the list's order is the
-     * priority: put the biggest features first) or fall outside the view.
+     * Draws labels with a white halo, skipping features narrower than 30 pixels and labels that would overlap one
+     * already drawn (the list's order is the priority: put the biggest features first) or fall outside the view.
      */
     public static void labels(Graphics2D g2, List<MapLayer.Label> labels, View view, Color colour) {
         g2.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
@@ -222,7 +222,11 @@ public final class MapRenderer {
         java.awt.FontMetrics fm = g2.getFontMetrics();
         List<java.awt.Rectangle> taken = new java.util.ArrayList<>();
         java.awt.Rectangle bounds = new java.awt.Rectangle(0, 0, view.width(), view.height());
+        double pixelsPerUnit = view.width() / view.extent().getWidth();
         for (MapLayer.Label l : labels) {
+            if (l.size() * pixelsPerUnit < 30) { // too small on screen to be worth a name
+                continue;
+            }
             int w = fm.stringWidth(l.text());
             int x = (int) Math.round(view.px(l.x())) - w / 2;
             int y = (int) Math.round(view.py(l.y()));

@@ -272,9 +272,10 @@ public final class MapView extends ViewPart {
                 continue;
             }
             org.locationtech.jts.geom.Point p = f.geometry().getInteriorPoint();
-            Geometry at = mapCrs == null || org.pacarbon.gis.core.crs.CrsSupport.same(mapCrs, set.crs()) ? p
-                    : Geometries.transform(p, set.crs(), mapCrs);
-            out.add(new MapLayer.Label(at.getCoordinate().x, at.getCoordinate().y, text));
+            boolean same = mapCrs == null || org.pacarbon.gis.core.crs.CrsSupport.same(mapCrs, set.crs());
+            Geometry at = same ? p : Geometries.transform(p, set.crs(), mapCrs);
+            Geometry box = same ? f.geometry().getEnvelope() : Geometries.transform(f.geometry().getEnvelope(), set.crs(), mapCrs);
+            out.add(new MapLayer.Label(at.getCoordinate().x, at.getCoordinate().y, text, box.getEnvelopeInternal().getWidth()));
         }
         return out;
     }
