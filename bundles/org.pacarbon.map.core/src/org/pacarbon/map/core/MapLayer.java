@@ -93,6 +93,12 @@ public final class MapLayer {
     }
 
     private volatile java.util.List<Label> labels = java.util.List.of();
+    private volatile java.util.List<org.pacarbon.gis.core.vector.Feature> features = java.util.List.of();
+
+    /** The features of a vector layer with their attributes (geometries in the map CRS), for identify. */
+    public void setFeatures(java.util.List<org.pacarbon.gis.core.vector.Feature> f) {
+        features = java.util.List.copyOf(f);
+    }
     private volatile boolean labelsVisible = true;
 
     /** Labels drawn on the map (features' names); empty for none. */
@@ -206,7 +212,22 @@ public final class MapLayer {
             float v = row[c];
             return Float.isNaN(v) ? "nodata" : String.format(java.util.Locale.ROOT, "%.4g %s", v, style.unit()).trim();
         }
-        return geometry.intersects(geometry.getFactory().createPoint(new org.locationtech.jts.geom.Coordinate(x, y))) ? "inside" : null;
+        org.locationtech.jts.geom.Point p = geometry.getFactory().createPoint(new org.locationtech.jts.geom.Coordinate(x, y));
+        if (!geometry.intersects(p)) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (org.pacarbon.gis.core.vector.Feature f : features) { // every feature there (PAs overlap): its attributes
+            if (f.geometry().intersects(p)) {
+                sb.append(sb.length() > 0 ? "; " : "");
+                f.attributes().forEach((k, v) -> {
+                    if (v != null && !(v instanceof org.locationtech.jts.geom.Geometry)) {
+                        sb.append(sb.length() > 0 && sb.charAt(sb.length() - 1) != ' ' ? ", " : "").append(k).append('=').append(v);
+                    }
+                });
+            }
+        }
+        return sb.length() > 0 ? sb.toString() : "inside";
     }
 
     /** Draws the layer onto a map image of the view's size. */

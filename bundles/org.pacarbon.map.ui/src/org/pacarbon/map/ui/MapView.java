@@ -249,6 +249,7 @@ public final class MapView extends ViewPart {
         MapLayer layer = MapLayer.vector(name, g, stroke, width, fill);
         layer.setSource(file);
         layer.setLabels(labels(set));
+        layer.setFeatures(inMapCrs(set));
         add(layer);
         return layer;
     }
@@ -276,6 +277,19 @@ public final class MapView extends ViewPart {
             Geometry at = same ? p : Geometries.transform(p, set.crs(), mapCrs);
             Geometry box = same ? f.geometry().getEnvelope() : Geometries.transform(f.geometry().getEnvelope(), set.crs(), mapCrs);
             out.add(new MapLayer.Label(at.getCoordinate().x, at.getCoordinate().y, text, box.getEnvelopeInternal().getWidth()));
+        }
+        return out;
+    }
+
+    /** The features with geometries in the map's CRS (for identify), or none for very big files. */
+    private List<Feature> inMapCrs(org.pacarbon.gis.core.vector.FeatureSet set) throws GisException {
+        if (set.features().size() > 20000) {
+            return List.of();
+        }
+        boolean same = mapCrs == null || org.pacarbon.gis.core.crs.CrsSupport.same(mapCrs, set.crs());
+        List<Feature> out = new java.util.ArrayList<>();
+        for (Feature f : set.features()) {
+            out.add(same ? f : new Feature(f.id(), Geometries.transform(f.geometry(), set.crs(), mapCrs), f.attributes()));
         }
         return out;
     }
@@ -316,8 +330,10 @@ public final class MapView extends ViewPart {
             MapLayer layer = MapLayer.vector(name + ": " + e.getKey(), g, c, 1.2f, new Color(c.getRed(), c.getGreen(), c.getBlue(), 60));
             layer.setSource(file);
             String value = e.getKey();
-            layer.setLabels(labels(new org.pacarbon.gis.core.vector.FeatureSet(set.source(), set.crs(), set.fields(),
-                    set.features().stream().filter(f -> f.text(field).orElse("(none)").equals(value)).toList())));
+            org.pacarbon.gis.core.vector.FeatureSet ofClass = new org.pacarbon.gis.core.vector.FeatureSet(set.source(), set.crs(),
+                    set.fields(), set.features().stream().filter(f -> f.text(field).orElse("(none)").equals(value)).toList());
+            layer.setLabels(labels(ofClass));
+            layer.setFeatures(inMapCrs(ofClass));
             out.add(layer);
             layers.add(layer);
             if (extent == null) {
@@ -639,7 +655,32 @@ public final class MapView extends ViewPart {
             return;
         }
         MapRenderer.View v = view();
-        getViewSite().getActionBars().getStatusLineManager().setMessage(String.format(Locale.ROOT, "x %.4f  y %.4f", v.mapX(x), v.mapY(y)));
+        double mx = v.mapX(x);
+        double my = v.mapY(y);
+        StringBuilder sb = new StringBuilder();
+        boolean geographic = mapCrs != null && org.pacarbon.gis.core.crs.CrsSupport.isGeographic(mapCrs);
+        sb.append(String.format(Locale.ROOT, geographic ? "lon %.4f  lat %.4f" : "x %.1f  y %.1f", mx, my));
+        if (mapCrs != null && !geographic) { // also lon/lat
+            try {
+                double[] p = {mx, my};
+                org.pacarbon.gis.core.crs.CrsSupport.transform(mapCrs, org.pacarbon.gis.core.crs.CrsSupport.lonLat()).transform(p, 0, p, 0, 1);
+                sb.append(String.format(Locale.ROOT, "   (lon %.4f  lat %.4f)", p[0], p[1]));
+            } catch (GisException | org.opengis.referencing.operation.TransformException e) {
+                // outside the projection's domain: map coordinates only
+            }
+        }
+        if (mapCrs != null) { // the scale at the screen's resolution (96 dpi assumed by SWT on Linux)
+            try {
+                double metresPerUnit = geographic ? 111_320 * Math.cos(Math.toRadians(my))
+                        : org.pacarbon.zonal.core.CellAreas.metresPerUnit(mapCrs);
+                double metresPerPixel = v.extent().getWidth() / v.width() * metresPerUnit;
+                double dpi = canvas.getDisplay().getDPI().x;
+                sb.append(String.format(Locale.ROOT, "   1:%,.0f", metresPerPixel * dpi / 0.0254));
+            } catch (RuntimeException | LinkageError | GisException e) {
+                // no scale for this CRS
+            }
+        }
+        getViewSite().getActionBars().getStatusLineManager().setMessage(sb.toString());
     }
 
     /** Re-renders in the background; a newer request cancels an older one. */

@@ -124,6 +124,9 @@ public final class MapToolsTest {
         assertEquals(java.util.List.of("pas.geojson: national_park", "pas.geojson: nature_reserve"),
                 map.layers().subList(map.layers().size() - 2, map.layers().size()).stream().map(MapLayer::name).toList());
         assertTrue(!map.layers().get(map.layers().size() - 1).stroke().equals(map.layers().get(map.layers().size() - 2).stroke()));
+        // identify shows the attributes of the features at the point
+        assertTrue(map.identify(502000, 4002000).stream().anyMatch(v -> v.contains("name=Park A (illustrative)")
+                && v.contains("category=national_park")), map.identify(502000, 4002000).toString());
         // names become labels, at a point inside the feature
         MapLayer parks = map.layers().get(map.layers().size() - 2);
         assertEquals(1, parks.labels().size());
