@@ -32,6 +32,30 @@ public final class LayersView extends ViewPart {
                 map.changed();
             }
         });
+        // drag a row up or down to reorder the layers
+        org.eclipse.swt.dnd.DragSource drag = new org.eclipse.swt.dnd.DragSource(table, org.eclipse.swt.dnd.DND.DROP_MOVE);
+        drag.setTransfer(org.eclipse.swt.dnd.TextTransfer.getInstance());
+        drag.addDragListener(new org.eclipse.swt.dnd.DragSourceAdapter() {
+            @Override
+            public void dragSetData(org.eclipse.swt.dnd.DragSourceEvent event) {
+                event.data = Integer.toString(table.getSelectionIndex());
+            }
+        });
+        org.eclipse.swt.dnd.DropTarget drop = new org.eclipse.swt.dnd.DropTarget(table, org.eclipse.swt.dnd.DND.DROP_MOVE);
+        drop.setTransfer(org.eclipse.swt.dnd.TextTransfer.getInstance());
+        drop.addDropListener(new org.eclipse.swt.dnd.DropTargetAdapter() {
+            @Override
+            public void dragOver(org.eclipse.swt.dnd.DropTargetEvent event) {
+                event.feedback = org.eclipse.swt.dnd.DND.FEEDBACK_INSERT_BEFORE | org.eclipse.swt.dnd.DND.FEEDBACK_SCROLL;
+            }
+
+            @Override
+            public void drop(org.eclipse.swt.dnd.DropTargetEvent event) {
+                if (event.data instanceof String from && event.item instanceof TableItem target) {
+                    moveRow(Integer.parseInt(from), table.indexOf(target));
+                }
+            }
+        });
         org.eclipse.swt.widgets.Label label = new org.eclipse.swt.widgets.Label(parent, SWT.NONE);
         label.setText(Messages.Opacity);
         opacity = new org.eclipse.swt.widgets.Scale(parent, SWT.HORIZONTAL);
@@ -80,6 +104,23 @@ public final class LayersView extends ViewPart {
                 action.accept(l);
             }
         });
+    }
+
+    /**
+     * Moves the layer shown in row {@code from} to row {@code to} (rows are top first, the map's list bottom
+     * first), as a drag and drop in the table does.
+     */
+    public void moveRow(int from, int to) {
+        if (map == null || from < 0 || to < 0 || from >= table.getItemCount() || to >= table.getItemCount() || from == to) {
+            return;
+        }
+        MapLayer l = (MapLayer) table.getItem(from).getData();
+        map.move(l, from - to); // a row further down is a layer further down the drawing order
+        for (TableItem it : table.getItems()) {
+            if (it.getData() == l) {
+                table.setSelection(it);
+            }
+        }
     }
 
     /** Opens the style dialog of a raster layer and redraws the map with the new style. */

@@ -133,6 +133,15 @@ public final class MapToolsTest {
         assertEquals("Park A", parks.labels().get(0).text());
         assertTrue(parks.geometry().contains(parks.geometry().getFactory().createPoint(
                 new org.locationtech.jts.geom.Coordinate(parks.labels().get(0).x(), parks.labels().get(0).y()))));
+        // reorder by dragging rows: the bottom row (the raster) to the top
+        robot.view(LayersView.ID);
+        int rows = table.getItemCount();
+        assertEquals("test raster", table.getItem(rows - 1).getText());
+        layers.moveRow(rows - 1, 0);
+        assertEquals("test raster", table.getItem(0).getText());
+        assertEquals("test raster", map.layers().get(map.layers().size() - 1).name(), "now drawn last, on top");
+        layers.moveRow(0, rows - 1);
+        assertEquals("test raster", map.layers().get(0).name());
         map.remove(map.layers().get(map.layers().size() - 1));
         map.remove(map.layers().get(map.layers().size() - 1));
 
