@@ -199,9 +199,9 @@ public final class CatalogView extends ViewPart {
                     .contains(f.toLowerCase(Locale.ROOT))).findFirst().orElse(null);
             long values = field == null ? 0 : set.features().stream().map(f -> f.text(field).orElse("")).distinct().count();
             if (field != null && values >= 2 && values <= MapView.CATEGORY_COLOURS.length) {
-                map.addVectorByField(file, file.getFileName().toString(), field);
+                map.addVectorByField(set, file, file.getFileName().toString(), field);
             } else {
-                map.addVector(file, file.getFileName().toString(), new Color(0xb7, 0x1c, 0x1c), 1f, null);
+                map.addVector(set, file, file.getFileName().toString(), new Color(0xb7, 0x1c, 0x1c), 1f, null);
             }
         }
     }

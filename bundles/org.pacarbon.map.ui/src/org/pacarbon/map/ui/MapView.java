@@ -239,7 +239,12 @@ public final class MapView extends ViewPart {
 
     /** Adds the polygons of a vector file as an outline layer. */
     public MapLayer addVector(Path file, String name, Color stroke, float width, Color fill) throws GisException {
-        org.pacarbon.gis.core.vector.FeatureSet set = VectorIO.read(file, null, null);
+        return addVector(VectorIO.read(file, null, null), file, name, stroke, width, fill);
+    }
+
+    /** As {@link #addVector(Path, String, Color, float, Color)}, for features already read from {@code file}. */
+    public MapLayer addVector(org.pacarbon.gis.core.vector.FeatureSet set, Path file, String name, Color stroke, float width,
+            Color fill) throws GisException {
         Geometry g = Geometries.union(set.features().stream().map(Feature::geometry).toList());
         if (mapCrs == null) {
             mapCrs = set.crs();
@@ -305,7 +310,12 @@ public final class MapView extends ViewPart {
      * colour), in the order of the values; returns the layers.
      */
     public List<MapLayer> addVectorByField(Path file, String name, String field) throws GisException {
-        org.pacarbon.gis.core.vector.FeatureSet set = VectorIO.read(file, null, null);
+        return addVectorByField(VectorIO.read(file, null, null), file, name, field);
+    }
+
+    /** As {@link #addVectorByField(Path, String, String)}, for features already read from {@code file}. */
+    public List<MapLayer> addVectorByField(org.pacarbon.gis.core.vector.FeatureSet set, Path file, String name, String field)
+            throws GisException {
         if (!set.fields().contains(field)) {
             throw new GisException(file, "has no field '" + field + "'", "a field of " + set.fields());
         }

@@ -328,7 +328,7 @@ public final class TrackerIO {
     }
 
     /** Parses RFC 4180 CSV (quoted fields, doubled quotes, line breaks in quotes); strips a byte order mark. */
-    static List<List<String>> parseCsv(String text) {
+    public static List<List<String>> parseCsv(String text) {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder f = new StringBuilder();

@@ -68,8 +68,8 @@ final class EvidenceOpener {
                 }
                 new Viewer(shell, e.label(), sb.toString(), null).open();
             } else if (name.endsWith(".csv")) {
-                List<String> lines = Files.readAllLines(p, StandardCharsets.UTF_8);
-                new Viewer(shell, e.label(), null, lines).open();
+                List<List<String>> rows = org.pacarbon.tracker.core.TrackerIO.parseCsv(Files.readString(p, StandardCharsets.UTF_8));
+                new Viewer(shell, e.label(), null, rows).open();
             } else if (name.endsWith(".md") || name.endsWith(".txt") || name.endsWith(".json")
                     || (Files.size(p) < 1 << 20 && isText(p))) {
                 new Viewer(shell, e.label(), Files.readString(p, StandardCharsets.UTF_8), null).open();
@@ -142,9 +142,9 @@ final class EvidenceOpener {
     static final class Viewer extends Dialog {
         private final String title;
         private final String text;
-        private final List<String> csv;
+        private final List<List<String>> csv;
 
-        Viewer(Shell parent, String title, String text, List<String> csv) {
+        Viewer(Shell parent, String title, String text, List<List<String>> csv) {
             super(parent);
             this.title = title;
             this.text = text;
@@ -171,13 +171,13 @@ final class EvidenceOpener {
                 t.setHeaderVisible(true);
                 t.setLinesVisible(true);
                 t.setLayoutData(gd);
-                List<String> head = csv.isEmpty() ? List.of() : split(csv.get(0));
+                List<String> head = csv.isEmpty() ? List.of() : csv.get(0);
                 for (String h : head) {
                     TableColumn c = new TableColumn(t, SWT.LEFT);
                     c.setText(h);
                 }
-                for (String line : csv.subList(Math.min(1, csv.size()), csv.size())) {
-                    new TableItem(t, SWT.NONE).setText(split(line).toArray(String[]::new));
+                for (List<String> row : csv.subList(Math.min(1, csv.size()), csv.size())) {
+                    new TableItem(t, SWT.NONE).setText(row.toArray(String[]::new));
                 }
                 for (TableColumn c : t.getColumns()) {
                     c.pack();
@@ -190,29 +190,6 @@ final class EvidenceOpener {
                 t.setLayoutData(gd);
             }
             return area;
-        }
-
-        private static List<String> split(String line) {
-            List<String> out = new java.util.ArrayList<>();
-            StringBuilder f = new StringBuilder();
-            boolean q = false;
-            String l = line.startsWith("\uFEFF") ? line.substring(1) : line;
-            for (int i = 0; i < l.length(); i++) {
-                char c = l.charAt(i);
-                if (q && c == '"' && i + 1 < l.length() && l.charAt(i + 1) == '"') {
-                    f.append('"');
-                    i++;
-                } else if (c == '"') {
-                    q = !q;
-                } else if (c == ',' && !q) {
-                    out.add(f.toString());
-                    f.setLength(0);
-                } else {
-                    f.append(c);
-                }
-            }
-            out.add(f.toString());
-            return out;
         }
 
         @Override

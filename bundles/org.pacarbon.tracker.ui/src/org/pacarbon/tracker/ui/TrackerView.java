@@ -522,7 +522,8 @@ public final class TrackerView extends ViewPart {
         Set<Long> v = new HashSet<>();
         int matches = 0;
         try {
-            for (Item i : store.query(q)) {
+            // with no filter every item is shown: the items read by reload() are enough
+            for (Item i : q.isAll() ? List.copyOf(items.values()) : store.query(q)) {
                 matches++;
                 for (long id = i.id(); id != 0 && v.add(id);) {
                     Item x = items.get(id);
