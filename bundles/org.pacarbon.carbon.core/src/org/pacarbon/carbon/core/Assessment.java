@@ -10,9 +10,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
-import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.opengis.referencing.crs.CoordinateReferenceSystem;
 import org.pacarbon.gis.core.GisException;
 import org.pacarbon.gis.core.crs.CrsSupport;
@@ -24,7 +21,7 @@ import org.pacarbon.gis.core.vector.FeatureSet;
 import org.pacarbon.gis.core.vector.Geometries;
 import org.pacarbon.gis.core.vector.VectorIO;
 import org.pacarbon.zonal.core.CellAreas;
-import org.pacarbon.zonal.core.ZonalEngine;
+import org.pacarbon.zonal.core.CategoryEngine;
 import org.pacarbon.zonal.core.ZoneStats;
 
 /**
@@ -33,7 +30,6 @@ import org.pacarbon.zonal.core.ZoneStats;
  * exact coverage fractions, and turns the sums into the report rows with computed units.
  */
 public final class Assessment {
-    private static final GeometryFactory GF = new GeometryFactory();
 
     /** One row of summary.csv. */
     public record Row(String group, String layer, Integer year, String category, double total, String totalUnit,
@@ -80,8 +76,6 @@ public final class Assessment {
     private Result run() throws SpecException, GisException {
         long t0 = System.nanoTime();
         // ---- region
-        Geometry region;
-        CoordinateReferenceSystem workCrs;
         List<Path> inputs = new ArrayList<>();
         if (spec.region().path() != null) {
             FeatureSet set = VectorIO.read(spec.region().path(), spec.region().layer(), crs(spec.region().crs()));
@@ -95,19 +89,17 @@ public final class Assessment {
             if (region.isEmpty()) {
                 throw new GisException(spec.region().path(), "has no polygon", "the region's polygons");
             }
+            regionOutline = region;
         } else {
-            try (RasterSource mask = SisRasterSource.open(spec.region().mask(), spec.region().maskVariable(), crs(spec.region().crs()), null)) {
-                region = RegionMask.polygons(mask);
-                workCrs = mask.crs();
-            } catch (java.io.IOException e) {
-                throw new GisException(spec.region().mask(), e.getMessage(), null, e);
-            }
+            // the mask is applied cell by cell on its own grid; it is turned into polygons only for layers on other grids
+            mask = SisRasterSource.open(spec.region().mask(), spec.region().maskVariable(), crs(spec.region().crs()), null);
+            workCrs = mask.crs();
+            GridSpec mg = mask.grid();
+            regionOutline = Geometries.box(mg.minX(), mg.minY(), mg.maxX(), mg.maxY());
             inputs.add(spec.region().mask());
-            if (region.isEmpty()) {
-                throw new GisException(spec.region().mask(), "the mask has no valid non-zero cell", "a mask raster with the region's cells non-zero");
-            }
         }
-        log.accept("region: " + region.getNumGeometries() + " polygon(s), CRS " + CrsSupport.label(workCrs));
+        log.accept("region: " + (region != null ? region.getNumGeometries() + " polygon(s)" : "mask " + mask.grid().width() + " x "
+                + mask.grid().height()) + ", CRS " + CrsSupport.label(workCrs));
 
         // ---- protected areas
         AssessmentSpec.ProtectedAreas pspec = spec.protectedAreas();
@@ -123,7 +115,6 @@ public final class Assessment {
             keyOfValue.put(c.value(), c.key());
         }
         List<Pa> pas = new ArrayList<>();
-        Map<String, List<Geometry>> byClass = new LinkedHashMap<>();
         Map<String, Integer> unmatched = new LinkedHashMap<>();
         for (Feature f : paSet.features()) {
             String value = f.text(pspec.classField()).orElse("");
@@ -142,7 +133,6 @@ public final class Assessment {
             }
             String id = pspec.idField() != null ? f.text(pspec.idField()).orElse(f.id()) : f.id();
             pas.add(new Pa(id, pspec.nameField() != null ? f.text(pspec.nameField()).orElse("") : "", key, g));
-            byClass.computeIfAbsent(key, k -> new ArrayList<>()).add(Geometries.transform(g, paSet.crs(), workCrs));
         }
         if (!unmatched.isEmpty()) {
             warnings.add("PA features whose " + pspec.classField() + " matches no class were left out: " + unmatched);
@@ -151,31 +141,29 @@ public final class Assessment {
             throw new GisException(pspec.path(), "no feature has a " + pspec.classField() + " value among the classes "
                     + keyOfValue.keySet() + " (values found: " + unmatched.keySet() + ")", "features of the listed classes");
         }
+        pasForZones = pas;
         log.accept("protected areas: " + pas.size() + " of " + paSet.features().size() + " features in " + pspec.classes().size() + " classes");
 
-        // ---- categories (precedence: earlier classes win where PAs overlap)
+        // ---- categories (precedence: earlier classes win where PAs overlap), measured per cell by the engine
         List<String> categories = new ArrayList<>();
         Map<String, String> labels = new LinkedHashMap<>();
-        List<Geometry> zones = new ArrayList<>();
         categories.add("region");
         labels.put("region", "Region");
-        zones.add(region);
-        Geometry taken = GF.createMultiPolygon();
+        List<String> classKeys = new ArrayList<>();
         for (AssessmentSpec.PaClass c : pspec.classes()) {
-            Geometry u = Geometries.union(byClass.getOrDefault(c.key(), List.of()));
-            Geometry inRegion = Geometries.polygonsOf(OverlayNGRobust.overlay(u, region, OverlayNG.INTERSECTION));
-            Geometry own = Geometries.polygonsOf(OverlayNGRobust.overlay(inRegion, taken, OverlayNG.DIFFERENCE));
-            taken = Geometries.polygonsOf(OverlayNGRobust.overlay(taken, inRegion, OverlayNG.UNION));
             categories.add(c.key());
             labels.put(c.key(), c.label());
-            zones.add(own);
+            classKeys.add(c.key());
         }
         categories.add("protected");
         labels.put("protected", "All PAs");
-        zones.add(taken);
         categories.add("unprotected");
         labels.put("unprotected", "Outside PAs");
-        zones.add(Geometries.polygonsOf(OverlayNGRobust.overlay(region, taken, OverlayNG.DIFFERENCE)));
+        classOf = new int[pas.size()];
+        for (int i = 0; i < pas.size(); i++) {
+            classOf[i] = classKeys.indexOf(pas.get(i).classKey());
+        }
+        paCrs = paSet.crs();
         timings.put("geometry", (System.nanoTime() - t0) / 1_000_000);
 
         // ---- optional common grid (the paper's 1 km method)
@@ -183,7 +171,7 @@ public final class Assessment {
         CoordinateReferenceSystem commonCrs = null;
         if (spec.grid() != null) {
             commonCrs = CrsSupport.parse(spec.grid().crs(), spec.file());
-            common = CommonGrid.of(Geometries.transform(region, workCrs, commonCrs), spec.grid().cellSize());
+            common = CommonGrid.of(Geometries.transform(regionPolygons(), workCrs, commonCrs), spec.grid().cellSize());
             if ((long) common.width() * common.height() > 400_000_000L) {
                 throw new SpecException(spec.file() + ": grid.cellSize " + spec.grid().cellSize() + " makes a common grid of "
                         + common.width() + " x " + common.height() + " cells over the region; choose a larger cell size");
@@ -204,18 +192,18 @@ public final class Assessment {
                 inputs.add(layer.path());
                 RasterSource src = file;
                 if (common != null) {
-                    if (!overlaps(toGrid(region, workCrs, file), file.grid())) {
+                    if (!overlaps(toGrid(regionOutline, workCrs, file), file.grid())) {
                         throw new GisException(layer.path(), "does not overlap the region (raster extent " + extent(file.grid())
                                 + " in " + CrsSupport.label(file.crs()) + ")", "a raster that covers the region");
                     }
                     src = CommonGrid.resample(file, common, commonCrs, layer.isDensity());
                     resampled.put(id(layer), src);
                 }
-                if (!overlaps(toGrid(region, workCrs, src), src.grid())) {
+                if (!overlaps(toGrid(regionOutline, workCrs, src), src.grid())) {
                     throw new GisException(layer.path(), "does not overlap the region (raster extent " + extent(src.grid())
                             + " in " + CrsSupport.label(src.crs()) + ")", "a raster that covers the region");
                 }
-                ZoneStats[] s = measure(src, zones, workCrs, pas, paSet.crs());
+                ZoneStats[] s = measure(src, categories.size(), pas);
                 stats.put(id(layer), s);
                 info.put(id(layer), new RasterInfo(src.grid(), src.crs(), layer.path(), layer.variable(), layer.nodata(), layer.crs()));
                 if (s[0].validArea() == 0) {
@@ -226,12 +214,12 @@ public final class Assessment {
             }
             timings.put("layer " + layer.display(), (System.nanoTime() - t1) / 1_000_000);
             log.accept(String.format(java.util.Locale.ROOT, "layer %s: %d zones in %.1f s (%d/%d)", layer.display(),
-                    zones.size() + pas.size(), (System.nanoTime() - t1) / 1e9, ++done, fileLayers.size()));
+                    categories.size() + pas.size(), (System.nanoTime() - t1) / 1e9, ++done, fileLayers.size()));
         }
         for (AssessmentSpec.Layer layer : spec.layers()) {
             if (layer.sum() != null) {
                 long t1 = System.nanoTime();
-                stats.put(id(layer), sumLayer(layer, stats, info, resampled, zones, workCrs, pas, paSet.crs()));
+                stats.put(id(layer), sumLayer(layer, stats, info, resampled, categories.size(), pas));
                 timings.put("layer " + layer.display(), (System.nanoTime() - t1) / 1_000_000);
             }
         }
@@ -268,7 +256,7 @@ public final class Assessment {
     }
 
     private ZoneStats[] sumLayer(AssessmentSpec.Layer layer, Map<String, ZoneStats[]> stats, Map<String, RasterInfo> info,
-            Map<String, RasterSource> resampled, List<Geometry> zones, CoordinateReferenceSystem workCrs, List<Pa> pas, CoordinateReferenceSystem paCrs)
+            Map<String, RasterSource> resampled, int categoryCount, List<Pa> pas)
             throws GisException, SpecException {
         List<AssessmentSpec.Layer> parts = new ArrayList<>();
         for (String key : layer.sum()) {
@@ -318,7 +306,7 @@ public final class Assessment {
                 factors[i] = units.get(i).toKgFactor(p.year() == null ? 0 : p.year());
             }
             RasterSource sum = new SumRaster(sources, factors);
-            return measure(sum, zones, workCrs, pas, paCrs);
+            return measure(sum, categoryCount, pas);
         } finally {
             for (RasterSource s : sources) {
                 try {
@@ -331,35 +319,72 @@ public final class Assessment {
     }
 
     /**
-     * Measures a raster for the categories and the single PAs. The categories are [region, class parts...,
-     * protected, unprotected]; only the disjoint ones (class parts and unprotected) are measured: region and
-     * protected are their sums, exactly, since coverage fractions of disjoint zones add up.
+     * Measures a raster for the categories [region, class parts..., protected, unprotected] and the single PAs. The
+     * engine measures the disjoint ones (class parts and unprotected) per cell; region and protected are their sums,
+     * exactly, since coverage fractions of disjoint zones add up.
      */
-    private ZoneStats[] measure(RasterSource src, List<Geometry> zones, CoordinateReferenceSystem zoneCrs, List<Pa> pas,
-            CoordinateReferenceSystem paCrs) throws GisException {
-        int classes = zones.size() - 3;
-        List<Geometry> all = new ArrayList<>();
-        for (int c = 0; c < classes; c++) {
-            all.add(toGrid(zones.get(1 + c), zoneCrs, src));
-        }
-        all.add(toGrid(zones.get(zones.size() - 1), zoneCrs, src));
-        for (Pa pa : pas) {
-            all.add(toGrid(pa.geometry(), paCrs, src));
-        }
-        ZoneStats[] m = ZonalEngine.run(src, all, CellAreas.perRow(src.grid(), src.crs()), null, cancelled);
-        ZoneStats[] out = new ZoneStats[zones.size() + pas.size()];
-        List<ZoneStats> parts = new ArrayList<>();
-        for (int c = 0; c < classes; c++) {
-            out[1 + c] = m[c];
-            parts.add(m[c]);
-        }
-        ZoneStats outside = m[classes];
-        out[zones.size() - 2] = ZoneStats.sum(parts);
-        out[zones.size() - 1] = outside;
-        parts.add(outside);
-        out[0] = ZoneStats.sum(parts);
-        System.arraycopy(m, classes + 1, out, zones.size(), pas.size());
+    private ZoneStats[] measure(RasterSource src, int categoryCount, List<Pa> pas) throws GisException {
+        Zones z = zonesFor(src);
+        CategoryEngine.Region reg = mask != null && mask.grid().sameCells(src.grid()) && CrsSupport.same(mask.crs(), src.crs())
+                ? new CategoryEngine.MaskRegion(mask)
+                : new CategoryEngine.PolygonRegion(z.region());
+        int classes = categoryCount - 3;
+        CategoryEngine.Result m = CategoryEngine.run(src, reg, z.pas(), classOf, classes,
+                CellAreas.perRow(src.grid(), src.crs()), null, cancelled);
+        ZoneStats[] out = new ZoneStats[categoryCount + pas.size()];
+        out[0] = m.region();
+        System.arraycopy(m.classes(), 0, out, 1, classes);
+        out[categoryCount - 2] = m.allClasses();
+        out[categoryCount - 1] = m.outside();
+        System.arraycopy(m.zones(), 0, out, categoryCount, pas.size());
         return out;
+    }
+
+    /** The PAs (and the region, when it is needed as polygons) in a raster's CRS: reprojected once per CRS. */
+    private record Zones(CoordinateReferenceSystem crs, boolean shifted, List<Geometry> pas, Geometry region) {
+    }
+
+    private final List<Zones> zonesByCrs = new ArrayList<>();
+    private Geometry region;
+    private Geometry regionOutline;
+    private RasterSource mask;
+    private CoordinateReferenceSystem workCrs;
+    private CoordinateReferenceSystem paCrs;
+    private int[] classOf;
+    private List<Pa> pasForZones = List.of();
+
+    private Zones zonesFor(RasterSource src) throws GisException {
+        boolean shift = needsShift(src);
+        for (Zones z : zonesByCrs) {
+            if (z.shifted() == shift && CrsSupport.same(z.crs(), src.crs())) {
+                if (z.region() == null && !(mask != null && mask.grid().sameCells(src.grid()) && CrsSupport.same(mask.crs(), src.crs()))) {
+                    Zones withRegion = new Zones(z.crs(), shift, z.pas(), toGrid(regionPolygons(), workCrs, src));
+                    zonesByCrs.set(zonesByCrs.indexOf(z), withRegion);
+                    return withRegion;
+                }
+                return z;
+            }
+        }
+        List<Geometry> pas = new ArrayList<>();
+        for (Pa pa : pasForZones) {
+            pas.add(toGrid(pa.geometry(), paCrs, src));
+        }
+        boolean maskHere = mask != null && mask.grid().sameCells(src.grid()) && CrsSupport.same(mask.crs(), src.crs());
+        Zones z = new Zones(src.crs(), shift, pas, maskHere ? null : toGrid(regionPolygons(), workCrs, src));
+        zonesByCrs.add(z);
+        return z;
+    }
+
+    /** The region as polygons (a mask region is turned into polygons only when a layer is on another grid). */
+    private Geometry regionPolygons() throws GisException {
+        if (region == null) {
+            log.accept("region mask: turning it into polygons for a layer on another grid");
+            region = RegionMask.polygons(mask);
+            if (region.isEmpty()) {
+                throw new GisException(mask.file(), "the mask has no valid non-zero cell", "a mask raster with the region's cells non-zero");
+            }
+        }
+        return region;
     }
 
     static String id(AssessmentSpec.Layer l) {
@@ -373,10 +398,14 @@ public final class Assessment {
     /** Reprojects a zone to the raster's CRS; on 0..360 longitude grids, western longitudes are shifted by 360. */
     private static Geometry toGrid(Geometry g, CoordinateReferenceSystem from, RasterSource src) throws GisException {
         Geometry t = Geometries.transform(g, from, src.crs());
-        if (CrsSupport.isGeographic(src.crs()) && src.grid().maxX() > 180.0 + 1e-9 && t.getEnvelopeInternal().getMinX() < 0) {
+        if (needsShift(src) && t.getEnvelopeInternal().getMinX() < 0) {
             t = Geometries.shiftX(t, 360);
         }
         return t;
+    }
+
+    private static boolean needsShift(RasterSource src) {
+        return CrsSupport.isGeographic(src.crs()) && src.grid().maxX() > 180.0 + 1e-9;
     }
 
     private static boolean overlaps(Geometry g, GridSpec grid) {

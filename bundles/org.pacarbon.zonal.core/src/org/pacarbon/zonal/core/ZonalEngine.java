@@ -97,7 +97,7 @@ public final class ZonalEngine {
         return stats;
     }
 
-    private static void accumulate(ZoneStats s, double[] cov, float[] data, int width, int dataRow0, int ra, int rb,
+    static void accumulate(ZoneStats s, double[] cov, float[] data, int width, int dataRow0, int ra, int rb,
             int c0, int w, double[] rowAreas) {
         double covered = 0, valid = 0, sumA = 0, sumC = 0, weight = 0;
         double min = s.min, max = s.max;

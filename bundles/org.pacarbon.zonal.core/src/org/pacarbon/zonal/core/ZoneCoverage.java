@@ -27,8 +27,10 @@ public final class ZoneCoverage {
     private final int c1;
     private final int r0;
     private final int r1;
+    private final double[][] rings; // closed rings in grid coordinates (u0, v0, u1, v1, ...), shells positive, holes negative
 
-    private ZoneCoverage(double[] edges, int edgeCount, int c0, int c1, int r0, int r1) {
+    private ZoneCoverage(double[] edges, int edgeCount, int c0, int c1, int r0, int r1, double[][] rings) {
+        this.rings = rings;
         this.edges = edges;
         this.edgeCount = edgeCount;
         this.c0 = c0;
@@ -50,6 +52,7 @@ public final class ZoneCoverage {
         int n = 0;
         double umin = Double.POSITIVE_INFINITY, umax = Double.NEGATIVE_INFINITY;
         double vmin = Double.POSITIVE_INFINITY, vmax = Double.NEGATIVE_INFINITY;
+        java.util.List<double[]> rings = new java.util.ArrayList<>();
         for (int p = 0; p < zone.getNumGeometries(); p++) {
             Geometry part = zone.getGeometryN(p);
             if (!(part instanceof Polygon poly) || poly.isEmpty()) {
@@ -71,6 +74,13 @@ public final class ZoneCoverage {
                 }
                 boolean wantPositive = k < 0;
                 boolean reverse = (twiceArea > 0) != wantPositive;
+                double[] gridRing = new double[2 * m];
+                for (int i = 0; i < m; i++) {
+                    int a = reverse ? m - 1 - i : i;
+                    gridRing[2 * i] = us[a];
+                    gridRing[2 * i + 1] = vs[a];
+                }
+                rings.add(gridRing);
                 for (int i = 0; i + 1 < m; i++) {
                     int a = reverse ? m - 1 - i : i;
                     int b = reverse ? m - 2 - i : i + 1;
@@ -104,7 +114,15 @@ public final class ZoneCoverage {
         if (c0 >= c1 || r0 >= r1) {
             return null;
         }
-        return new ZoneCoverage(e, n, c0, c1, r0, r1);
+        return new ZoneCoverage(e, n, c0, c1, r0, r1, rings.toArray(new double[0][]));
+    }
+
+    /**
+     * @return the zone's closed rings in grid coordinates, each {@code (u0, v0, u1, v1, ...)}, shells with positive and
+     *         holes with negative signed area (u right, v down): the winding number is non-zero exactly inside the zone
+     */
+    double[][] rings() {
+        return rings;
     }
 
     /** @return first column of the window */

@@ -1,0 +1,526 @@
+package org.pacarbon.zonal.core;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
+import java.util.stream.IntStream;
+
+import org.locationtech.jts.geom.Geometry;
+import org.pacarbon.gis.core.GisException;
+import org.pacarbon.gis.core.raster.GridSpec;
+import org.pacarbon.gis.core.raster.RasterSource;
+
+/**
+ * Zonal statistics of one layer for an assessment's categories and its single zones in one pass over the raster,
+ * without overlaying whole polygons.
+ *
+ * <p>The categories are disjoint: each class's own part (its zones inside the region, minus every class before it:
+ * the precedence where PAs overlap) and the region outside all classes. They are derived per cell from the exact
+ * coverage fractions the single zones need anyway: a cell fully inside a zone of class k belongs to the first such
+ * class; a cell crossed by one boundary takes that zone's fraction; only cells crossed by two or more boundaries (two
+ * zones, or a zone and the region's edge) are measured locally and exactly ({@link CellSweep}). A region given as a
+ * mask on the layer's grid is applied per cell (1 on valid non-zero cells), never turned into polygons.</p>
+ *
+ * <p>The raster is read once, in blocks of whole rows; each block is cut into bands of rows processed in parallel,
+ * each band computing its zones' coverage once for both the single-zone statistics and the categories.</p>
+ */
+public final class CategoryEngine {
+    /** Coverage at or above this counts as the whole cell (coverage fractions carry rounding of about 1e-15). */
+    static final double FULL = 1 - 1e-12;
+    private static final int BAND_ROWS = 16;
+    private static final int MIN_BLOCK_ROWS = 64;
+    private static final int MAX_BLOCK_CELLS = 8_000_000;
+
+    private CategoryEngine() {
+    }
+
+    /** The region of the categories: polygons in the raster's CRS, or a mask raster on the raster's own grid. */
+    public sealed interface Region permits PolygonRegion, MaskRegion {
+    }
+
+    /** A polygonal region (in the raster's CRS). */
+    public record PolygonRegion(Geometry geometry) implements Region {
+    }
+
+    /** A mask on the same cells as the measured raster: valid, non-zero cells are the region. */
+    public record MaskRegion(RasterSource mask) implements Region {
+    }
+
+    /**
+     * The statistics: {@code classes[k]} of class k's own part, {@code outside} of the region outside every class,
+     * {@code zones[i]} of single zone i (its whole polygon, region or not).
+     */
+    public record Result(ZoneStats[] classes, ZoneStats outside, ZoneStats[] zones) {
+        /** @return the statistics of the whole region (the sum of the disjoint categories) */
+        public ZoneStats region() {
+            List<ZoneStats> all = new ArrayList<>(Arrays.asList(classes));
+            all.add(outside);
+            return ZoneStats.sum(all);
+        }
+
+        /** @return the statistics of all classes together (protected) */
+        public ZoneStats allClasses() {
+            return ZoneStats.sum(Arrays.asList(classes));
+        }
+    }
+
+    /**
+     * Measures a raster.
+     *
+     * @param source      the raster
+     * @param region      the region
+     * @param zones       single zones in the raster's CRS ({@code null} or empty: empty statistics)
+     * @param classOf     class index (0 = first in precedence) of each zone, or -1 for a zone in no class
+     * @param classCount  number of classes
+     * @param rowAreas    area (m2) of a cell of each row ({@link CellAreas#perRow})
+     * @param progress    receives the fraction done, may be {@code null}
+     * @param cancelled   polled between bands; the run ends with {@link CancellationException} when it says true
+     */
+    public static Result run(RasterSource source, Region region, List<Geometry> zones, int[] classOf, int classCount,
+            double[] rowAreas, DoubleConsumer progress, BooleanSupplier cancelled) throws GisException {
+        GridSpec grid = source.grid();
+        if (region instanceof MaskRegion m && !(m.mask().grid().sameCells(grid))) {
+            throw new IllegalArgumentException("the mask " + m.mask().file() + " is not on the grid of " + source.file());
+        }
+        ZoneCoverage[] cov = new ZoneCoverage[zones.size()];
+        for (int i = 0; i < cov.length; i++) {
+            Geometry z = zones.get(i);
+            cov[i] = z == null || z.isEmpty() ? null : ZoneCoverage.of(z, grid);
+        }
+        ZoneCoverage regionCov = region instanceof PolygonRegion p ? ZoneCoverage.of(p.geometry(), grid) : null;
+        Pass pass = new Pass(source, region instanceof MaskRegion m ? m.mask() : null, regionCov, cov, classOf, classCount, rowAreas);
+        int rowMin, rowMax;
+        if (region instanceof MaskRegion) {
+            rowMin = 0;
+            rowMax = grid.height();
+        } else {
+            rowMin = regionCov == null ? Integer.MAX_VALUE : regionCov.rowStart();
+            rowMax = regionCov == null ? -1 : regionCov.rowEnd();
+        }
+        for (ZoneCoverage c : cov) {
+            if (c != null) {
+                rowMin = Math.min(rowMin, c.rowStart());
+                rowMax = Math.max(rowMax, c.rowEnd());
+            }
+        }
+        if (rowMax > rowMin) {
+            int width = grid.width();
+            int block = Math.max(source.blockRows(), MIN_BLOCK_ROWS);
+            block = Math.max(1, Math.min(block, MAX_BLOCK_CELLS / width));
+            float[] data = new float[block * width];
+            float[] mask = pass.mask != null ? new float[block * width] : null;
+            for (int a = rowMin; a < rowMax; a += block) {
+                checkCancelled(cancelled);
+                int rowA = a, rowB = Math.min(rowMax, a + block);
+                if (!pass.anything(rowA, rowB)) {
+                    continue;
+                }
+                source.readRows(rowA, rowB - rowA, data);
+                if (mask != null) {
+                    pass.mask.readRows(rowA, rowB - rowA, mask);
+                }
+                int bands = (rowB - rowA + BAND_ROWS - 1) / BAND_ROWS;
+                IntStream.range(0, bands).parallel().forEach(b -> {
+                    if (cancelled != null && cancelled.getAsBoolean()) {
+                        return;
+                    }
+                    int ra = rowA + b * BAND_ROWS;
+                    pass.band(ra, Math.min(rowB, ra + BAND_ROWS), data, mask, rowA);
+                });
+                checkCancelled(cancelled);
+                if (progress != null) {
+                    progress.accept((double) (rowB - rowMin) / (rowMax - rowMin));
+                }
+            }
+        }
+        return new Result(pass.classStats, pass.outsideStats, pass.zoneStats);
+    }
+
+    private static void checkCancelled(BooleanSupplier cancelled) {
+        if (cancelled != null && cancelled.getAsBoolean()) {
+            throw new CancellationException("cancelled");
+        }
+    }
+
+    /** The state of one run: the zones, the statistics being summed, and per-thread scratch space. */
+    private static final class Pass {
+        final RasterSource source;
+        final RasterSource mask;
+        final ZoneCoverage region;
+        final ZoneCoverage[] cov;
+        final int[] classOf;
+        final int k;
+        final double[] rowAreas;
+        final int width;
+        final ZoneStats[] zoneStats;
+        final ZoneStats[] classStats;
+        final ZoneStats outsideStats = new ZoneStats();
+        final ThreadLocal<Scratch> scratch;
+
+        Pass(RasterSource source, RasterSource mask, ZoneCoverage region, ZoneCoverage[] cov, int[] classOf, int k, double[] rowAreas) {
+            this.source = source;
+            this.mask = mask;
+            this.region = region;
+            this.cov = cov;
+            this.classOf = classOf;
+            this.k = k;
+            this.rowAreas = rowAreas;
+            this.width = source.grid().width();
+            zoneStats = new ZoneStats[cov.length];
+            for (int i = 0; i < cov.length; i++) {
+                zoneStats[i] = new ZoneStats();
+            }
+            classStats = new ZoneStats[k];
+            for (int i = 0; i < k; i++) {
+                classStats[i] = new ZoneStats();
+            }
+            scratch = ThreadLocal.withInitial(() -> new Scratch(BAND_ROWS * width, k));
+        }
+
+        boolean anything(int a, int b) {
+            if (mask != null || (region != null && region.rowStart() < b && region.rowEnd() > a)) {
+                return true;
+            }
+            for (ZoneCoverage c : cov) {
+                if (c != null && c.rowStart() < b && c.rowEnd() > a) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Processes rows a .. b-1; {@code data} and {@code maskRows} hold the block starting at row {@code dataRow0}. */
+        void band(int a, int b, float[] data, float[] maskRows, int dataRow0) {
+            Scratch s = scratch.get();
+            int n = (b - a) * width;
+            Arrays.fill(s.full, 0, n, k);
+            Arrays.fill(s.pcount, 0, n, 0);
+            s.extras = 0;
+            s.strips.clear();
+            // single zones: their statistics, and what they say about each cell's classes
+            for (int i = 0; i < cov.length; i++) {
+                ZoneCoverage c = cov[i];
+                if (c == null || c.rowStart() >= b || c.rowEnd() <= a) {
+                    continue;
+                }
+                int ra = Math.max(a, c.rowStart()), rb = Math.min(b, c.rowEnd());
+                int c0 = c.colStart(), w = c.colEnd() - c0;
+                double[] buf = s.buffer((rb - ra) * w);
+                c.band(ra, rb, buf);
+                ZonalEngine.accumulate(zoneStats[i], buf, data, width, dataRow0, ra, rb, c0, w, rowAreas);
+                int ci = classOf[i];
+                if (ci < 0) {
+                    continue;
+                }
+                for (int r = ra; r < rb; r++) {
+                    int bi = (r - ra) * w, cell0 = (r - a) * width + c0;
+                    for (int j = 0; j < w; j++) {
+                        double f = buf[bi + j];
+                        if (f == 0) {
+                            continue;
+                        }
+                        int cell = cell0 + j;
+                        if (f >= FULL) {
+                            if (ci < s.full[cell]) {
+                                s.full[cell] = ci;
+                            }
+                        } else {
+                            int m = s.pcount[cell]++;
+                            if (m == 0) {
+                                s.pfirst[cell] = i;
+                                s.pfrac[cell] = f;
+                            } else {
+                                if (m == 1) {
+                                    s.addExtra(cell, s.pfirst[cell], s.pfrac[cell]);
+                                }
+                                s.addExtra(cell, i, f);
+                            }
+                        }
+                    }
+                }
+            }
+            s.sortExtras();
+            // the region, cell by cell
+            int rc0 = 0, rc1 = width, rr0 = a, rr1 = b;
+            double[] reg = null;
+            if (region != null) {
+                rc0 = region.colStart();
+                rc1 = region.colEnd();
+                rr0 = Math.max(a, region.rowStart());
+                rr1 = Math.min(b, region.rowEnd());
+                if (rr0 < rr1) {
+                    reg = s.regionBuffer((rr1 - rr0) * (rc1 - rc0));
+                    region.band(rr0, rr1, reg);
+                }
+            } else if (mask == null) {
+                rr1 = rr0; // the region does not meet the grid
+            }
+            s.resetAcc();
+            int rw = rc1 - rc0;
+            int xi = 0; // next extra (sorted by cell)
+            for (int r = rr0; r < rr1; r++) {
+                double area = rowAreas[r];
+                int di = (r - dataRow0) * width;
+                for (int col = rc0; col < rc1; col++) {
+                    double rf;
+                    if (reg != null) {
+                        rf = reg[(r - rr0) * rw + (col - rc0)];
+                    } else {
+                        float mv = maskRows[di + col];
+                        rf = mv == mv && mv != 0 ? 1 : 0;
+                    }
+                    int cell = (r - a) * width + col;
+                    int pc = s.pcount[cell];
+                    while (xi < s.extras && s.extraCell(xi) < cell) {
+                        xi++;
+                    }
+                    if (rf == 0) {
+                        continue;
+                    }
+                    float v = data[di + col];
+                    int fc = s.full[cell];
+                    int rest = fc < k ? fc : k;
+                    if (pc == 0 || (pc == 1 && classOf[s.pfirst[cell]] >= fc)) {
+                        s.add(rest, rf, v, area);
+                        continue;
+                    }
+                    if (pc == 1 && rf >= FULL) {
+                        double f = s.pfrac[cell];
+                        s.add(classOf[s.pfirst[cell]], f, v, area);
+                        s.add(rest, 1 - f, v, area);
+                        continue;
+                    }
+                    // the partial zones that matter: those of a class before the first class covering the whole cell
+                    s.relevant = 0;
+                    if (pc == 1) {
+                        s.addRelevant(s.pfirst[cell], s.pfrac[cell]);
+                    } else {
+                        for (int q = xi; q < s.extras && s.extraCell(q) == cell; q++) {
+                            int zi = s.extraZone(q);
+                            if (classOf[zi] < fc) {
+                                s.addRelevant(zi, s.extraFrac(q));
+                            }
+                        }
+                    }
+                    if (s.relevant == 0) {
+                        s.add(rest, rf, v, area);
+                    } else if (s.relevant == 1 && rf >= FULL) {
+                        double f = s.relFrac[0];
+                        s.add(classOf[s.relZone[0]], f, v, area);
+                        s.add(rest, 1 - f, v, area);
+                    } else {
+                        exactCell(s, a, b, r, col, rf, fc, v, area);
+                    }
+                }
+            }
+            s.mergeInto(classStats, outsideStats);
+        }
+
+        /** A cell where two or more boundaries meet: the categories' areas measured exactly inside the cell. */
+        private void exactCell(Scratch s, int a, int b, int r, int col, double rf, int fc, float v, double area) {
+            CellSweep sweep = s.sweep;
+            int slots = s.relevant + 1; // slot 0: the region
+            sweep.reset(slots);
+            double u0 = col, u1 = col + 1, v0 = r, v1 = r + 1;
+            if (rf >= FULL) {
+                sweep.addBox(0, u0, v0, u1, v1);
+            } else {
+                sweep.addClipped(0, s.strip(-1, region, a, b), u0, v0, u1, v1);
+            }
+            for (int q = 0; q < s.relevant; q++) {
+                int zi = s.relZone[q];
+                sweep.addClipped(q + 1, s.strip(zi, cov[zi], a, b), u0, v0, u1, v1);
+            }
+            double[] own = s.own;
+            Arrays.fill(own, 0, k + 1, 0);
+            int[] relClass = s.relClass;
+            for (int q = 0; q < s.relevant; q++) {
+                relClass[q] = classOf[s.relZone[q]];
+            }
+            int nRel = s.relevant;
+            sweep.sweep(u0, u1, slots, (piece, wind) -> {
+                if (wind[0] == 0) {
+                    return;
+                }
+                int best = Integer.MAX_VALUE;
+                for (int q = 0; q < nRel; q++) {
+                    if (wind[q + 1] != 0 && relClass[q] < best) {
+                        best = relClass[q];
+                    }
+                }
+                if (best != Integer.MAX_VALUE) {
+                    own[best] += piece;
+                }
+            });
+            double taken = 0;
+            for (int c = 0; c < k; c++) {
+                if (own[c] > 0) {
+                    double f = Math.min(own[c], rf - taken);
+                    s.add(c, f, v, area);
+                    taken += f;
+                }
+            }
+            double rest = rf - taken;
+            if (rest > 1e-12) {
+                s.add(fc < k ? fc : k, rest, v, area);
+            }
+        }
+    }
+
+    /** Per-thread scratch space: the state of a band's cells and the categories' partial sums. */
+    private static final class Scratch {
+        final int[] full;
+        final int[] pcount;
+        final int[] pfirst;
+        final double[] pfrac;
+        long[] extraKeys = new long[256];
+        int[] extraZone = new int[256];
+        double[] extraFrac = new double[256];
+        int extras;
+        int[] relZone = new int[8];
+        int[] relClass = new int[8];
+        double[] relFrac = new double[8];
+        int relevant;
+        double[] buf = new double[0];
+        double[] reg = new double[0];
+        final double[] own;
+        final CellSweep sweep = new CellSweep();
+        final Map<Integer, double[][]> strips = new HashMap<>();
+        // partial sums per category (classes, then outside): covered, valid, sum x area, sum x coverage, weight
+        final double[] acc;
+        final double[] min;
+        final double[] max;
+        final long[] cells;
+        final int k;
+
+        Scratch(int n, int k) {
+            full = new int[n];
+            pcount = new int[n];
+            pfirst = new int[n];
+            pfrac = new double[n];
+            own = new double[k + 1];
+            acc = new double[5 * (k + 1)];
+            min = new double[k + 1];
+            max = new double[k + 1];
+            cells = new long[k + 1];
+            this.k = k;
+        }
+
+        double[] buffer(int n) {
+            if (buf.length < n) {
+                buf = new double[n];
+            }
+            return buf;
+        }
+
+        double[] regionBuffer(int n) {
+            if (reg.length < n) {
+                reg = new double[n];
+            }
+            return reg;
+        }
+
+        void addExtra(int cell, int zone, double f) {
+            if (extras == extraZone.length) {
+                int m = extras * 2;
+                extraKeys = Arrays.copyOf(extraKeys, m);
+                extraZone = Arrays.copyOf(extraZone, m);
+                extraFrac = Arrays.copyOf(extraFrac, m);
+            }
+            extraKeys[extras] = ((long) cell << 32) | extras;
+            extraZone[extras] = zone;
+            extraFrac[extras] = f;
+            extras++;
+        }
+
+        void sortExtras() {
+            Arrays.sort(extraKeys, 0, extras);
+        }
+
+        int extraCell(int q) {
+            return (int) (extraKeys[q] >>> 32);
+        }
+
+        int extraZone(int q) {
+            return extraZone[(int) extraKeys[q]];
+        }
+
+        double extraFrac(int q) {
+            return extraFrac[(int) extraKeys[q]];
+        }
+
+        void addRelevant(int zone, double f) {
+            if (relevant == relZone.length) {
+                relZone = Arrays.copyOf(relZone, relevant * 2);
+                relClass = Arrays.copyOf(relClass, relevant * 2);
+                relFrac = Arrays.copyOf(relFrac, relevant * 2);
+            }
+            relZone[relevant] = zone;
+            relFrac[relevant] = f;
+            relevant++;
+        }
+
+        /** The rings of a zone clipped to the band's rows (once per band and zone); key -1 is the region. */
+        double[][] strip(int key, ZoneCoverage c, int a, int b) {
+            double[][] s = strips.get(key);
+            if (s == null) {
+                s = sweep.clipRings(c.rings(), c.colStart() - 1, a, c.colEnd() + 1, b);
+                strips.put(key, s);
+            }
+            return s;
+        }
+
+        void resetAcc() {
+            Arrays.fill(acc, 0);
+            Arrays.fill(min, Double.POSITIVE_INFINITY);
+            Arrays.fill(max, Double.NEGATIVE_INFINITY);
+            Arrays.fill(cells, 0);
+        }
+
+        void add(int cat, double f, float v, double area) {
+            if (f <= 0) {
+                return;
+            }
+            int o = 5 * cat;
+            double fa = f * area;
+            acc[o] += fa;
+            if (!(Math.abs(v) <= Float.MAX_VALUE)) {
+                return; // NaN or infinite: nodata
+            }
+            acc[o + 1] += fa;
+            acc[o + 2] += fa * v;
+            acc[o + 3] += f * v;
+            acc[o + 4] += f;
+            if (v < min[cat]) {
+                min[cat] = v;
+            }
+            if (v > max[cat]) {
+                max[cat] = v;
+            }
+            cells[cat]++;
+        }
+
+        void mergeInto(ZoneStats[] classes, ZoneStats outside) {
+            for (int c = 0; c <= k; c++) {
+                int o = 5 * c;
+                if (acc[o] == 0) {
+                    continue;
+                }
+                ZoneStats t = c < k ? classes[c] : outside;
+                ZoneStats part = ZoneStats.of(acc[o], acc[o + 1], acc[o + 2], acc[o + 3]);
+                part.coverage = acc[o + 4];
+                part.min = min[c];
+                part.max = max[c];
+                part.cells = cells[c];
+                synchronized (t) {
+                    t.add(part);
+                }
+            }
+        }
+    }
+}
