@@ -114,9 +114,10 @@ public final class CategoryEngine {
             block = Math.max(1, Math.min(block, MAX_BLOCK_CELLS / width));
             float[] data = new float[block * width];
             float[] mask = pass.mask != null ? new float[block * width] : null;
-            for (int a = rowMin; a < rowMax; a += block) {
+            // blocks start on multiples of the block height (the file's tile or strip rows): each tile is decoded once
+            for (int a = rowMin - Math.floorMod(rowMin, block); a < rowMax; a += block) {
                 checkCancelled(cancelled);
-                int rowA = a, rowB = Math.min(rowMax, a + block);
+                int rowA = Math.max(a, rowMin), rowB = Math.min(rowMax, a + block);
                 if (!pass.anything(rowA, rowB)) {
                     continue;
                 }

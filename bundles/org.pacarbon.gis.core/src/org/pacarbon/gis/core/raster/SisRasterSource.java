@@ -29,8 +29,10 @@ import org.pacarbon.gis.core.GisException;
 import org.pacarbon.gis.core.crs.CrsSupport;
 
 /**
- * A raster band read through Apache SIS (GeoTIFF: tiled or stripped, any compression SIS reads, any CRS;
- * NetCDF: CF grids, one variable). Nodata declared by the file becomes NaN (SIS "converted values").
+ * A raster band whose grid, CRS and units come from Apache SIS (GeoTIFF: tiled or stripped, any compression SIS reads,
+ * any CRS; NetCDF: CF grids, one variable). Nodata declared by the file becomes NaN (SIS "converted values"). The
+ * cells of a GeoTIFF are decoded by {@link TiffTiles} (in parallel, without SIS's lock) when it reads the file's
+ * layout; everything else, and every file it declines (logged with the reason), is read through SIS.
  */
 public final class SisRasterSource implements RasterSource {
     private final Path file;
@@ -42,6 +44,10 @@ public final class SisRasterSource implements RasterSource {
     private final int imageX;
     private final int imageY;
     private final Float extraNodata;
+    private TiffTiles tiles;
+    /** System property: {@code true} reads every raster through Apache SIS (to compare, or to work around a decoder bug). */
+    public static final String SIS_ONLY = "pacarbon.raster.sisOnly";
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("org.pacarbon.gis.core.raster");
 
     private SisRasterSource(Path file, DataStore store, GridSpec grid, CoordinateReferenceSystem crs, String unit,
             RenderedImage image, Float extraNodata) {
@@ -155,7 +161,11 @@ public final class SisRasterSource implements RasterSource {
                 unit = bands.get(0).getUnits().map(Object::toString).orElse(null);
             }
             GridSpec spec = new GridSpec((int) w, (int) h, x0, y0, sx, sy);
-            return new SisRasterSource(file, store, spec, crs, unit, img, nodata);
+            SisRasterSource src = new SisRasterSource(file, store, spec, crs, unit, img, nodata);
+            if (isGeoTiff(store) && !Boolean.getBoolean(SIS_ONLY)) {
+                src.tiles = fastPath(file, (int) w, (int) h, img);
+            }
+            return src;
         } catch (GisException e) {
             closeQuietly(store);
             throw e;
@@ -163,6 +173,35 @@ public final class SisRasterSource implements RasterSource {
             closeQuietly(store);
             throw new GisException(file, "cannot be read: " + e.getMessage(), "a readable GeoTIFF or NetCDF raster", e);
         }
+    }
+
+    private static boolean isGeoTiff(DataStore store) {
+        return store.getProvider() != null && "GeoTIFF".equalsIgnoreCase(store.getProvider().getShortName());
+    }
+
+    /** The own decoder for a GeoTIFF whose first image is the one SIS gives, or {@code null} (logged). */
+    private static TiffTiles fastPath(Path file, int w, int h, RenderedImage img) {
+        try {
+            TiffTiles.Opened o = TiffTiles.open(file);
+            if (o.tiles() == null) {
+                LOG.info(() -> file + ": read through Apache SIS (" + o.declined() + ")");
+                return null;
+            }
+            if (o.tiles().width() != w || o.tiles().height() != h || img.getMinX() != 0 || img.getMinY() != 0) {
+                LOG.info(() -> file + ": read through Apache SIS (its first image is not the grid SIS reads)");
+                o.tiles().close();
+                return null;
+            }
+            return o.tiles();
+        } catch (IOException e) {
+            LOG.info(() -> file + ": read through Apache SIS (" + e.getMessage() + ")");
+            return null;
+        }
+    }
+
+    /** @return how the cells are read: "TiffTiles (layout)" or "Apache SIS" */
+    public String reader() {
+        return tiles != null ? "own GeoTIFF decoder (" + tiles.describe() + ")" : "Apache SIS";
     }
 
     private static GridCoverageResource pick(Path file, DataStore store, String variable) throws DataStoreException, GisException {
@@ -258,6 +297,10 @@ public final class SisRasterSource implements RasterSource {
 
     @Override
     public int blockRows() {
+        if (tiles != null) {
+            int ch = tiles.chunkHeight();
+            return Math.max(1, Math.min(grid.height(), ch >= 64 ? ch : (64 + ch - 1) / ch * ch));
+        }
         int th = image.getTileHeight();
         return Math.max(1, Math.min(grid.height(), th >= 64 ? th : Math.max(th, 256 / Math.max(1, th) * th)));
     }
@@ -265,6 +308,16 @@ public final class SisRasterSource implements RasterSource {
     @Override
     public void readRows(int row0, int rows, float[] dst) throws GisException {
         int w = grid.width();
+        if (tiles != null) {
+            try {
+                tiles.readRows(row0, rows, dst);
+            } catch (IOException | RuntimeException e) {
+                throw new GisException(file, "rows " + row0 + ".." + (row0 + rows - 1) + " cannot be read: " + e.getMessage(),
+                        "an intact raster file", e);
+            }
+            applyExtraNodata(rows, dst);
+            return;
+        }
         try {
             // Copy straight from the image's tiles: getData(Rectangle) would go through the generic, slow
             // SampleModel.getPixels/setPixels path cell by cell.
@@ -311,9 +364,13 @@ public final class SisRasterSource implements RasterSource {
             throw new GisException(file, "rows " + row0 + ".." + (row0 + rows - 1) + " cannot be read: " + e.getMessage(),
                     "an intact raster file", e);
         }
+        applyExtraNodata(rows, dst);
+    }
+
+    private void applyExtraNodata(int rows, float[] dst) {
         if (extraNodata != null) {
             float nd = extraNodata;
-            for (int i = 0; i < rows * w; i++) {
+            for (int i = 0; i < rows * grid.width(); i++) {
                 if (dst[i] == nd) {
                     dst[i] = Float.NaN;
                 }
@@ -323,6 +380,9 @@ public final class SisRasterSource implements RasterSource {
 
     @Override
     public void close() throws IOException {
+        if (tiles != null) {
+            tiles.close();
+        }
         try {
             store.close();
         } catch (DataStoreException e) {

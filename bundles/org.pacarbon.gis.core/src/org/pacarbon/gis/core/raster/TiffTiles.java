@@ -1,0 +1,589 @@
+package org.pacarbon.gis.core.raster;
+
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.stream.IntStream;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+/**
+ * The cells of a GeoTIFF's first image, decoded straight from the file on the hot path of the engine: tiled or
+ * stripped, classic TIFF or BigTIFF, either byte order, no compression, DEFLATE or LZW, predictor none, horizontal
+ * (2) or floating point (3), one sample per pixel of UInt8/Int8/UInt16/Int16/UInt32/Int32/Float32/Float64. Chunks
+ * are read with positional reads and decoded in parallel (one {@link Inflater} per thread), each once per request.
+ * The GDAL nodata value becomes NaN. Georeferencing is not read here: Apache SIS does that, and reads every file
+ * this class declines ({@link #open} says why).
+ */
+public final class TiffTiles implements Closeable {
+    private static final int COMP_NONE = 1, COMP_LZW = 5, COMP_DEFLATE = 8, COMP_DEFLATE_OLD = 32946;
+
+    private final Path file;
+    private final FileChannel channel;
+    private final ByteOrder order;
+    private final int width, height;
+    private final int chunkW, chunkH; // tile size, or (width, rows per strip)
+    private final int across;          // chunks per row of chunks
+    private final long[] offsets, counts;
+    private final int bytesPerSample;
+    private final int format;          // 1 unsigned, 2 signed, 3 float
+    private final int compression;
+    private final int predictor;
+    private final double nodata;       // NaN when none
+    private final ThreadLocal<Scratch> scratch;
+
+    /** The outcome of {@link #open}: the decoder, or why the file is left to SIS. */
+    public record Opened(TiffTiles tiles, String declined) {
+    }
+
+    private TiffTiles(Path file, FileChannel channel, ByteOrder order, int width, int height, int chunkW, int chunkH,
+            long[] offsets, long[] counts, int bytesPerSample, int format, int compression, int predictor, double nodata) {
+        this.file = file;
+        this.channel = channel;
+        this.order = order;
+        this.width = width;
+        this.height = height;
+        this.chunkW = chunkW;
+        this.chunkH = chunkH;
+        this.across = (width + chunkW - 1) / chunkW;
+        this.offsets = offsets;
+        this.counts = counts;
+        this.bytesPerSample = bytesPerSample;
+        this.format = format;
+        this.compression = compression;
+        this.predictor = predictor;
+        this.nodata = nodata;
+        int raw = chunkW * chunkH * bytesPerSample;
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(raw));
+    }
+
+    /** Opens a TIFF file's first image, or says (in {@link Opened#declined()}) why this decoder does not read it. */
+    public static Opened open(Path file) throws IOException {
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+        try {
+            Opened o = parse(file, ch);
+            if (o.tiles() == null) {
+                ch.close();
+            }
+            return o;
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            return new Opened(null, "its TIFF directory cannot be parsed (" + e.getMessage() + ")");
+        }
+    }
+
+    private static Opened parse(Path file, FileChannel ch) throws IOException {
+        long size = ch.size();
+        ByteBuffer h = read(ch, 0, 16);
+        ByteOrder order;
+        if (h.get(0) == 'I' && h.get(1) == 'I') {
+            order = ByteOrder.LITTLE_ENDIAN;
+        } else if (h.get(0) == 'M' && h.get(1) == 'M') {
+            order = ByteOrder.BIG_ENDIAN;
+        } else {
+            return new Opened(null, "not a TIFF file");
+        }
+        h.order(order);
+        int magic = h.getShort(2) & 0xffff;
+        boolean big = magic == 43;
+        if (magic != 42 && !big) {
+            return new Opened(null, "not a TIFF file");
+        }
+        long ifd = big ? h.getLong(8) : h.getInt(4) & 0xffffffffL;
+        ByteBuffer nb = read(ch, ifd, big ? 8 : 2).order(order);
+        long n = big ? nb.getLong(0) : nb.getShort(0) & 0xffff;
+        if (n <= 0 || n > 10_000) {
+            return new Opened(null, "its first directory has " + n + " entries");
+        }
+        int entry = big ? 20 : 12;
+        ByteBuffer d = read(ch, ifd + (big ? 8 : 2), (int) n * entry).order(order);
+        long w = -1, hgt = -1, spp = 1, planar = 1, rowsPerStrip = Long.MAX_VALUE, tw = -1, th = -1;
+        long bps = 1, compression = 1, predictor = 1, format = 1;
+        long[] offs = null, cnts = null;
+        double nodata = Double.NaN;
+        for (int i = 0; i < n; i++) {
+            int p = i * entry;
+            int tag = d.getShort(p) & 0xffff;
+            int type = d.getShort(p + 2) & 0xffff;
+            long count = big ? d.getLong(p + 4) : d.getInt(p + 4) & 0xffffffffL;
+            int valuePos = p + (big ? 12 : 8);
+            switch (tag) {
+                case 256 -> w = values(ch, d, order, big, type, count, valuePos)[0];
+                case 257 -> hgt = values(ch, d, order, big, type, count, valuePos)[0];
+                case 258 -> {
+                    long[] b = values(ch, d, order, big, type, count, valuePos);
+                    bps = b[0];
+                    for (long x : b) {
+                        if (x != bps) {
+                            return new Opened(null, "its samples have different sizes");
+                        }
+                    }
+                }
+                case 259 -> compression = values(ch, d, order, big, type, count, valuePos)[0];
+                case 273, 324 -> offs = values(ch, d, order, big, type, count, valuePos);
+                case 277 -> spp = values(ch, d, order, big, type, count, valuePos)[0];
+                case 278 -> rowsPerStrip = values(ch, d, order, big, type, count, valuePos)[0];
+                case 279, 325 -> cnts = values(ch, d, order, big, type, count, valuePos);
+                case 284 -> planar = values(ch, d, order, big, type, count, valuePos)[0];
+                case 317 -> predictor = values(ch, d, order, big, type, count, valuePos)[0];
+                case 322 -> tw = values(ch, d, order, big, type, count, valuePos)[0];
+                case 323 -> th = values(ch, d, order, big, type, count, valuePos)[0];
+                case 339 -> format = values(ch, d, order, big, type, count, valuePos)[0];
+                case 42113 -> {
+                    String s = ascii(ch, d, big, count, valuePos).trim();
+                    try {
+                        nodata = s.isEmpty() ? Double.NaN : Double.parseDouble(s);
+                    } catch (NumberFormatException e) {
+                        return new Opened(null, "its GDAL nodata value '" + s + "' is not a number");
+                    }
+                }
+                default -> {
+                    // not needed to decode the cells
+                }
+            }
+        }
+        if (w <= 0 || hgt <= 0 || w > Integer.MAX_VALUE || hgt > Integer.MAX_VALUE || offs == null || cnts == null) {
+            return new Opened(null, "its first directory lacks the size or the data offsets");
+        }
+        if (spp != 1) {
+            return new Opened(null, spp + " samples per pixel");
+        }
+        if (compression != COMP_NONE && compression != COMP_LZW && compression != COMP_DEFLATE && compression != COMP_DEFLATE_OLD) {
+            return new Opened(null, "compression " + compression);
+        }
+        if (predictor < 1 || predictor > 3 || (predictor == 3 && format != 3)) {
+            return new Opened(null, "predictor " + predictor);
+        }
+        boolean supported = switch ((int) format) {
+            case 1, 2 -> bps == 8 || bps == 16 || bps == 32;
+            case 3 -> bps == 32 || bps == 64;
+            default -> false;
+        };
+        if (!supported) {
+            return new Opened(null, bps + "-bit samples of format " + format);
+        }
+        boolean tiled = tw > 0 && th > 0;
+        int cw = (int) (tiled ? tw : w);
+        int chh = (int) (tiled ? th : Math.min(rowsPerStrip, hgt));
+        if (cw <= 0 || chh <= 0 || (long) cw * chh * (bps / 8) > 256L << 20) {
+            return new Opened(null, "chunks of " + cw + " x " + chh + " cells");
+        }
+        long needed = ((w + cw - 1) / cw) * ((hgt + chh - 1) / chh);
+        if (offs.length < needed || cnts.length < needed) {
+            return new Opened(null, "it lists " + offs.length + " data chunks where " + needed + " are needed");
+        }
+        for (int i = 0; i < needed; i++) {
+            if (offs[i] < 0 || cnts[i] < 0 || offs[i] + cnts[i] > size) {
+                return new Opened(null, "data chunk " + i + " lies beyond the end of the file (" + size + " bytes): the file is cut short");
+            }
+        }
+        return new Opened(new TiffTiles(file, ch, order, (int) w, (int) hgt, cw, chh, offs, cnts, (int) (bps / 8), (int) format,
+                (int) compression, (int) predictor, nodata), null);
+    }
+
+    private static long[] values(FileChannel ch, ByteBuffer d, ByteOrder order, boolean big, int type, long count, int valuePos)
+            throws IOException {
+        int size = switch (type) {
+            case 1, 6, 7 -> 1;
+            case 3, 8 -> 2;
+            case 4, 9 -> 4;
+            case 16, 17, 18 -> 8;
+            default -> throw new IOException("unexpected field type " + type);
+        };
+        if (count < 0 || count > 50_000_000) {
+            throw new IOException("a field with " + count + " values");
+        }
+        ByteBuffer b;
+        int base;
+        if (count * size <= (big ? 8 : 4)) {
+            b = d;
+            base = valuePos;
+        } else {
+            long off = big ? d.getLong(valuePos) : d.getInt(valuePos) & 0xffffffffL;
+            b = read(ch, off, (int) (count * size)).order(order);
+            base = 0;
+        }
+        long[] out = new long[(int) count];
+        for (int i = 0; i < count; i++) {
+            int p = base + i * size;
+            out[i] = switch (size) {
+                case 1 -> b.get(p) & 0xff;
+                case 2 -> b.getShort(p) & 0xffff;
+                case 4 -> b.getInt(p) & 0xffffffffL;
+                default -> b.getLong(p);
+            };
+        }
+        return out;
+    }
+
+    private static String ascii(FileChannel ch, ByteBuffer d, boolean big, long count, int valuePos) throws IOException {
+        byte[] bytes = new byte[(int) Math.min(count, 1024)];
+        if (count <= (big ? 8 : 4)) {
+            d.get(valuePos, bytes);
+        } else {
+            long off = big ? d.getLong(valuePos) : d.getInt(valuePos) & 0xffffffffL;
+            read(ch, off, bytes.length).get(0, bytes);
+        }
+        int len = 0;
+        while (len < bytes.length && bytes[len] != 0) {
+            len++;
+        }
+        return new String(bytes, 0, len, StandardCharsets.US_ASCII);
+    }
+
+    private static ByteBuffer read(FileChannel ch, long pos, int n) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(n);
+        readFully(ch, b, pos);
+        b.flip();
+        return b;
+    }
+
+    private static void readFully(FileChannel ch, ByteBuffer b, long pos) throws IOException {
+        while (b.hasRemaining()) {
+            int r = ch.read(b, pos + b.position());
+            if (r < 0) {
+                throw new EOFException("end of file at byte " + (pos + b.position()));
+            }
+        }
+    }
+
+    /** @return columns of the image */
+    public int width() {
+        return width;
+    }
+
+    /** @return rows of the image */
+    public int height() {
+        return height;
+    }
+
+    /** @return rows of one tile or strip */
+    public int chunkHeight() {
+        return chunkH;
+    }
+
+    /** @return a description of the layout, for logs */
+    public String describe() {
+        return (chunkW == width ? "strips of " + chunkH + " rows" : "tiles of " + chunkW + " x " + chunkH) + ", "
+                + (format == 3 ? "Float" : format == 2 ? "Int" : "UInt") + (bytesPerSample * 8) + ", compression " + compression
+                + ", predictor " + predictor;
+    }
+
+    /**
+     * Reads rows {@code row0 .. row0+rows-1} into {@code dst} (row-major, {@code rows * width}); every chunk they meet is
+     * decoded once, the chunks in parallel.
+     */
+    public void readRows(int row0, int rows, float[] dst) throws IOException {
+        int cr0 = row0 / chunkH, cr1 = (row0 + rows - 1) / chunkH;
+        int chunks = (cr1 - cr0 + 1) * across;
+        try {
+            IntStream.range(0, chunks).parallel().forEach(k -> {
+                try {
+                    decode((cr0 + k / across) * across + k % across, row0, rows, dst);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static final class Scratch {
+        byte[] comp = new byte[0];
+        final byte[] raw;
+        final Inflater inflater = new Inflater();
+        final Lzw lzw = new Lzw();
+
+        Scratch(int rawSize) {
+            raw = new byte[rawSize];
+        }
+    }
+
+    private void decode(int chunk, int row0, int rows, float[] dst) throws IOException {
+        int cy = chunk / across, cx = chunk % across;
+        int y0 = cy * chunkH, x0 = cx * chunkW;
+        int ch = Math.min(chunkH, height - y0); // strips: the last may be short; tiles are always whole
+        int rowsInChunk = chunkW == width ? ch : chunkH;
+        int ya = Math.max(y0, row0), yb = Math.min(y0 + ch, row0 + rows);
+        int xb = Math.min(x0 + chunkW, width);
+        if (ya >= yb) {
+            return;
+        }
+        long n = counts[chunk], off = offsets[chunk];
+        if (n == 0 || off == 0) { // sparse chunk: nodata
+            float fill = Double.isNaN(nodata) ? 0f : Float.NaN;
+            for (int y = ya; y < yb; y++) {
+                Arrays.fill(dst, (y - row0) * width + x0, (y - row0) * width + xb, fill);
+            }
+            return;
+        }
+        Scratch s = scratch.get();
+        int expected = chunkW * rowsInChunk * bytesPerSample;
+        if (s.comp.length < n) {
+            s.comp = new byte[(int) n];
+        }
+        ByteBuffer cb = ByteBuffer.wrap(s.comp, 0, (int) n);
+        readFully(channel, cb, off);
+        byte[] raw = s.raw;
+        int got;
+        switch (compression) {
+            case COMP_NONE -> {
+                got = (int) Math.min(n, expected);
+                System.arraycopy(s.comp, 0, raw, 0, got);
+            }
+            case COMP_LZW -> got = s.lzw.decode(s.comp, (int) n, raw, expected);
+            default -> {
+                Inflater inf = s.inflater;
+                inf.reset();
+                inf.setInput(s.comp, 0, (int) n);
+                got = 0;
+                try {
+                    while (got < expected && !inf.finished()) {
+                        int k = inf.inflate(raw, got, expected - got);
+                        if (k == 0 && (inf.needsInput() || inf.needsDictionary())) {
+                            break;
+                        }
+                        got += k;
+                    }
+                } catch (DataFormatException e) {
+                    throw new IOException("tile or strip " + chunk + " is not valid DEFLATE data: " + e.getMessage(), e);
+                }
+            }
+        }
+        if (got < expected) {
+            throw new IOException("tile or strip " + chunk + " decodes to " + got + " bytes instead of " + expected + ": the file is damaged");
+        }
+        int rowBytes = chunkW * bytesPerSample;
+        if (predictor == 2) {
+            for (int y = ya - y0; y < yb - y0; y++) {
+                horizontal(raw, y * rowBytes);
+            }
+        } else if (predictor == 3) {
+            byte[] tmp = new byte[rowBytes];
+            for (int y = ya - y0; y < yb - y0; y++) {
+                floatingPoint(raw, y * rowBytes, tmp);
+            }
+        }
+        ByteBuffer bb = ByteBuffer.wrap(raw).order(predictor == 3 ? ByteOrder.BIG_ENDIAN : order);
+        int cols = xb - x0;
+        float nd = (float) nodata;
+        boolean hasNodata = !Double.isNaN(nodata);
+        for (int y = ya; y < yb; y++) {
+            int src = (y - y0) * chunkW;
+            int o = (y - row0) * width + x0;
+            convert(bb, src, dst, o, cols);
+            if (hasNodata) {
+                for (int i = o; i < o + cols; i++) {
+                    if (dst[i] == nd) {
+                        dst[i] = Float.NaN;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Converts {@code n} samples starting at sample {@code src} of the decoded chunk. */
+    private void convert(ByteBuffer bb, int src, float[] dst, int o, int n) {
+        switch (format * 100 + bytesPerSample) {
+            case 304 -> bb.asFloatBuffer().get(src, dst, o, n);
+            case 308 -> {
+                for (int i = 0; i < n; i++) {
+                    dst[o + i] = (float) bb.getDouble((src + i) * 8);
+                }
+            }
+            case 101 -> {
+                for (int i = 0; i < n; i++) {
+                    dst[o + i] = bb.get(src + i) & 0xff;
+                }
+            }
+            case 201 -> {
+                for (int i = 0; i < n; i++) {
+                    dst[o + i] = bb.get(src + i);
+                }
+            }
+            case 102 -> {
+                for (int i = 0; i < n; i++) {
+                    dst[o + i] = bb.getShort((src + i) * 2) & 0xffff;
+                }
+            }
+            case 202 -> {
+                for (int i = 0; i < n; i++) {
+                    dst[o + i] = bb.getShort((src + i) * 2);
+                }
+            }
+            case 104 -> {
+                for (int i = 0; i < n; i++) {
+                    dst[o + i] = bb.getInt((src + i) * 4) & 0xffffffffL;
+                }
+            }
+            default -> { // 204
+                for (int i = 0; i < n; i++) {
+                    dst[o + i] = bb.getInt((src + i) * 4);
+                }
+            }
+        }
+    }
+
+    /** Undoes horizontal differencing (predictor 2) of one row: each sample adds the one before it (mod 2^bits). */
+    private void horizontal(byte[] raw, int p) {
+        int n = chunkW;
+        switch (bytesPerSample) {
+            case 1 -> {
+                for (int i = 1; i < n; i++) {
+                    raw[p + i] += raw[p + i - 1];
+                }
+            }
+            case 2 -> {
+                ByteBuffer b = ByteBuffer.wrap(raw).order(order);
+                short prev = b.getShort(p);
+                for (int i = 1; i < n; i++) {
+                    prev = (short) (prev + b.getShort(p + 2 * i));
+                    b.putShort(p + 2 * i, prev);
+                }
+            }
+            case 4 -> {
+                ByteBuffer b = ByteBuffer.wrap(raw).order(order);
+                int prev = b.getInt(p);
+                for (int i = 1; i < n; i++) {
+                    prev += b.getInt(p + 4 * i);
+                    b.putInt(p + 4 * i, prev);
+                }
+            }
+            default -> {
+                ByteBuffer b = ByteBuffer.wrap(raw).order(order);
+                long prev = b.getLong(p);
+                for (int i = 1; i < n; i++) {
+                    prev += b.getLong(p + 8 * i);
+                    b.putLong(p + 8 * i, prev);
+                }
+            }
+        }
+    }
+
+    /**
+     * Undoes the floating-point predictor (3) of one row: bytes are differenced over the whole row, and stored as byte
+     * planes, most significant first; the result is left big-endian.
+     */
+    private void floatingPoint(byte[] raw, int p, byte[] tmp) {
+        int n = chunkW, bps = bytesPerSample, len = n * bps;
+        for (int i = 1; i < len; i++) {
+            raw[p + i] += raw[p + i - 1];
+        }
+        System.arraycopy(raw, p, tmp, 0, len);
+        for (int i = 0; i < n; i++) {
+            for (int b = 0; b < bps; b++) {
+                raw[p + i * bps + b] = tmp[b * n + i];
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+
+    @Override
+    public String toString() {
+        return file + " (" + describe() + ")";
+    }
+
+    /** TIFF LZW (MSB first, 9 to 12 bit codes, code width grows one code early). */
+    static final class Lzw {
+        private final int[] prefix = new int[4096];
+        private final byte[] suffix = new byte[4096];
+        private final int[] length = new int[4096];
+        private final byte[] first = new byte[4096];
+        private byte[] stack = new byte[4096];
+
+        int decode(byte[] in, int n, byte[] out, int max) throws IOException {
+            for (int i = 0; i < 256; i++) {
+                prefix[i] = -1;
+                suffix[i] = (byte) i;
+                first[i] = (byte) i;
+                length[i] = 1;
+            }
+            int next = 258, bits = 9, old = -1, o = 0;
+            long buf = 0;
+            int have = 0, pos = 0;
+            while (o < max) {
+                while (have < bits && pos < n) {
+                    buf = (buf << 8) | (in[pos++] & 0xff);
+                    have += 8;
+                }
+                if (have < bits) {
+                    break;
+                }
+                int code = (int) ((buf >>> (have - bits)) & ((1 << bits) - 1));
+                have -= bits;
+                if (code == 257) {
+                    break; // end of information
+                }
+                if (code == 256) {
+                    next = 258;
+                    bits = 9;
+                    old = -1;
+                    continue;
+                }
+                int emit;
+                if (old == -1) {
+                    if (code > 255) {
+                        throw new IOException("LZW data starts with code " + code + ": the file is damaged");
+                    }
+                    out[o++] = (byte) code;
+                    old = code;
+                    continue;
+                }
+                if (code < next) {
+                    emit = code;
+                    o = write(code, out, o, max);
+                    add(old, first[code], next++);
+                } else if (code == next) {
+                    add(old, first[old], next++);
+                    o = write(code, out, o, max);
+                    emit = code;
+                } else {
+                    throw new IOException("LZW code " + code + " is out of sequence: the file is damaged");
+                }
+                old = emit;
+                if (next + 1 >= (1 << bits) && bits < 12) {
+                    bits++;
+                }
+            }
+            return o;
+        }
+
+        private void add(int pre, byte c, int code) throws IOException {
+            if (code >= 4096) {
+                throw new IOException("LZW table overflow: the file is damaged");
+            }
+            prefix[code] = pre;
+            suffix[code] = c;
+            first[code] = first[pre];
+            length[code] = length[pre] + 1;
+        }
+
+        private int write(int code, byte[] out, int o, int max) {
+            int len = length[code];
+            if (stack.length < len) {
+                stack = new byte[len];
+            }
+            int c = code;
+            for (int i = len - 1; i >= 0; i--) {
+                stack[i] = suffix[c];
+                c = prefix[c];
+            }
+            int k = Math.min(len, max - o);
+            System.arraycopy(stack, 0, out, o, k);
+            return o + k;
+        }
+    }
+}
