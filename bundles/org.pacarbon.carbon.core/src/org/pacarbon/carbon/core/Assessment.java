@@ -196,7 +196,7 @@ public final class Assessment {
                         throw new GisException(layer.path(), "does not overlap the region (raster extent " + extent(file.grid())
                                 + " in " + CrsSupport.label(file.crs()) + ")", "a raster that covers the region");
                     }
-                    src = CommonGrid.resample(file, common, commonCrs, layer.isDensity());
+                    src = CommonGrid.resample(file, common, commonCrs, layer.isDensity(), cancelled);
                     resampled.put(id(layer), src);
                 }
                 if (!overlaps(toGrid(regionOutline, workCrs, src), src.grid())) {

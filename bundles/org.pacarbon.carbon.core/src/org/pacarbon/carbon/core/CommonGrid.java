@@ -37,7 +37,8 @@ final class CommonGrid {
     }
 
     /** Resamples one layer onto the common grid. */
-    static MemoryRaster resample(RasterSource src, GridSpec target, CoordinateReferenceSystem targetCrs, boolean density)
+    static MemoryRaster resample(RasterSource src, GridSpec target, CoordinateReferenceSystem targetCrs, boolean density,
+            java.util.function.BooleanSupplier cancelled)
             throws GisException {
         MathTransform toSource = CrsSupport.same(targetCrs, src.crs()) ? null : CrsSupport.transform(targetCrs, src.crs());
         GridSpec sg = src.grid();
@@ -50,6 +51,7 @@ final class CommonGrid {
         int[] srcCol = new int[band * tw * K * K];
         int[] srcRow = new int[band * tw * K * K];
         for (int r0 = 0; r0 < target.height(); r0 += band) {
+            checkCancelled(cancelled);
             int r1 = Math.min(target.height(), r0 + band);
             int n = 0;
             for (int r = r0; r < r1; r++) {
@@ -114,21 +116,34 @@ final class CommonGrid {
             }
         }
         if (!density) {
-            conserve(src, target, targetCrs, out);
+            conserve(src, target, targetCrs, out, cancelled);
         }
         return new MemoryRaster(Path.of(src.file() + " (common grid)"), target, targetCrs, out, src.unit());
     }
 
     /** Scales redistributed amounts so their total equals that of the source cells whose centres are in the grid. */
-    private static void conserve(RasterSource src, GridSpec target, CoordinateReferenceSystem targetCrs, float[] out)
+    private static void checkCancelled(java.util.function.BooleanSupplier cancelled) {
+        if (cancelled != null && cancelled.getAsBoolean()) {
+            throw new java.util.concurrent.CancellationException("cancelled");
+        }
+    }
+
+    private static void conserve(RasterSource src, GridSpec target, CoordinateReferenceSystem targetCrs, float[] out,
+            java.util.function.BooleanSupplier cancelled)
             throws GisException {
         MathTransform toTarget = CrsSupport.same(targetCrs, src.crs()) ? null : CrsSupport.transform(src.crs(), targetCrs);
         GridSpec sg = src.grid();
         double sourceTotal = 0;
+        int block = Math.max(1, Math.min(src.blockRows(), Math.max(1, 4_000_000 / sg.width())));
+        float[] rows = new float[block * sg.width()];
         float[] row = new float[sg.width()];
         double[] pts = new double[sg.width() * 2];
         for (int r = 0; r < sg.height(); r++) {
-            src.readRows(r, 1, row);
+            if (r % block == 0) {
+                checkCancelled(cancelled);
+                src.readRows(r, Math.min(block, sg.height() - r), rows);
+            }
+            System.arraycopy(rows, (r % block) * sg.width(), row, 0, sg.width());
             for (int c = 0; c < sg.width(); c++) {
                 pts[2 * c] = sg.x(c + 0.5);
                 pts[2 * c + 1] = sg.y(r + 0.5);

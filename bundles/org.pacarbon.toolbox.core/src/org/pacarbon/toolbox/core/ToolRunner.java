@@ -66,7 +66,16 @@ public final class ToolRunner {
         Tool tool = d.create();
         ToolValues v = check(tool, given, cwd);
         Instant start = Instant.now();
-        ToolResult r = tool.run(v, progress);
+        ToolResult r;
+        try {
+            r = tool.run(v, progress);
+        } catch (java.util.concurrent.CancellationException e) {
+            // engines (zonal, resampling) stop with this unchecked exception at their next check
+            throw new ToolException.Cancelled();
+        }
+        if (progress.isCancelled()) {
+            throw new ToolException.Cancelled();
+        }
         if (outDir != null) {
             write(d, v, r, outDir, start);
         }

@@ -283,6 +283,29 @@ public final class TiffTiles implements Closeable {
      */
     public void readRows(int row0, int rows, float[] dst) throws IOException {
         int cr0 = row0 / chunkH, cr1 = (row0 + rows - 1) / chunkH;
+        if (cr0 == cr1 && rows < Math.min(chunkH, height - cr0 * chunkH)) {
+            // a part of one row of chunks (callers reading row by row): decode the whole row of chunks once, keep it
+            synchronized (this) {
+                if (cachedChunkRow != cr0) {
+                    int y0 = cr0 * chunkH, n = Math.min(chunkH, height - y0);
+                    if (cache == null || cache.length < n * width) {
+                        cache = new float[chunkH * width];
+                    }
+                    cachedChunkRow = -1;
+                    decodeRows(y0, n, cache, cr0, cr0);
+                    cachedChunkRow = cr0;
+                }
+                System.arraycopy(cache, (row0 - cr0 * chunkH) * width, dst, 0, rows * width);
+            }
+            return;
+        }
+        decodeRows(row0, rows, dst, cr0, cr1);
+    }
+
+    private float[] cache;
+    private int cachedChunkRow = -1;
+
+    private void decodeRows(int row0, int rows, float[] dst, int cr0, int cr1) throws IOException {
         int chunks = (cr1 - cr0 + 1) * across;
         try {
             IntStream.range(0, chunks).parallel().forEach(k -> {
