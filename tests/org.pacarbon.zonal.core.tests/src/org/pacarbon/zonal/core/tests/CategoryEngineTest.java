@@ -204,18 +204,6 @@ class CategoryEngineTest {
     }
 
     private static Geometry polygonsOf(Geometry g) {
-        List<Polygon> ps = new ArrayList<>();
-        for (int i = 0; i < g.getNumGeometries(); i++) {
-            Geometry p = g.getGeometryN(i);
-            if (p instanceof Polygon poly && !poly.isEmpty()) {
-                ps.add(poly);
-            } else if (p.getNumGeometries() > 1 || p instanceof org.locationtech.jts.geom.MultiPolygon) {
-                Geometry inner = polygonsOf(p);
-                for (int j = 0; j < inner.getNumGeometries(); j++) {
-                    ps.add((Polygon) inner.getGeometryN(j));
-                }
-            }
-        }
-        return GF.createMultiPolygon(ps.toArray(new Polygon[0]));
+        return org.pacarbon.gis.core.vector.Geometries.polygonsOf(g);
     }
 }
