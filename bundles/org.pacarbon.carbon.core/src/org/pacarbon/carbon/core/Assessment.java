@@ -15,7 +15,7 @@ import org.pacarbon.gis.core.GisException;
 import org.pacarbon.gis.core.crs.CrsSupport;
 import org.pacarbon.gis.core.raster.GridSpec;
 import org.pacarbon.gis.core.raster.RasterSource;
-import org.pacarbon.gis.core.raster.SisRasterSource;
+import org.pacarbon.gis.core.raster.RasterFiles;
 import org.pacarbon.gis.core.vector.Feature;
 import org.pacarbon.gis.core.vector.FeatureSet;
 import org.pacarbon.gis.core.vector.Geometries;
@@ -92,7 +92,8 @@ public final class Assessment {
             regionOutline = region;
         } else {
             // the mask is applied cell by cell on its own grid; it is turned into polygons only for layers on other grids
-            mask = SisRasterSource.open(spec.region().mask(), spec.region().maskVariable(), crs(spec.region().crs()), null);
+            mask = RasterFiles.open(spec.region().mask(), new RasterFiles.Request(spec.region().maskVariable(), crs(spec.region().crs()),
+                    null, null, null, null));
             workCrs = mask.crs();
             GridSpec mg = mask.grid();
             regionOutline = Geometries.box(mg.minX(), mg.minY(), mg.maxX(), mg.maxY());
@@ -188,7 +189,7 @@ public final class Assessment {
         int done = 0;
         for (AssessmentSpec.Layer layer : fileLayers) {
             long t1 = System.nanoTime();
-            try (RasterSource file = SisRasterSource.open(layer.path(), layer.variable(), crs(layer.crs()), layer.nodata())) {
+            try (RasterSource file = RasterFiles.open(layer.path(), request(layer))) {
                 inputs.add(layer.path());
                 RasterSource src = file;
                 if (common != null) {
@@ -205,7 +206,7 @@ public final class Assessment {
                 }
                 ZoneStats[] s = measure(src, categories.size(), pas);
                 stats.put(id(layer), s);
-                info.put(id(layer), new RasterInfo(src.grid(), src.crs(), layer.path(), layer.variable(), layer.nodata(), layer.crs()));
+                info.put(id(layer), new RasterInfo(src.grid(), src.crs(), layer.path(), request(layer)));
                 if (s[0].validArea() == 0) {
                     throw new GisException(layer.path(), "has no valid value inside the region", "a raster with data over the region");
                 }
@@ -252,7 +253,11 @@ public final class Assessment {
         return new Result(spec, categories, labels, rows, paRows, warnings, timings, inputs);
     }
 
-    private record RasterInfo(GridSpec grid, CoordinateReferenceSystem crs, Path path, String variable, Float nodata, String crsText) {
+    private record RasterInfo(GridSpec grid, CoordinateReferenceSystem crs, Path path, RasterFiles.Request request) {
+    }
+
+    private RasterFiles.Request request(AssessmentSpec.Layer layer) throws GisException {
+        return new RasterFiles.Request(layer.variable(), crs(layer.crs()), layer.nodata(), layer.band(), layer.time(), layer.year());
     }
 
     private ZoneStats[] sumLayer(AssessmentSpec.Layer layer, Map<String, ZoneStats[]> stats, Map<String, RasterInfo> info,
@@ -302,7 +307,7 @@ public final class Assessment {
                 AssessmentSpec.Layer p = parts.get(i);
                 RasterInfo ri = info.get(id(p));
                 sources.add(resampled.containsKey(id(p)) ? resampled.get(id(p))
-                        : SisRasterSource.open(ri.path(), ri.variable(), crs(ri.crsText()), ri.nodata()));
+                        : RasterFiles.open(ri.path(), ri.request()));
                 factors[i] = units.get(i).toKgFactor(p.year() == null ? 0 : p.year());
             }
             RasterSource sum = new SumRaster(sources, factors);

@@ -43,7 +43,7 @@ public record AssessmentSpec(Path file, String title, Region region, ProtectedAr
 
     /** One layer: a raster file, or the sum of other layers. */
     public record Layer(String key, String label, Path path, String variable, String kind, String unit, String group,
-            Integer year, List<String> sum, String crs, Float nodata) {
+            Integer year, List<String> sum, String crs, Float nodata, Integer band, String time) {
         /** @return whether the layer is a per-area density (else a per-cell amount) */
         public boolean isDensity() {
             return "density".equals(kind);
@@ -61,7 +61,7 @@ public record AssessmentSpec(Path file, String title, Region region, ProtectedAr
     private static final Set<String> CLASS = Set.of("value", "key", "label");
     private static final Set<String> GRID = Set.of("crs", "cellSize");
     private static final Set<String> LAYER = Set.of("key", "label", "path", "variable", "kind", "unit", "group", "year", "sum",
-            "crs", "nodata");
+            "crs", "nodata", "band", "time");
     /** Groups of the report tables. */
     public static final List<String> GROUPS = List.of("storage", "uptake", "emissions");
 
@@ -157,7 +157,7 @@ public record AssessmentSpec(Path file, String title, Region region, ProtectedAr
                 if (sum.size() < 2) {
                     throw new SpecException(file + ": layer '" + key + "': sum needs at least two layer keys");
                 }
-                layers.add(new Layer(key, text(l, "label", key), null, null, null, null, group, year, sum, null, null));
+                layers.add(new Layer(key, text(l, "label", key), null, null, null, null, group, year, sum, null, null, null, null));
                 continue;
             }
             Path path = path(base, l, "path");
@@ -186,8 +186,16 @@ public record AssessmentSpec(Path file, String title, Region region, ProtectedAr
                 throw new SpecException(file + ": layer '" + key + "': group storage needs a stock unit, not the rate '" + unit + "'");
             }
             Float nodata = l.has("nodata") ? (float) l.get("nodata").asDouble() : null;
+            Integer band = null;
+            if (l.has("band")) {
+                JsonNode b = l.get("band");
+                if (!b.canConvertToInt() || !b.isIntegralNumber() || b.asInt() < 1) {
+                    throw new SpecException(file + ": layer '" + key + "': band must be a whole number from 1, not " + b);
+                }
+                band = b.asInt();
+            }
             layers.add(new Layer(key, text(l, "label", key), path, text(l, "variable", null), kind, unit, group, year, null,
-                    text(l, "crs", null), nodata));
+                    text(l, "crs", null), nodata, band, text(l, "time", null)));
         }
         for (Layer l : layers) {
             if (l.sum() != null) {

@@ -9,7 +9,7 @@ import org.pacarbon.gis.core.crs.CrsSupport;
 import org.pacarbon.gis.core.io.GeoTiffWriter;
 import org.pacarbon.gis.core.raster.GridSpec;
 import org.pacarbon.gis.core.raster.RasterSource;
-import org.pacarbon.gis.core.raster.SisRasterSource;
+import org.pacarbon.gis.core.raster.RasterFiles;
 import org.pacarbon.toolbox.core.ToolException;
 
 /** Opening rasters for tools, checking that two share a grid, and writing a result on the grid of an input. */
@@ -22,8 +22,8 @@ final class Rasters {
         String s = p.toString();
         int hash = s.lastIndexOf('#');
         try {
-            return hash > 0 ? SisRasterSource.open(Path.of(s.substring(0, hash)), s.substring(hash + 1), null, null)
-                    : SisRasterSource.open(p, null, null, null);
+            return hash > 0 ? RasterFiles.open(Path.of(s.substring(0, hash)), s.substring(hash + 1))
+                    : RasterFiles.open(p);
         } catch (GisException e) {
             throw new ToolException(e.getMessage(), e);
         }

@@ -12,7 +12,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.pacarbon.gis.core.GisException;
 import org.pacarbon.gis.core.raster.MemoryRaster;
 import org.pacarbon.gis.core.raster.RasterSource;
-import org.pacarbon.gis.core.raster.SisRasterSource;
+import org.pacarbon.gis.core.raster.RasterFiles;
 import org.pacarbon.gis.core.vector.Feature;
 import org.pacarbon.gis.core.vector.FeatureSet;
 import org.pacarbon.gis.core.vector.VectorIO;
@@ -31,8 +31,8 @@ public final class DemoFigures {
         String credits = "ILLUSTRATIVE demo data, not real measurements. Outline: Natural Earth (public domain). PA-Carbon Workbench";
         // ecosystem carbon = biomass + vSOC, written beside the figures so that its map document can refer to it
         Path eco = out.resolve("ecosystem_carbon.tif");
-        try (SisRasterSource biomass = SisRasterSource.open(data.resolve("biomass_2010.tif"), null, null, null);
-                SisRasterSource vsoc = SisRasterSource.open(data.resolve("vsoc.tif"), null, null, null)) {
+        try (RasterSource biomass = RasterFiles.open(data.resolve("biomass_2010.tif"));
+                RasterSource vsoc = RasterFiles.open(data.resolve("vsoc.tif"))) {
             MemoryRaster sum = sum(biomass, vsoc);
             org.pacarbon.gis.core.raster.GridSpec g = sum.grid();
             float[] v = sum.values();
@@ -70,7 +70,7 @@ public final class DemoFigures {
     private static Path figure(Path out, String name, String title, String legend, Path raster, String variable, String ramp, boolean log,
             String unit, Path data, String credits) throws GisException, IOException {
         double min, max;
-        try (SisRasterSource src = SisRasterSource.open(raster, variable, null, null)) {
+        try (RasterSource src = RasterFiles.open(raster, variable)) {
             double[] q = Classification.sampledQuantiles(src, log); // 2 % steps
             if (q == null) {
                 throw new GisException(raster, "has no valid value to draw", "a raster with data");

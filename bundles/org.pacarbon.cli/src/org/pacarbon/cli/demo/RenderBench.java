@@ -11,7 +11,8 @@ import java.util.List;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.pacarbon.gis.core.GisException;
-import org.pacarbon.gis.core.raster.SisRasterSource;
+import org.pacarbon.gis.core.raster.RasterFiles;
+import org.pacarbon.gis.core.raster.RasterSource;
 import org.pacarbon.gis.core.vector.Feature;
 import org.pacarbon.gis.core.vector.FeatureSet;
 import org.pacarbon.gis.core.vector.Geometries;
@@ -30,7 +31,7 @@ public final class RenderBench {
     }
 
     public static void run(Path raster, Path pas, int width, int height, PrintStream out) throws GisException {
-        try (SisRasterSource src = SisRasterSource.open(raster, null, null, null)) {
+        try (RasterSource src = RasterFiles.open(raster)) {
             FeatureSet set = VectorIO.read(pas, null, null);
             List<Geometry> parts = new ArrayList<>();
             for (Feature f : set.features()) {

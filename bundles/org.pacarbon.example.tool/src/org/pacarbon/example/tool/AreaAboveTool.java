@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.pacarbon.gis.core.GisException;
 import org.pacarbon.gis.core.raster.RasterSource;
-import org.pacarbon.gis.core.raster.SisRasterSource;
+import org.pacarbon.gis.core.raster.RasterFiles;
 import org.pacarbon.toolbox.core.Param;
 import org.pacarbon.toolbox.core.Progress;
 import org.pacarbon.toolbox.core.Tool;
@@ -27,7 +27,7 @@ public final class AreaAboveTool implements Tool {
 
     @Override
     public ToolResult run(ToolValues v, Progress progress) throws ToolException {
-        try (RasterSource r = SisRasterSource.open(v.path("raster"), null, null, null)) {
+        try (RasterSource r = RasterFiles.open(v.path("raster"))) {
             int w = r.grid().width();
             int h = r.grid().height();
             float[] row = new float[w];

@@ -16,7 +16,7 @@ import org.opengis.referencing.crs.CoordinateReferenceSystem;
 import org.pacarbon.gis.core.GisException;
 import org.pacarbon.gis.core.crs.CrsSupport;
 import org.pacarbon.gis.core.raster.RasterSource;
-import org.pacarbon.gis.core.raster.SisRasterSource;
+import org.pacarbon.gis.core.raster.RasterFiles;
 import org.pacarbon.gis.core.vector.Feature;
 import org.pacarbon.gis.core.vector.FeatureSet;
 import org.pacarbon.gis.core.vector.Geometries;
@@ -151,7 +151,7 @@ public final class MapDocument {
             for (Object o : layers) {
                 if (o instanceof RasterEntry r && r.visible() && first == null) {
                     first = r;
-                    src = SisRasterSource.open(base.resolve(r.path()), r.variable(), null, null);
+                    src = RasterFiles.open(base.resolve(r.path()), r.variable());
                     all.expandToInclude(new Envelope(src.grid().minX(), src.grid().maxX(), src.grid().minY(), src.grid().maxY()));
                 } else if (o instanceof VectorEntry v && v.visible()) {
                     FeatureSet set = VectorIO.read(base.resolve(v.path()), v.layer(), null);

@@ -22,7 +22,8 @@ import org.eclipse.ui.part.ViewPart;
 import org.pacarbon.gis.core.GisException;
 import org.pacarbon.gis.core.crs.CrsSupport;
 import org.pacarbon.gis.core.raster.GridSpec;
-import org.pacarbon.gis.core.raster.SisRasterSource;
+import org.pacarbon.gis.core.raster.RasterFiles;
+import org.pacarbon.gis.core.raster.RasterSource;
 import org.pacarbon.gis.core.vector.FeatureSet;
 import org.pacarbon.gis.core.vector.VectorIO;
 import org.pacarbon.map.core.Classification;
@@ -107,7 +108,7 @@ public final class CatalogView extends ViewPart {
         if (name.endsWith(".nc")) {
             List<String> vars;
             try {
-                vars = SisRasterSource.variables(file);
+                vars = RasterFiles.variables(file);
             } catch (GisException e) {
                 refuse(file, e.getMessage());
                 return null;
@@ -130,7 +131,7 @@ public final class CatalogView extends ViewPart {
         Entry entry;
         try {
             if (raster) {
-                try (SisRasterSource src = SisRasterSource.open(file, variable, null, null)) {
+                try (RasterSource src = RasterFiles.open(file, variable)) {
                     GridSpec g = src.grid();
                     entry = new Entry(file, variable, true, CrsSupport.label(src.crs()), g.width() + " x " + g.height() + " cells");
                 }
@@ -208,7 +209,7 @@ public final class CatalogView extends ViewPart {
 
     /** A default stretch: the 2nd to 98th percentile of a sample of the raster's values. */
     private static double[] range(Path file, String variable, boolean positiveOnly) throws GisException {
-        try (SisRasterSource src = SisRasterSource.open(file, variable, null, null)) {
+        try (RasterSource src = RasterFiles.open(file, variable)) {
             double[] q = Classification.sampledQuantiles(src, positiveOnly);
             if (q == null) {
                 return new double[] {0, 1};

@@ -27,7 +27,8 @@ import org.eclipse.ui.statushandlers.StatusManager;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.pacarbon.gis.core.GisException;
-import org.pacarbon.gis.core.raster.SisRasterSource;
+import org.pacarbon.gis.core.raster.RasterFiles;
+import org.pacarbon.gis.core.raster.RasterSource;
 import org.pacarbon.gis.core.vector.Feature;
 import org.pacarbon.gis.core.vector.Geometries;
 import org.pacarbon.gis.core.vector.VectorIO;
@@ -213,7 +214,7 @@ public final class MapView extends ViewPart {
     /** Adds a raster layer: one variable of a NetCDF file (null: a file with one variable, or a GeoTIFF). */
     public MapLayer addRaster(Path file, String variable, String name, String ramp, double min, double max, String unit)
             throws GisException {
-        SisRasterSource src = SisRasterSource.open(file, variable, null, null);
+        RasterSource src = RasterFiles.open(file, variable);
         String u = unit == null || unit.isEmpty() ? (src.unit() == null ? "" : src.unit()) : unit; // else the file's unit
         MapLayer layer = MapLayer.raster(name, src, new RasterStyle(ColorRamp.preset(ramp), min, max, false, null, u));
         layer.setVariable(variable);

@@ -3,7 +3,8 @@ package org.pacarbon.toolbox.ui;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
-import org.pacarbon.gis.core.raster.SisRasterSource;
+import org.pacarbon.gis.core.raster.RasterFiles;
+import org.pacarbon.gis.core.raster.RasterSource;
 import org.pacarbon.map.core.Classification;
 import org.pacarbon.toolbox.core.ToolResult;
 
@@ -33,7 +34,7 @@ final class MapLayers {
                 min = r.quantity().equals("class") ? 1 : 0;
                 max = r.quantity().equals("class") ? 4 : 1;
             } else {
-                try (SisRasterSource src = SisRasterSource.open(r.file(), null, null, null)) {
+                try (RasterSource src = RasterFiles.open(r.file())) {
                     double[] q = Classification.sampledQuantiles(src, false);
                     min = q == null ? 0 : q[1];
                     max = q == null ? 1 : q[q.length - 2];

@@ -44,13 +44,15 @@ public final class SisRasterSource implements RasterSource {
     private final int imageX;
     private final int imageY;
     private final Float extraNodata;
+    private final int band;
+    private double scale = 1, offset = 0;
     private TiffTiles tiles;
     /** System property: {@code true} reads every raster through Apache SIS (to compare, or to work around a decoder bug). */
     public static final String SIS_ONLY = "pacarbon.raster.sisOnly";
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("org.pacarbon.gis.core.raster");
 
     private SisRasterSource(Path file, DataStore store, GridSpec grid, CoordinateReferenceSystem crs, String unit,
-            RenderedImage image, Float extraNodata) {
+            RenderedImage image, Float extraNodata, int band) {
         this.file = file;
         this.store = store;
         this.grid = grid;
@@ -60,6 +62,7 @@ public final class SisRasterSource implements RasterSource {
         this.imageX = image.getMinX();
         this.imageY = image.getMinY();
         this.extraNodata = extraNodata;
+        this.band = band;
     }
 
     /**
@@ -71,6 +74,16 @@ public final class SisRasterSource implements RasterSource {
      * @param nodata       a further value to treat as nodata, or {@code null}
      */
     public static SisRasterSource open(Path file, String variable, CoordinateReferenceSystem crsOverride, Float nodata)
+            throws GisException {
+        return open(file, variable, crsOverride, nodata, null);
+    }
+
+    /**
+     * Opens one band of a raster file.
+     *
+     * @param band  1-based band; {@code null} when the file has one band (a file with several is refused, naming them)
+     */
+    public static SisRasterSource open(Path file, String variable, CoordinateReferenceSystem crsOverride, Float nodata, Integer band)
             throws GisException {
         if (!Files.isRegularFile(file)) {
             throw new GisException(file, "file not found", "an existing GeoTIFF (.tif) or NetCDF (.nc) file");
@@ -157,13 +170,33 @@ public final class SisRasterSource implements RasterSource {
             }
             String unit = null;
             List<SampleDimension> bands = cov.getSampleDimensions();
+            int b = 0;
+            if (bands.size() > 1 && band == null) {
+                List<String> names = new ArrayList<>();
+                for (int i = 0; i < bands.size(); i++) {
+                    names.add((i + 1) + " " + bands.get(i).getName().toString());
+                }
+                throw new GisException(file, "has " + bands.size() + " bands " + names + " and none was chosen",
+                        "\"band\": a band number from 1 to " + bands.size());
+            }
+            if (band != null) {
+                if (band < 1 || band > Math.max(1, bands.size())) {
+                    throw new GisException(file, "has no band " + band + " (it has " + bands.size() + ")", "\"band\" from 1 to " + bands.size());
+                }
+                b = band - 1;
+            }
             if (!bands.isEmpty()) {
-                unit = bands.get(0).getUnits().map(Object::toString).orElse(null);
+                unit = bands.get(b).getUnits().map(Object::toString).orElse(null);
             }
             GridSpec spec = new GridSpec((int) w, (int) h, x0, y0, sx, sy);
-            SisRasterSource src = new SisRasterSource(file, store, spec, crs, unit, img, nodata);
-            if (isGeoTiff(store) && !Boolean.getBoolean(SIS_ONLY)) {
-                src.tiles = fastPath(file, (int) w, (int) h, img);
+            SisRasterSource src = new SisRasterSource(file, store, spec, crs, unit, img, nodata, b);
+            if (isGeoTiff(store)) {
+                double[] so = TiffTiles.scaleOffset(file, b);
+                src.scale = so[0];
+                src.offset = so[1];
+                if (!Boolean.getBoolean(SIS_ONLY) && bands.size() <= 1) {
+                    src.tiles = fastPath(file, (int) w, (int) h, img);
+                }
             }
             return src;
         } catch (GisException e) {
@@ -338,10 +371,10 @@ public final class SisRasterSource implements RasterSource {
                     java.awt.image.SampleModel sm = tile.getSampleModel();
                     java.awt.image.DataBuffer db = tile.getDataBuffer();
                     if (db instanceof java.awt.image.DataBufferFloat f && sm instanceof java.awt.image.ComponentSampleModel csm
-                            && csm.getPixelStride() == 1) {
-                        float[] data = f.getData(csm.getBankIndices()[0]);
+                            && csm.getPixelStride() == 1 && csm.getNumBands() == 1) {
+                        float[] data = f.getData(csm.getBankIndices()[band]);
                         int stride = csm.getScanlineStride();
-                        int base = db.getOffsets()[csm.getBankIndices()[0]] + csm.getBandOffsets()[0];
+                        int base = db.getOffsets()[csm.getBankIndices()[band]] + csm.getBandOffsets()[band];
                         int tmx = tile.getMinX() - tile.getSampleModelTranslateX();
                         int tmy = tile.getMinY() - tile.getSampleModelTranslateY();
                         for (int y = y0; y < y1; y++) {
@@ -353,7 +386,7 @@ public final class SisRasterSource implements RasterSource {
                         if (buf == null || buf.length < n) {
                             buf = new float[n];
                         }
-                        tile.getSamples(x0, y0, x1 - x0, y1 - y0, 0, buf);
+                        tile.getSamples(x0, y0, x1 - x0, y1 - y0, band, buf);
                         for (int y = y0; y < y1; y++) {
                             System.arraycopy(buf, (y - y0) * (x1 - x0), dst, (y - yA) * w + (x0 - imageX), x1 - x0);
                         }
@@ -368,6 +401,11 @@ public final class SisRasterSource implements RasterSource {
     }
 
     private void applyExtraNodata(int rows, float[] dst) {
+        if (scale != 1 || offset != 0) { // GDAL's scale and offset (GDAL_METADATA), which SIS does not apply
+            for (int i = 0; i < rows * grid.width(); i++) {
+                dst[i] = (float) (dst[i] * scale + offset);
+            }
+        }
         if (extraNodata != null) {
             float nd = extraNodata;
             for (int i = 0; i < rows * grid.width(); i++) {

@@ -189,6 +189,66 @@ public final class TiffTiles implements Closeable {
                 (int) compression, (int) predictor, nodata), null);
     }
 
+    /**
+     * GDAL's scale and offset of a band (the {@code SCALE} and {@code OFFSET} items of the GDAL_METADATA tag of the
+     * first image): {1, 0} when the file has none or is not a TIFF.
+     *
+     * @param band  0-based band
+     */
+    public static double[] scaleOffset(Path file, int band) {
+        double[] so = {1, 0};
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer h = read(ch, 0, 16);
+            ByteOrder order = h.get(0) == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
+            h.order(order);
+            boolean big = (h.getShort(2) & 0xffff) == 43;
+            long ifd = big ? h.getLong(8) : h.getInt(4) & 0xffffffffL;
+            ByteBuffer nb = read(ch, ifd, big ? 8 : 2).order(order);
+            long n = big ? nb.getLong(0) : nb.getShort(0) & 0xffff;
+            if (n <= 0 || n > 10_000) {
+                return so;
+            }
+            int entry = big ? 20 : 12;
+            ByteBuffer d = read(ch, ifd + (big ? 8 : 2), (int) n * entry).order(order);
+            for (int i = 0; i < n; i++) {
+                int p = i * entry;
+                if ((d.getShort(p) & 0xffff) != 42112) {
+                    continue;
+                }
+                long count = big ? d.getLong(p + 4) : d.getInt(p + 4) & 0xffffffffL;
+                if (count <= 0 || count > 1 << 20) {
+                    return so;
+                }
+                byte[] bytes = new byte[(int) count];
+                int valuePos = p + (big ? 12 : 8);
+                if (count <= (big ? 8 : 4)) {
+                    d.get(valuePos, bytes);
+                } else {
+                    long off = big ? d.getLong(valuePos) : d.getInt(valuePos) & 0xffffffffL;
+                    read(ch, off, bytes.length).get(0, bytes);
+                }
+                String xml = new String(bytes, StandardCharsets.UTF_8);
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "<Item\\s+([^>]*)>\\s*([-+0-9.eE]+)\\s*</Item>").matcher(xml);
+                while (m.find()) {
+                    String attrs = m.group(1);
+                    boolean thisBand = attrs.contains("sample=\"" + band + "\"") || !attrs.contains("sample=");
+                    if (!thisBand) {
+                        continue;
+                    }
+                    if (attrs.contains("role=\"scale\"") || attrs.contains("name=\"SCALE\"")) {
+                        so[0] = Double.parseDouble(m.group(2));
+                    } else if (attrs.contains("role=\"offset\"") || attrs.contains("name=\"OFFSET\"")) {
+                        so[1] = Double.parseDouble(m.group(2));
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not a TIFF, or no readable metadata: no scale
+        }
+        return so;
+    }
+
     private static long[] values(FileChannel ch, ByteBuffer d, ByteOrder order, boolean big, int type, long count, int valuePos)
             throws IOException {
         int size = switch (type) {

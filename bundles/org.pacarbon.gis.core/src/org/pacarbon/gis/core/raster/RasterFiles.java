@@ -1,0 +1,76 @@
+package org.pacarbon.gis.core.raster;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.opengis.referencing.crs.CoordinateReferenceSystem;
+import org.pacarbon.gis.core.GisException;
+import org.pacarbon.gis.core.raster.nc.CfGrid;
+import org.pacarbon.gis.core.raster.nc.NetcdfSource;
+
+/**
+ * The one way to open a raster file: netCDF (classic and netCDF-4, recognised by their first bytes) through the
+ * project's CF reader, everything else (GeoTIFF) through {@link SisRasterSource}.
+ */
+public final class RasterFiles {
+    private RasterFiles() {
+    }
+
+    /**
+     * What to read from a file.
+     *
+     * @param variable  netCDF variable (name or standard_name), {@code null} for the only one
+     * @param crs       CRS to use instead of the file's, or {@code null}
+     * @param nodata    a further value to treat as nodata, or {@code null}
+     * @param band      1-based band of a multi-band GeoTIFF, or step along a netCDF time/band dimension; {@code null}
+     * @param time      a date (prefix, e.g. "2010" or "2010-07") along a netCDF time dimension, or {@code null}
+     * @param year      the layer's year, used to pick a time step when neither band nor time is given; {@code null}
+     */
+    public record Request(String variable, CoordinateReferenceSystem crs, Float nodata, Integer band, String time, Integer year) {
+        /** The file's only band or variable. */
+        public static Request of(String variable) {
+            return new Request(variable, null, null, null, null, null);
+        }
+    }
+
+    /** Opens a raster that has one band or variable, with the file's own CRS and nodata. */
+    public static RasterSource open(Path file) throws GisException {
+        return open(file, Request.of(null));
+    }
+
+    /** Opens a raster with the file's own variable, CRS and nodata. */
+    public static RasterSource open(Path file, String variable) throws GisException {
+        return open(file, Request.of(variable));
+    }
+
+    /** Opens a raster. */
+    public static RasterSource open(Path file, Request r) throws GisException {
+        if (!Files.isRegularFile(file)) {
+            throw new GisException(file, "file not found", "an existing GeoTIFF (.tif) or netCDF (.nc) file");
+        }
+        if (NetcdfSource.isNetcdf(file)) {
+            return NetcdfSource.open(file, r.variable(), r.crs(), r.nodata(), new CfGrid.Selection(r.band(), r.time(), r.year()));
+        }
+        return SisRasterSource.open(file, r.variable(), r.crs(), r.nodata(), r.band());
+    }
+
+    /** The variables of a file: each data variable of a netCDF file, the one raster of a GeoTIFF. */
+    public static List<String> variables(Path file) throws GisException {
+        if (NetcdfSource.isNetcdf(file)) {
+            return NetcdfSource.variables(file);
+        }
+        return SisRasterSource.variables(file);
+    }
+
+    /** @return how a source reads its cells, for logs and provenance */
+    public static String reader(RasterSource src) {
+        if (src instanceof SisRasterSource s) {
+            return s.reader();
+        }
+        if (src instanceof NetcdfSource n) {
+            return n.reader();
+        }
+        return src.getClass().getSimpleName();
+    }
+}
