@@ -47,7 +47,7 @@ public final class Assessment {
 
     /** Everything an assessment produced. */
     public record Result(AssessmentSpec spec, List<String> categories, Map<String, String> categoryLabels, List<Row> rows,
-            List<PaRow> paRows, List<String> warnings, Map<String, Long> timingsMs, List<Path> inputs) {
+            List<PaRow> paRows, List<String> warnings, Map<String, Long> timingsMs, List<Path> inputs, Map<String, String> layerNotes) {
     }
 
     private final AssessmentSpec spec;
@@ -55,6 +55,10 @@ public final class Assessment {
     private final BooleanSupplier cancelled;
     private final List<String> warnings = new ArrayList<>();
     private final Map<String, Long> timings = new LinkedHashMap<>();
+    /** Per layer: how it was read, its cell areas and its unit (for provenance.json). */
+    private final Map<String, String> notes = new LinkedHashMap<>();
+    /** Units the values are in, where the file declares one that differs from (and converts to) the spec's. */
+    private final Map<String, String> fileUnits = new HashMap<>();
 
     private Assessment(AssessmentSpec spec, Consumer<String> log, BooleanSupplier cancelled) {
         this.spec = spec;
@@ -191,6 +195,7 @@ public final class Assessment {
             long t1 = System.nanoTime();
             try (RasterSource file = RasterFiles.open(layer.path(), request(layer))) {
                 inputs.add(layer.path());
+                String unitNote = checkUnit(layer, file);
                 RasterSource src = file;
                 if (common != null) {
                     if (!overlaps(toGrid(regionOutline, workCrs, file), file.grid())) {
@@ -204,8 +209,10 @@ public final class Assessment {
                     throw new GisException(layer.path(), "does not overlap the region (raster extent " + extent(src.grid())
                             + " in " + CrsSupport.label(src.crs()) + ")", "a raster that covers the region");
                 }
-                ZoneStats[] s = measure(src, categories.size(), pas);
+                CellAreas.Model areas = CellAreas.of(src.grid(), src.crs());
+                ZoneStats[] s = measure(src, categories.size(), pas, areas);
                 stats.put(id(layer), s);
+                notes.put(layer.display(), "read: " + RasterFiles.reader(file) + "; cell areas: " + areas.method() + "; unit: " + unitNote);
                 info.put(id(layer), new RasterInfo(src.grid(), src.crs(), layer.path(), request(layer)));
                 if (s[0].validArea() == 0) {
                     throw new GisException(layer.path(), "has no valid value inside the region", "a raster with data over the region");
@@ -230,7 +237,7 @@ public final class Assessment {
         List<PaRow> paRows = new ArrayList<>();
         for (AssessmentSpec.Layer layer : spec.layers()) {
             ZoneStats[] s = stats.get(id(layer));
-            UnitPolicy units = UnitPolicy.of(layer, spec);
+            UnitPolicy units = UnitPolicy.of(layer, spec, this::unitOf);
             double regionTotal = units.totalKg(s[0]);
             double regionPerArea = regionTotal / s[0].validArea();
             for (int c = 0; c < categories.size(); c++) {
@@ -250,10 +257,56 @@ public final class Assessment {
             }
         }
         timings.put("total", (System.nanoTime() - t0) / 1_000_000);
-        return new Result(spec, categories, labels, rows, paRows, warnings, timings, inputs);
+        return new Result(spec, categories, labels, rows, paRows, warnings, timings, inputs, notes);
     }
 
     private record RasterInfo(GridSpec grid, CoordinateReferenceSystem crs, Path path, RasterFiles.Request request) {
+    }
+
+    /** The unit the layer's values are in: the file's own when it declared a different unit of the same quantity. */
+    private String unitOf(AssessmentSpec.Layer layer) {
+        return fileUnits.getOrDefault(id(layer), layer.unit());
+    }
+
+    /**
+     * Compares the unit the file declares with the spec's: the same quantity in another unit is converted (from the
+     * file's unit, with a warning), another quantity is an error, a unit that is not a carbon quantity is a warning.
+     *
+     * @return a note for provenance
+     */
+    private String checkUnit(AssessmentSpec.Layer layer, RasterSource file) throws GisException {
+        String declared = file.unit();
+        if (declared == null || declared.isBlank() || List.of("1", "-", "none", "unitless", "dimensionless").contains(declared.trim().toLowerCase(java.util.Locale.ROOT))) {
+            return layer.unit() + " (from the spec; the file gives no unit)";
+        }
+        QuantityUnit spec1 = QuantityUnit.parse(layer.unit());
+        QuantityUnit inFile;
+        try {
+            inFile = QuantityUnit.parse(declared);
+        } catch (IllegalArgumentException e) {
+            warnings.add("layer '" + layer.display() + "': the file's unit '" + declared + "' is not a carbon quantity this program knows;"
+                    + " the spec's '" + layer.unit() + "' is used");
+            return layer.unit() + " (from the spec; the file's '" + declared + "' is not understood)";
+        }
+        boolean sameQuantity = inFile.isDensity() == spec1.isDensity() && inFile.isRate() == spec1.isRate()
+                && (inFile.element() == null || spec1.element() == null || inFile.element().equals(spec1.element()));
+        if (!sameQuantity) {
+            throw new GisException(layer.path(), "its unit is '" + declared + "' (" + describe(inFile) + ") but the spec says '" + layer.unit()
+                    + "' (" + describe(spec1) + ") for layer '" + layer.display() + "'", "the layer's \"unit\" and \"kind\" to match the file");
+        }
+        int year = layer.year() == null ? 0 : layer.year();
+        if (Math.abs(inFile.toKgFactor(year) - spec1.toKgFactor(year)) > 1e-12 * spec1.toKgFactor(year)) {
+            fileUnits.put(id(layer), declared);
+            warnings.add("layer '" + layer.display() + "': the file's values are in '" + declared + "', not the spec's '" + layer.unit()
+                    + "'; they are converted from the file's unit");
+            return declared + " (from the file; the spec said " + layer.unit() + ")";
+        }
+        return layer.unit() + " (the file says " + declared + ")";
+    }
+
+    private static String describe(QuantityUnit u) {
+        return (u.isDensity() ? "per area" : "per cell") + ", " + (u.isRate() ? "a rate" : "a stock")
+                + (u.element() != null ? ", of " + u.element() : "");
     }
 
     private RasterFiles.Request request(AssessmentSpec.Layer layer) throws GisException {
@@ -273,7 +326,7 @@ public final class Assessment {
                 && CrsSupport.same(info.get(id(p)).crs(), first.crs()));
         List<QuantityUnit> units = new ArrayList<>();
         for (AssessmentSpec.Layer p : parts) {
-            units.add(QuantityUnit.parse(p.unit()));
+            units.add(QuantityUnit.parse(unitOf(p)));
             if (!p.kind().equals(parts.get(0).kind())) {
                 throw new SpecException(spec.file() + ": layer '" + layer.key() + "' sums layers of different kinds (density and amount)");
             }
@@ -284,7 +337,7 @@ public final class Assessment {
             ZoneStats[] out = null;
             for (AssessmentSpec.Layer p : parts) {
                 ZoneStats[] s = stats.get(id(p));
-                double f = QuantityUnit.parse(p.unit()).toKgFactor(p.year() == null ? 0 : p.year());
+                double f = QuantityUnit.parse(unitOf(p)).toKgFactor(p.year() == null ? 0 : p.year());
                 if (out == null) {
                     out = new ZoneStats[s.length];
                     for (int i = 0; i < s.length; i++) {
@@ -329,13 +382,16 @@ public final class Assessment {
      * exactly, since coverage fractions of disjoint zones add up.
      */
     private ZoneStats[] measure(RasterSource src, int categoryCount, List<Pa> pas) throws GisException {
+        return measure(src, categoryCount, pas, CellAreas.of(src.grid(), src.crs()));
+    }
+
+    private ZoneStats[] measure(RasterSource src, int categoryCount, List<Pa> pas, CellAreas.Model areas) throws GisException {
         Zones z = zonesFor(src);
         CategoryEngine.Region reg = mask != null && mask.grid().sameCells(src.grid()) && CrsSupport.same(mask.crs(), src.crs())
                 ? new CategoryEngine.MaskRegion(mask)
                 : new CategoryEngine.PolygonRegion(z.region());
         int classes = categoryCount - 3;
-        CategoryEngine.Result m = CategoryEngine.run(src, reg, z.pas(), classOf, classes,
-                CellAreas.perRow(src.grid(), src.crs()), null, cancelled);
+        CategoryEngine.Result m = CategoryEngine.run(src, reg, z.pas(), classOf, classes, areas, null, cancelled);
         ZoneStats[] out = new ZoneStats[categoryCount + pas.size()];
         out[0] = m.region();
         System.arraycopy(m.classes(), 0, out, 1, classes);

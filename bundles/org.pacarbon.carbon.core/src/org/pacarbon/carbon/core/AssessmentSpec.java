@@ -199,6 +199,27 @@ public record AssessmentSpec(Path file, String title, Region region, ProtectedAr
         }
         for (Layer l : layers) {
             if (l.sum() != null) {
+                if (new HashSet<>(l.sum()).size() != l.sum().size()) {
+                    throw new SpecException(file + ": layer '" + l.key() + "' sums " + l.sum() + ": a layer may appear once (it would be counted twice)");
+                }
+                QuantityUnit firstUnit = null;
+                String firstKey = null;
+                for (String part : l.sum()) {
+                    Layer pl = layers.stream().filter(o -> o.key().equals(part) && o.sum() == null
+                            && java.util.Objects.equals(o.year(), l.year())).findFirst().orElse(null);
+                    if (pl == null) {
+                        continue;
+                    }
+                    QuantityUnit u = QuantityUnit.parse(pl.unit());
+                    if (firstUnit == null) {
+                        firstUnit = u;
+                        firstKey = part;
+                    } else if (u.isDensity() != firstUnit.isDensity() || u.isRate() != firstUnit.isRate()
+                            || !java.util.Objects.equals(u.element(), firstUnit.element())) {
+                        throw new SpecException(file + ": layer '" + l.key() + "' sums '" + firstKey + "' (" + firstUnit.text() + ") and '" + part
+                                + "' (" + u.text() + "), which are not the same quantity (mass element, per area or per cell, rate or stock)");
+                    }
+                }
                 for (String part : l.sum()) {
                     boolean found = layers.stream().anyMatch(o -> o.key().equals(part) && o.sum() == null
                             && java.util.Objects.equals(o.year(), l.year()) && o.group().equals(l.group()));

@@ -269,6 +269,8 @@ public final class Reports {
         }
         ObjectNode t = root.putObject("timingsMs");
         r.timingsMs().forEach(t::put);
+        ObjectNode ln = root.putObject("layers");
+        r.layerNotes().forEach(ln::put);
         ArrayNode w = root.putArray("warnings");
         r.warnings().forEach(w::add);
         return m.writeValueAsString(root) + "\n";

@@ -21,6 +21,11 @@ final class UnitPolicy {
     }
 
     static UnitPolicy of(AssessmentSpec.Layer layer, AssessmentSpec spec) {
+        return of(layer, spec, AssessmentSpec.Layer::unit);
+    }
+
+    /** @param unitOf  the unit the values are in (the file's own when it declares a convertible one) */
+    static UnitPolicy of(AssessmentSpec.Layer layer, AssessmentSpec spec, java.util.function.Function<AssessmentSpec.Layer, String> unitOf) {
         AssessmentSpec.Layer source = layer;
         double factor;
         if (layer.sum() != null) {
@@ -28,7 +33,7 @@ final class UnitPolicy {
                     && java.util.Objects.equals(l.year(), layer.year())).findFirst().orElseThrow();
             factor = 1; // sum layers are summed in kg already
         } else {
-            factor = QuantityUnit.parse(layer.unit()).toKgFactor(layer.year() == null ? 0 : layer.year());
+            factor = QuantityUnit.parse(unitOf.apply(layer)).toKgFactor(layer.year() == null ? 0 : layer.year());
         }
         QuantityUnit u = QuantityUnit.parse(source.unit());
         String el = u.element() != null ? u.element() : layer.group().equals("emissions") ? "CO2" : "C";

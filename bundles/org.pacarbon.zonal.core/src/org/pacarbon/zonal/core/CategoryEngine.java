@@ -83,6 +83,12 @@ public final class CategoryEngine {
      */
     public static Result run(RasterSource source, Region region, List<Geometry> zones, int[] classOf, int classCount,
             double[] rowAreas, DoubleConsumer progress, BooleanSupplier cancelled) throws GisException {
+        return run(source, region, zones, classOf, classCount, CellAreas.ofRows(rowAreas), progress, cancelled);
+    }
+
+    /** As {@link #run(RasterSource, Region, List, int[], int, double[], DoubleConsumer, BooleanSupplier)} with per-cell areas. */
+    public static Result run(RasterSource source, Region region, List<Geometry> zones, int[] classOf, int classCount,
+            CellAreas.Model rowAreas, DoubleConsumer progress, BooleanSupplier cancelled) throws GisException {
         GridSpec grid = source.grid();
         if (region instanceof MaskRegion m && !(m.mask().grid().sameCells(grid))) {
             throw new IllegalArgumentException("the mask " + m.mask().file() + " is not on the grid of " + source.file());
@@ -157,20 +163,22 @@ public final class CategoryEngine {
         final int[] classOf;
         final int k;
         final double[] rowAreas;
+        final CellAreas.Model areas;
         final int width;
         final ZoneStats[] zoneStats;
         final ZoneStats[] classStats;
         final ZoneStats outsideStats = new ZoneStats();
         final ThreadLocal<Scratch> scratch;
 
-        Pass(RasterSource source, RasterSource mask, ZoneCoverage region, ZoneCoverage[] cov, int[] classOf, int k, double[] rowAreas) {
+        Pass(RasterSource source, RasterSource mask, ZoneCoverage region, ZoneCoverage[] cov, int[] classOf, int k, CellAreas.Model areas) {
             this.source = source;
             this.mask = mask;
             this.region = region;
             this.cov = cov;
             this.classOf = classOf;
             this.k = k;
-            this.rowAreas = rowAreas;
+            this.areas = areas;
+            this.rowAreas = areas.rows();
             this.width = source.grid().width();
             zoneStats = new ZoneStats[cov.length];
             for (int i = 0; i < cov.length; i++) {
@@ -213,7 +221,7 @@ public final class CategoryEngine {
                 int c0 = c.colStart(), w = c.colEnd() - c0;
                 double[] buf = s.buffer((rb - ra) * w);
                 c.band(ra, rb, buf);
-                ZonalEngine.accumulate(zoneStats[i], buf, data, width, dataRow0, ra, rb, c0, w, rowAreas);
+                ZonalEngine.accumulate(zoneStats[i], buf, data, width, dataRow0, ra, rb, c0, w, areas);
                 int ci = classOf[i];
                 if (ci < 0) {
                     continue;
@@ -264,8 +272,9 @@ public final class CategoryEngine {
             s.resetAcc();
             int rw = rc1 - rc0;
             int xi = 0; // next extra (sorted by cell)
+            boolean perCell = areas.perCell();
             for (int r = rr0; r < rr1; r++) {
-                double area = rowAreas[r];
+                double rowArea = rowAreas[r];
                 int di = (r - dataRow0) * width;
                 for (int col = rc0; col < rc1; col++) {
                     double rf;
@@ -284,6 +293,7 @@ public final class CategoryEngine {
                         continue;
                     }
                     float v = data[di + col];
+                    double area = perCell ? areas.area(r, col) : rowArea;
                     int fc = s.full[cell];
                     int rest = fc < k ? fc : k;
                     if (pc == 0 || (pc == 1 && classOf[s.pfirst[cell]] >= fc)) {

@@ -58,6 +58,147 @@ public final class CellAreas {
     }
 
     /**
+     * The true area of every cell of a grid, and how it was found ({@link #method()}, for provenance): exact per row on
+     * geographic grids; on projected grids the nominal area |dx dy| corrected per cell by the projection's areal scale
+     * (the Jacobian of the inverse projection times the ellipsoid's area element), which is 1 on equal-area projections
+     * (then the nominal area is used as is) and depends on the row only on cylindrical ones. The correction is
+     * evaluated on a lattice of at most ~250 000 points and interpolated bilinearly between them (it is smooth).
+     */
+    public static final class Model {
+        private final double[] rows;
+        private final float[] lattice; // factor at lattice points, row-major, (lh x lw); null when uniform
+        private final int step, lw, lh, width;
+        private final String method;
+
+        private Model(double[] rows, float[] lattice, int step, int lw, int lh, int width, String method) {
+            this.rows = rows;
+            this.lattice = lattice;
+            this.step = step;
+            this.lw = lw;
+            this.lh = lh;
+            this.width = width;
+            this.method = method;
+        }
+
+        /** @return the area (m2) of each row's cells before the per-cell correction */
+        public double[] rows() {
+            return rows;
+        }
+
+        /** @return whether cells of one row differ in area (a non-equal-area projection) */
+        public boolean perCell() {
+            return lattice != null;
+        }
+
+        /** @return how areas were found, e.g. "ellipsoidal per row (geographic grid)" */
+        public String method() {
+            return method;
+        }
+
+        /** Area (m2) of cell (col, row). */
+        public double area(int row, int col) {
+            return lattice == null ? rows[row] : rows[row] * factor(row, col);
+        }
+
+        /** Fills {@code out[0..width-1]} with the per-cell factors of a row (1 when uniform). */
+        public void factors(int row, double[] out) {
+            if (lattice == null) {
+                java.util.Arrays.fill(out, 0, width, 1);
+                return;
+            }
+            for (int c = 0; c < width; c++) {
+                out[c] = factor(row, c);
+            }
+        }
+
+        private double factor(int row, int col) {
+            double fy = (row + 0.5) / step - 0.5, fx = (col + 0.5) / step - 0.5;
+            int y0 = (int) Math.floor(fy), x0 = (int) Math.floor(fx);
+            y0 = Math.max(0, Math.min(lh - 2, y0));
+            x0 = Math.max(0, Math.min(lw - 2, x0));
+            double ty = lh == 1 ? 0 : fy - y0, tx = lw == 1 ? 0 : fx - x0;
+            int y1 = Math.min(lh - 1, y0 + 1), x1 = Math.min(lw - 1, x0 + 1);
+            double a = lattice[y0 * lw + x0], b = lattice[y0 * lw + x1], c = lattice[y1 * lw + x0], d = lattice[y1 * lw + x1];
+            return (a * (1 - tx) + b * tx) * (1 - ty) + (c * (1 - tx) + d * tx) * ty;
+        }
+    }
+
+    /** A model with the given area per row and no per-cell correction (for callers that computed rows themselves). */
+    public static Model ofRows(double[] rowAreas) {
+        return new Model(rowAreas, null, 1, 0, 0, 0, "given per row");
+    }
+
+    /** The cell-area model of a grid (see {@link Model}). */
+    public static Model of(GridSpec grid, CoordinateReferenceSystem crs) throws GisException {
+        double[] rows = perRow(grid, crs);
+        if (!(crs instanceof ProjectedCRS p)) {
+            return new Model(rows, null, 1, 0, 0, grid.width(),
+                    crs instanceof GeodeticCRS ? "ellipsoidal per row (geographic grid)" : "nominal (|dx dy|, CRS without a datum)");
+        }
+        int w = grid.width(), h = grid.height();
+        int step = (int) Math.max(1, Math.ceil(Math.sqrt((double) w * h / 250_000.0)));
+        int lw = (w + step - 1) / step, lh = (h + step - 1) / step;
+        lw = Math.max(lw, 1);
+        lh = Math.max(lh, 1);
+        float[] lat = new float[lw * lh];
+        try {
+            org.opengis.referencing.crs.GeographicCRS base = p.getBaseCRS();
+            Ellipsoid e = org.apache.sis.referencing.datum.DatumOrEnsemble.getEllipsoid(base).orElse(null);
+            if (e == null) {
+                return new Model(rows, null, 1, 0, 0, w, "nominal (|dx dy|; the CRS has no ellipsoid)");
+            }
+            @SuppressWarnings("unchecked")
+            Unit<Length> axisUnit = (Unit<Length>) e.getAxisUnit();
+            double a = axisUnit.getConverterTo(Units.METRE).convert(e.getSemiMajorAxis());
+            double e2 = e.isSphere() ? 0 : 1 - Math.pow(1 - 1 / e.getInverseFlattening(), 2);
+            org.opengis.referencing.operation.MathTransform inv = org.pacarbon.gis.core.crs.CrsSupport.transform(crs,
+                    org.pacarbon.gis.core.crs.CrsSupport.eastNorth(base));
+            double k = metresPerUnit(crs);
+            double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+            boolean rowsOnly = true;
+            double[] pt = new double[2];
+            for (int j = 0; j < lh; j++) {
+                double firstOfRow = Double.NaN;
+                for (int i = 0; i < lw; i++) {
+                    double col = Math.min(w - 0.5, (i + 0.5) * step), row = Math.min(h - 0.5, (j + 0.5) * step);
+                    pt[0] = grid.x(col);
+                    pt[1] = grid.y(row);
+                    org.opengis.referencing.operation.Matrix jm = inv.derivative(new org.apache.sis.geometry.DirectPosition2D(pt[0], pt[1]));
+                    inv.transform(pt, 0, pt, 0, 1);
+                    double det = Math.abs(jm.getElement(0, 0) * jm.getElement(1, 1) - jm.getElement(0, 1) * jm.getElement(1, 0));
+                    double phi = Math.toRadians(pt[1]);
+                    double sin = Math.sin(phi), w2 = 1 - e2 * sin * sin;
+                    double mn = a * (1 - e2) / Math.pow(w2, 1.5) * a / Math.sqrt(w2);
+                    // true area per square map unit: det (deg2 per unit2) x M N cos(phi) (m2 per rad2) x (pi/180)^2 / k^2
+                    double f = det * mn * Math.cos(phi) * (Math.PI / 180) * (Math.PI / 180) / (k * k);
+                    if (!Double.isFinite(f) || f <= 0) {
+                        f = Double.NaN;
+                    }
+                    lat[j * lw + i] = (float) f;
+                    min = Math.min(min, f);
+                    max = Math.max(max, f);
+                    if (i == 0) {
+                        firstOfRow = f;
+                    } else if (Math.abs(f - firstOfRow) > 1e-9 * firstOfRow) {
+                        rowsOnly = false;
+                    }
+                }
+            }
+            if (!(min > 0) || Double.isNaN(max)) {
+                return new Model(rows, null, 1, 0, 0, w, "nominal (|dx dy|; the projection's scale is undefined on part of the grid)");
+            }
+            if (max - min <= 1e-7 * max && Math.abs(max - 1) < 1e-6) {
+                return new Model(rows, null, 1, 0, 0, w, "nominal (|dx dy|, equal-area projection)");
+            }
+            return new Model(rows, lat, step, lw, lh, w, rowsOnly ? "per row from the projection's areal scale (cylindrical)"
+                    : "per cell from the projection's areal scale (not an equal-area projection; lattice step " + step + ")");
+        } catch (org.opengis.referencing.operation.TransformException | RuntimeException ex) {
+            throw new GisException(null, "the cell areas of the grid in " + org.pacarbon.gis.core.crs.CrsSupport.label(crs)
+                    + " cannot be computed: " + ex.getMessage(), "a projection that can be inverted over the grid", ex);
+        }
+    }
+
+    /**
      * Area (m2) of a cell between latitudes {@code lat1} and {@code lat2} (degrees, any order) spanning
      * {@code dLonDeg} degrees of longitude, on an ellipsoid ({@code invF} infinite for a sphere): the
      * authalic-latitude formula, exact for the ellipsoid.

@@ -35,6 +35,12 @@ public final class ZonalEngine {
      */
     public static ZoneStats[] run(RasterSource source, List<Geometry> zones, double[] rowAreas, DoubleConsumer progress,
             BooleanSupplier cancelled) throws GisException {
+        return run(source, zones, CellAreas.ofRows(rowAreas), progress, cancelled);
+    }
+
+    /** As {@link #run(RasterSource, List, double[], DoubleConsumer, BooleanSupplier)}, with cell areas that may vary per cell. */
+    public static ZoneStats[] run(RasterSource source, List<Geometry> zones, CellAreas.Model rowAreas, DoubleConsumer progress,
+            BooleanSupplier cancelled) throws GisException {
         GridSpec grid = source.grid();
         List<ZoneCoverage> cov = new ArrayList<>(zones.size());
         int rowMin = Integer.MAX_VALUE, rowMax = -1;
@@ -97,8 +103,45 @@ public final class ZonalEngine {
         return stats;
     }
 
+    /** {@link #accumulate} where every cell has its own area (grids on projections that are not equal-area). */
+    private static void accumulatePerCell(ZoneStats s, double[] cov, float[] data, int width, int dataRow0, int ra, int rb,
+            int c0, int w, CellAreas.Model areas) {
+        double covered = 0, valid = 0, sumA = 0, sumC = 0, weight = 0;
+        double min = s.min, max = s.max;
+        long cells = 0;
+        for (int r = ra; r < rb; r++) {
+            int ci = (r - ra) * w;
+            int di = (r - dataRow0) * width + c0;
+            for (int j = 0; j < w; j++) {
+                double f = cov[ci + j];
+                if (f == 0) {
+                    continue;
+                }
+                double area = areas.area(r, c0 + j);
+                covered += f * area;
+                float v = data[di + j];
+                if (!(Math.abs(v) <= Float.MAX_VALUE)) {
+                    continue;
+                }
+                valid += f * area;
+                sumA += f * v * area;
+                sumC += f * v;
+                weight += f;
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+                cells++;
+            }
+        }
+        merge(s, covered, valid, sumA, sumC, weight, min, max, cells);
+    }
+
     static void accumulate(ZoneStats s, double[] cov, float[] data, int width, int dataRow0, int ra, int rb,
-            int c0, int w, double[] rowAreas) {
+            int c0, int w, CellAreas.Model areas) {
+        if (areas.perCell()) {
+            accumulatePerCell(s, cov, data, width, dataRow0, ra, rb, c0, w, areas);
+            return;
+        }
+        double[] rowAreas = areas.rows();
         double covered = 0, valid = 0, sumA = 0, sumC = 0, weight = 0;
         double min = s.min, max = s.max;
         long cells = 0;
@@ -134,6 +177,11 @@ public final class ZonalEngine {
             sumC += rowSumC;
             weight += rowValid;
         }
+        merge(s, covered, valid, sumA, sumC, weight, min, max, cells);
+    }
+
+    private static void merge(ZoneStats s, double covered, double valid, double sumA, double sumC, double weight, double min,
+            double max, long cells) {
         synchronized (s) {
             s.coveredArea += covered;
             s.validArea += valid;
