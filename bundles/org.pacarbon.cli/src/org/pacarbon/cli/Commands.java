@@ -129,6 +129,9 @@ public final class Commands {
         }
     }
 
+    /** Options that take no value. */
+    private static final java.util.Set<String> FLAGS = java.util.Set.of("--strict");
+
     static Map<String, String> options(List<String> args, List<String> positional, String... names) throws UsageException {
         Map<String, String> o = new LinkedHashMap<>();
         for (int i = 0; i < args.size(); i++) {
@@ -139,6 +142,10 @@ public final class Commands {
                 String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
                 if (!List.of(names).contains(name)) {
                     throw new UsageException("unknown option " + name + " (options: " + String.join(", ", names) + ")");
+                }
+                if (FLAGS.contains(name) && !a.contains("=")) {
+                    o.put(name, "true");
+                    continue;
                 }
                 String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : (i + 1 < args.size() ? args.get(++i) : null);
                 if (value == null) {
@@ -159,12 +166,13 @@ public final class Commands {
 
     private int assess(List<String> args) throws UsageException, SpecException, GisException, IOException {
         List<String> pos = new ArrayList<>();
-        Map<String, String> o = options(args, pos, "--out");
+        Map<String, String> o = options(args, pos, "--out", "--strict");
         if (o.containsKey("--help")) {
-            out.println("usage: ./pacarbon assess SPEC.json --out DIR\n"
+            out.println("usage: ./pacarbon assess SPEC.json --out DIR [--strict]\n"
                     + "Runs the assessment of SPEC.json (see README: region, protectedAreas with classes in order of precedence,\n"
                     + "layers with kind density|amount, unit, group storage|uptake|emissions, optional year) and writes\n"
-                    + "summary.csv, per_pa.csv, tables.md, report.html, provenance.json into DIR.");
+                    + "summary.csv, per_pa.csv, tables.md, report.html, provenance.json into DIR.\n"
+                    + "--strict refuses invalid PA polygons instead of repairing them (each repair is reported with its area change).");
             return 0;
         }
         if (pos.size() != 1 || !o.containsKey("--out")) {
@@ -172,15 +180,19 @@ public final class Commands {
         }
         Path spec = path(pos.get(0));
         Path dir = path(o.get("--out"));
-        Assessment.Result r = runAssessment(spec, dir);
+        Assessment.Result r = runAssessment(spec, dir, "true".equals(o.get("--strict")));
         out.print(Reports.tablesMarkdown(r));
         out.println("Outputs written to " + dir);
         return 0;
     }
 
     private Assessment.Result runAssessment(Path specFile, Path dir) throws SpecException, GisException, IOException {
+        return runAssessment(specFile, dir, false);
+    }
+
+    private Assessment.Result runAssessment(Path specFile, Path dir, boolean strict) throws SpecException, GisException, IOException {
         AssessmentSpec spec = AssessmentSpec.read(specFile);
-        Assessment.Result r = Assessment.run(spec, line -> err.println("  " + line), null);
+        Assessment.Result r = Assessment.run(spec, line -> err.println("  " + line), null, strict);
         Reports.write(r, dir, VERSION);
         return r;
     }

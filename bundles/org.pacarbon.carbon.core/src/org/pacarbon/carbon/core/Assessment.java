@@ -60,8 +60,11 @@ public final class Assessment {
     /** Units the values are in, where the file declares one that differs from (and converts to) the spec's. */
     private final Map<String, String> fileUnits = new HashMap<>();
 
-    private Assessment(AssessmentSpec spec, Consumer<String> log, BooleanSupplier cancelled) {
+    private final boolean strict;
+
+    private Assessment(AssessmentSpec spec, Consumer<String> log, BooleanSupplier cancelled, boolean strict) {
         this.spec = spec;
+        this.strict = strict;
         this.log = log != null ? log : s -> { };
         this.cancelled = cancelled;
     }
@@ -74,7 +77,17 @@ public final class Assessment {
      * @param cancelled  polled during long work, may be {@code null}
      */
     public static Result run(AssessmentSpec spec, Consumer<String> log, BooleanSupplier cancelled) throws SpecException, GisException {
-        return new Assessment(spec, log, cancelled).run();
+        return new Assessment(spec, log, cancelled, false).run();
+    }
+
+    /**
+     * Runs the assessment of a spec.
+     *
+     * @param strict  refuse invalid PA polygons instead of repairing them
+     */
+    public static Result run(AssessmentSpec spec, Consumer<String> log, BooleanSupplier cancelled, boolean strict)
+            throws SpecException, GisException {
+        return new Assessment(spec, log, cancelled, strict).run();
     }
 
     private Result run() throws SpecException, GisException {
@@ -121,6 +134,11 @@ public final class Assessment {
         }
         List<Pa> pas = new ArrayList<>();
         Map<String, Integer> unmatched = new LinkedHashMap<>();
+        List<String> noGeometry = new ArrayList<>();
+        List<String> repaired = new ArrayList<>();
+        List<String> split = new ArrayList<>();
+        Map<String, Integer> idCount = new LinkedHashMap<>();
+        boolean geographic = CrsSupport.isGeographic(paSet.crs());
         for (Feature f : paSet.features()) {
             String value = f.text(pspec.classField()).orElse("");
             if (f.attributes().get(pspec.classField()) instanceof Double d && d == Math.rint(d)) {
@@ -131,13 +149,59 @@ public final class Assessment {
                 unmatched.merge(value, 1, Integer::sum);
                 continue;
             }
-            Geometry g = Geometries.polygonal(f.geometry());
+            String id = pspec.idField() != null ? f.text(pspec.idField()).orElse(f.id()) : f.id();
+            idCount.merge(id, 1, Integer::sum);
+            Geometry raw = f.geometry();
+            Geometry g = Geometries.polygonal(raw);
             if (g.isEmpty()) {
-                warnings.add("PA " + f.id() + " has no polygon and is skipped");
+                noGeometry.add(id);
                 continue;
             }
-            String id = pspec.idField() != null ? f.text(pspec.idField()).orElse(f.id()) : f.id();
+            if (raw != null && !raw.isEmpty() && !raw.isValid()) {
+                String why = new org.locationtech.jts.operation.valid.IsValidOp(raw).getValidationError().getMessage();
+                if (strict) {
+                    throw new GisException(pspec.path(), "PA " + id + " is not a valid polygon (" + why + ") and --strict is on",
+                            "valid polygons (without --strict they are repaired and the area change is reported)");
+                }
+                double before = Math.abs(signedArea(raw)), after = g.getArea();
+                repaired.add(String.format(java.util.Locale.ROOT, "%s (%s; area %+.3f %%)", id, why,
+                        before > 0 ? 100 * (after - before) / before : 0.0));
+            }
+            if (geographic) {
+                Geometry s2 = Geometries.splitAntimeridian(g);
+                if (s2 != null) {
+                    g = s2;
+                    split.add(id);
+                }
+            }
             pas.add(new Pa(id, pspec.nameField() != null ? f.text(pspec.nameField()).orElse("") : "", key, g));
+        }
+        List<String> dup = idCount.entrySet().stream().filter(e -> e.getValue() > 1).map(e -> e.getKey() + " (x" + e.getValue() + ")").toList();
+        if (!dup.isEmpty()) {
+            throw new GisException(pspec.path(), "PA ids are not unique" + (pspec.idField() != null ? " in field '" + pspec.idField() + "'" : "")
+                    + ": " + abbreviate(dup), "one feature per PA id (dissolve multipart PAs into one feature, or choose another \"idField\")");
+        }
+        if (!noGeometry.isEmpty()) {
+            warnings.add(noGeometry.size() + " PA feature(s) have no polygon and are skipped: " + abbreviate(noGeometry));
+        }
+        if (!repaired.isEmpty()) {
+            warnings.add(repaired.size() + " PA polygon(s) were invalid and repaired (JTS GeometryFixer): " + abbreviate(repaired));
+        }
+        if (!split.isEmpty()) {
+            warnings.add(split.size() + " PA(s) cross the antimeridian and were split at 180 degrees: " + abbreviate(split));
+        }
+        if (geographic) {
+            List<String> swapped = new ArrayList<>();
+            for (Pa pa : pas) {
+                org.locationtech.jts.geom.Envelope e = pa.geometry().getEnvelopeInternal();
+                if (e.getMinY() < -90.000001 || e.getMaxY() > 90.000001) {
+                    swapped.add(pa.id());
+                }
+            }
+            if (!swapped.isEmpty()) {
+                throw new GisException(pspec.path(), "PA(s) " + abbreviate(swapped) + " have latitudes beyond 90 degrees:"
+                        + " their coordinates look swapped (latitude, longitude)", "longitude, latitude order (x = longitude)");
+            }
         }
         if (!unmatched.isEmpty()) {
             warnings.add("PA features whose " + pspec.classField() + " matches no class were left out: " + unmatched);
@@ -147,7 +211,9 @@ public final class Assessment {
                     + keyOfValue.keySet() + " (values found: " + unmatched.keySet() + ")", "features of the listed classes");
         }
         pasForZones = pas;
-        log.accept("protected areas: " + pas.size() + " of " + paSet.features().size() + " features in " + pspec.classes().size() + " classes");
+        log.accept("protected areas: " + pas.size() + " of " + paSet.features().size() + " features used, in " + pspec.classes().size() + " classes"
+                + (noGeometry.isEmpty() ? "" : "; without polygon: " + abbreviate(noGeometry))
+                + (unmatched.isEmpty() ? "" : "; in no class: " + unmatched.values().stream().mapToInt(Integer::intValue).sum()));
 
         // ---- categories (precedence: earlier classes win where PAs overlap), measured per cell by the engine
         List<String> categories = new ArrayList<>();
@@ -224,6 +290,31 @@ public final class Assessment {
             log.accept(String.format(java.util.Locale.ROOT, "layer %s: %d zones in %.1f s (%d/%d)", layer.display(),
                     categories.size() + pas.size(), (System.nanoTime() - t1) / 1e9, ++done, fileLayers.size()));
         }
+        List<String> outside = new ArrayList<>();
+        for (int i = 0; i < pas.size(); i++) {
+            int zi = categories.size() + i;
+            if (fileLayers.stream().allMatch(l -> stats.get(id(l))[zi].coveredArea() == 0)) {
+                outside.add(pas.get(i).id());
+            }
+        }
+        if (spec.region().path() != null) {
+            // PAs outside the region polygons: they count in no category
+            Geometry regionInPaCrs = Geometries.transform(regionPolygons(), workCrs, paCrs);
+            org.locationtech.jts.geom.prep.PreparedGeometry prep = org.locationtech.jts.geom.prep.PreparedGeometryFactory.prepare(regionInPaCrs);
+            List<String> outRegion = new ArrayList<>();
+            for (Pa pa : pas) {
+                if (!outside.contains(pa.id()) && !prep.intersects(pa.geometry())) {
+                    outRegion.add(pa.id());
+                }
+            }
+            if (!outRegion.isEmpty()) {
+                warnings.add(outRegion.size() + " PA(s) lie entirely outside the region and count in no category: " + abbreviate(outRegion));
+            }
+        }
+        if (!outside.isEmpty()) {
+            warnings.add(outside.size() + " PA(s) cover no cell of any layer (outside the rasters; their values are 0 or empty): "
+                    + abbreviate(outside));
+        }
         for (AssessmentSpec.Layer layer : spec.layers()) {
             if (layer.sum() != null) {
                 long t1 = System.nanoTime();
@@ -261,6 +352,24 @@ public final class Assessment {
     }
 
     private record RasterInfo(GridSpec grid, CoordinateReferenceSystem crs, Path path, RasterFiles.Request request) {
+    }
+
+    private static String abbreviate(List<String> items) {
+        return items.size() <= 10 ? String.join(", ", items) : String.join(", ", items.subList(0, 10)) + " and " + (items.size() - 10) + " more";
+    }
+
+    /** The shoelace area of a geometry's rings as drawn (holes subtracted), meaningful also for invalid polygons. */
+    private static double signedArea(Geometry g) {
+        double a = 0;
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            if (g.getGeometryN(i) instanceof org.locationtech.jts.geom.Polygon p) {
+                a += Math.abs(org.locationtech.jts.algorithm.Area.ofRingSigned(p.getExteriorRing().getCoordinates()));
+                for (int k = 0; k < p.getNumInteriorRing(); k++) {
+                    a -= Math.abs(org.locationtech.jts.algorithm.Area.ofRingSigned(p.getInteriorRingN(k).getCoordinates()));
+                }
+            }
+        }
+        return a;
     }
 
     /** The unit the layer's values are in: the file's own when it declared a different unit of the same quantity. */

@@ -95,7 +95,7 @@ class AssessmentTest {
 
     @Test
     void regionMaskGivesTheSameAnswerAsTheRegionPolygon() throws Exception {
-        GeoTiffWriter.of(10, 10).crs(32650, false).upperLeft(500000, 4010000).cellSize(1000, 1000).nodata(-9999f)
+        GeoTiffWriter.of(10, 10).crs(3035, false).upperLeft(500000, 4010000).cellSize(1000, 1000).nodata(-9999f)
                 .write(dir.resolve("mask.tif"), (r, row) -> {
                     for (int c = 0; c < 10; c++) {
                         row[c] = r >= 2 && c < 8 ? 1f : 0f;
@@ -117,7 +117,7 @@ class AssessmentTest {
         // 1 km grid in the data's CRS: carbon cells map one to one; each 2 km emission cell (4 t) is split into
         // four 1 km cells of 1 t, so every total is kept
         Path spec = dir.resolve("spec_grid.json");
-        Files.writeString(spec, Fixture.SPEC.replace("\"layers\": [", "\"grid\": {\"crs\": \"EPSG:32650\", \"cellSize\": 1000},\n  \"layers\": ["));
+        Files.writeString(spec, Fixture.SPEC.replace("\"layers\": [", "\"grid\": {\"crs\": \"EPSG:3035\", \"cellSize\": 1000},\n  \"layers\": ["));
         Assessment.Result gridded = Assessment.run(AssessmentSpec.read(spec), null, null);
         for (Assessment.Row a : result.rows()) {
             Assessment.Row b = gridded.rows().stream().filter(x -> x.layer().equals(a.layer()) && java.util.Objects.equals(x.year(), a.year())
@@ -131,7 +131,7 @@ class AssessmentTest {
     void coarseCommonGridKeepsTheEmissionTotal() throws Exception {
         // 4 km cells aligned with the 2 km emission grid: the region (8 x 8 km) is exactly 2 x 2 cells
         Path spec = dir.resolve("spec_grid4.json");
-        Files.writeString(spec, Fixture.SPEC.replace("\"layers\": [", "\"grid\": {\"crs\": \"EPSG:32650\", \"cellSize\": 4000},\n  \"layers\": ["));
+        Files.writeString(spec, Fixture.SPEC.replace("\"layers\": [", "\"grid\": {\"crs\": \"EPSG:3035\", \"cellSize\": 4000},\n  \"layers\": ["));
         Assessment.Result gridded = Assessment.run(AssessmentSpec.read(spec), null, null);
         Assessment.Row r = gridded.rows().stream().filter(x -> x.layer().equals("emis") && x.category().equals("region")).findFirst().orElseThrow();
         assertEquals(64e3 / 1e11, r.total(), 1e-9 * 64e3 / 1e11);

@@ -15,12 +15,13 @@ import org.pacarbon.gis.core.vector.Feature;
 import org.pacarbon.gis.core.vector.GeoPackageIO;
 
 /**
- * A small hand-built data set in UTM 50N (metres) whose answers are worked out by hand:
+ * A small hand-built data set in ETRS89 / LAEA Europe (EPSG:3035, metres, equal-area: a cell's true area is its nominal
+ * area, so the hand-worked answers below are exact) whose answers are worked out by hand:
  * <ul>
  * <li>carbon.tif: 10 x 10 cells of 1 km from (500000, 4010000); 1 kgC/m2, column 0 = 3, cell (row 9, col 7) nodata.</li>
  * <li>carbon2.tif: same grid, 2 kgC/m2, cell (row 5, col 4) nodata.</li>
  * <li>emis.tif: 5 x 5 cells of 2 km, 4 t/yr per cell (an amount).</li>
- * <li>region.geojson (legacy crs member EPSG:32650): x 500000..508000, y 4000000..4008000 (64 km2).</li>
+ * <li>region.geojson (legacy crs member EPSG:3035): x 500000..508000, y 4000000..4008000 (64 km2).</li>
  * <li>pas.gpkg: A park x 501000..503500, y 4004000..4006000 (5 km2); B reserve x 503000..505000 same y (4 km2,
  *   1 km2 of it under A); C reserve x 507000..510000, y 4000000..4001000 (3 km2, 1 km2 in the region, on the nodata cell).</li>
  * </ul>
@@ -34,22 +35,22 @@ final class Fixture {
 
     static void write(Path dir) throws Exception {
         Files.createDirectories(dir);
-        GeoTiffWriter.of(10, 10).crs(32650, false).upperLeft(500000, 4010000).cellSize(1000, 1000).nodata(-9999f).tiled(16)
+        GeoTiffWriter.of(10, 10).crs(3035, false).upperLeft(500000, 4010000).cellSize(1000, 1000).nodata(-9999f).tiled(16)
                 .write(dir.resolve("carbon.tif"), (r, row) -> {
                     for (int c = 0; c < 10; c++) {
                         row[c] = r == 9 && c == 7 ? -9999f : c == 0 ? 3f : 1f;
                     }
                 });
-        GeoTiffWriter.of(10, 10).crs(32650, false).upperLeft(500000, 4010000).cellSize(1000, 1000).nodata(-9999f).stripped(3)
+        GeoTiffWriter.of(10, 10).crs(3035, false).upperLeft(500000, 4010000).cellSize(1000, 1000).nodata(-9999f).stripped(3)
                 .deflate(false).write(dir.resolve("carbon2.tif"), (r, row) -> {
                     for (int c = 0; c < 10; c++) {
                         row[c] = r == 5 && c == 4 ? -9999f : 2f;
                     }
                 });
-        GeoTiffWriter.of(5, 5).crs(32650, false).upperLeft(500000, 4010000).cellSize(2000, 2000).nodata(-1f)
+        GeoTiffWriter.of(5, 5).crs(3035, false).upperLeft(500000, 4010000).cellSize(2000, 2000).nodata(-1f)
                 .write(dir.resolve("emis.tif"), (r, row) -> java.util.Arrays.fill(row, 4f));
         Files.writeString(dir.resolve("region.geojson"), """
-                {"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::32650"}},
+                {"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::3035"}},
                  "features": [{"type": "Feature", "properties": {"name": "test region"},
                    "geometry": {"type": "Polygon", "coordinates": [[[500000, 4000000], [508000, 4000000], [508000, 4008000],
                      [500000, 4008000], [500000, 4000000]]]}}]}
@@ -58,7 +59,7 @@ final class Fixture {
         fields.put("pa_id", String.class);
         fields.put("name", String.class);
         fields.put("category", String.class);
-        GeoPackageIO.write(dir.resolve("pas.gpkg"), "pas", 32650, fields, List.of(
+        GeoPackageIO.write(dir.resolve("pas.gpkg"), "pas", 3035, fields, List.of(
                 new Feature("1", box(501000, 4004000, 503500, 4006000), attrs("A", "Park A", "national_park")),
                 new Feature("2", box(503000, 4004000, 505000, 4006000), attrs("B", "Reserve B", "nature_reserve")),
                 new Feature("3", box(507000, 4000000, 510000, 4001000), attrs("C", "Reserve C", "nature_reserve"))));

@@ -90,9 +90,7 @@ public final class GeoJsonReader {
 
     private static Feature feature(JsonNode f, int index, Set<String> fields) {
         JsonNode g = f.get("geometry");
-        if (g == null || g.isNull()) {
-            return null;
-        }
+        boolean none = g == null || g.isNull(); // kept with an empty geometry, so that users are told it was skipped
         Map<String, Object> attrs = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> it = f.path("properties").fields();
         while (it.hasNext()) {
@@ -106,7 +104,7 @@ public final class GeoJsonReader {
                     : v.isBoolean() ? (Object) v.asBoolean() : v.isTextual() ? v.asText() : v.toString());
         }
         String id = f.has("id") ? f.get("id").asText() : Integer.toString(index);
-        return new Feature(id, geometry(g), attrs);
+        return new Feature(id, none ? GF.createMultiPolygon() : geometry(g), attrs);
     }
 
     private static Geometry geometry(JsonNode g) {

@@ -81,10 +81,9 @@ public final class GeoPackageIO {
                 while (rs.moveToNext()) {
                     FeatureRow row = rs.getRow();
                     GeoPackageGeometryData data = row.getGeometry();
-                    if (data == null || data.isEmpty()) {
-                        continue;
-                    }
-                    Geometry g = wkb.read(data.getWkb());
+                    // a feature without geometry is kept with an empty one, so that users are told it was skipped
+                    Geometry g = data == null || data.isEmpty() ? new org.locationtech.jts.geom.GeometryFactory().createMultiPolygon()
+                            : wkb.read(data.getWkb());
                     Map<String, Object> attrs = new LinkedHashMap<>();
                     for (String f : fields) {
                         Object v = row.getValue(f);

@@ -136,6 +136,54 @@ public final class Geometries {
         return polygonal(copy);
     }
 
+    /**
+     * Splits lon/lat polygons that cross the antimeridian: a part with vertices within 10 degrees of both 180W and 180E
+     * whose longitudes span more than 180 degrees, but less than 180 once its western longitudes are moved by +360 (a PA
+     * from 179E to 179W, not a 358-degree band), is cut at 180 degrees and its eastern piece moved back by -360. Other
+     * parts are returned unchanged.
+     *
+     * @return the geometry, or the split geometry; {@code null} when nothing crossed
+     */
+    public static Geometry splitAntimeridian(Geometry g) {
+        boolean any = false;
+        List<Polygon> out = new ArrayList<>();
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            Polygon p = (Polygon) g.getGeometryN(i);
+            org.locationtech.jts.geom.Envelope e = p.getEnvelopeInternal();
+            if (e.getWidth() <= 180 || e.getMinX() < -180 || e.getMaxX() > 180 || e.getMinX() > -170 || e.getMaxX() < 170) {
+                out.add(p);
+                continue;
+            }
+            Geometry moved = p.copy();
+            moved.apply((Coordinate c) -> {
+                if (c.x < 0) {
+                    c.x += 360;
+                }
+            });
+            moved.geometryChanged();
+            if (moved.getEnvelopeInternal().getWidth() >= 180) {
+                out.add(p);
+                continue;
+            }
+            any = true;
+            moved = moved.isValid() ? moved : GeometryFixer.fix(moved);
+            Geometry west = moved.intersection(box(-180, -90, 180, 90));
+            Geometry east = shiftX(moved.intersection(box(180, -90, 540, 90)), -360);
+            for (Geometry piece : List.of(west, east)) {
+                Geometry pp = polygonsOf(piece);
+                for (int k = 0; k < pp.getNumGeometries(); k++) {
+                    if (!pp.getGeometryN(k).isEmpty()) {
+                        out.add((Polygon) pp.getGeometryN(k));
+                    }
+                }
+            }
+        }
+        if (!any) {
+            return null;
+        }
+        return out.size() == 1 ? out.get(0) : GF.createMultiPolygon(out.toArray(new Polygon[0]));
+    }
+
     /** Shifts longitudes by {@code dx} degrees (for grids in 0..360 longitudes). */
     public static Geometry shiftX(Geometry g, double dx) {
         Geometry copy = g.copy();

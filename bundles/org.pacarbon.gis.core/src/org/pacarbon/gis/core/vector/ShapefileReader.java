@@ -67,10 +67,9 @@ public final class ShapefileReader {
         }
         List<Feature> features = new ArrayList<>();
         for (int i = 0; i < geoms.size(); i++) {
-            if (geoms.get(i) == null) {
-                continue; // null shape
-            }
-            features.add(new Feature(Integer.toString(i + 1), geoms.get(i), dbf != null ? rows.get(i) : Map.of()));
+            // a null shape is kept with an empty geometry, so that users are told it was skipped
+            Geometry g = geoms.get(i) != null ? geoms.get(i) : new org.locationtech.jts.geom.GeometryFactory().createMultiPolygon();
+            features.add(new Feature(Integer.toString(i + 1), g, dbf != null ? rows.get(i) : Map.of()));
         }
         return new FeatureSet(shp.toString(), crs, fields, features);
     }
