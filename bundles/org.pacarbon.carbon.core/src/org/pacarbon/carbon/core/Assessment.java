@@ -57,6 +57,11 @@ public final class Assessment {
     private final Map<String, Long> timings = new LinkedHashMap<>();
     /** Per layer: how it was read, its cell areas and its unit (for provenance.json). */
     private final Map<String, String> notes = new LinkedHashMap<>();
+    private record AreaKey(GridSpec grid, CoordinateReferenceSystem crs) {
+    }
+
+    /** Cell-area models by grid and CRS. */
+    private final Map<AreaKey, CellAreas.Model> areaModels = new LinkedHashMap<>();
     /** Units the values are in, where the file declares one that differs from (and converts to) the spec's. */
     private final Map<String, String> fileUnits = new HashMap<>();
 
@@ -275,7 +280,7 @@ public final class Assessment {
                     throw new GisException(layer.path(), "does not overlap the region (raster extent " + extent(src.grid())
                             + " in " + CrsSupport.label(src.crs()) + ")", "a raster that covers the region");
                 }
-                CellAreas.Model areas = CellAreas.of(src.grid(), src.crs());
+                CellAreas.Model areas = areasOf(src);
                 ZoneStats[] s = measure(src, categories.size(), pas, areas);
                 stats.put(id(layer), s);
                 notes.put(layer.display(), "read: " + RasterFiles.reader(file) + "; cell areas: " + areas.method() + "; unit: " + unitNote);
@@ -491,7 +496,19 @@ public final class Assessment {
      * exactly, since coverage fractions of disjoint zones add up.
      */
     private ZoneStats[] measure(RasterSource src, int categoryCount, List<Pa> pas) throws GisException {
-        return measure(src, categoryCount, pas, CellAreas.of(src.grid(), src.crs()));
+        return measure(src, categoryCount, pas, areasOf(src));
+    }
+
+    /** Cell areas of a raster's grid, computed once per distinct grid and CRS. */
+    private CellAreas.Model areasOf(RasterSource src) throws GisException {
+        for (AreaKey k : areaModels.keySet()) {
+            if (k.grid().sameCells(src.grid()) && CrsSupport.same(k.crs(), src.crs())) {
+                return areaModels.get(k);
+            }
+        }
+        CellAreas.Model m = CellAreas.of(src.grid(), src.crs());
+        areaModels.put(new AreaKey(src.grid(), src.crs()), m);
+        return m;
     }
 
     private ZoneStats[] measure(RasterSource src, int categoryCount, List<Pa> pas, CellAreas.Model areas) throws GisException {

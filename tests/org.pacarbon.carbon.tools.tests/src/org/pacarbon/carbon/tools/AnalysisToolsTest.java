@@ -25,7 +25,7 @@ class AnalysisToolsTest {
     Path dir;
 
     private void tif(String name, int w, int h, java.util.function.IntBinaryOperator value) throws Exception {
-        GeoTiffWriter.of(w, h).crs(32650, false).upperLeft(500000, 4010000).cellSize(1000, 1000).nodata(-9999f)
+        GeoTiffWriter.of(w, h).crs(3035, false).upperLeft(500000, 4010000).cellSize(1000, 1000).nodata(-9999f)
                 .write(dir.resolve(name), (r, row) -> {
                     for (int c = 0; c < w; c++) {
                         row[c] = value.applyAsInt(r, c);
@@ -40,7 +40,7 @@ class AnalysisToolsTest {
     }
 
     private static String collection(String... features) {
-        return "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"EPSG:32650\"}},"
+        return "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"EPSG:3035\"}},"
                 + "\"features\":[" + String.join(",", features) + "]}";
     }
 
