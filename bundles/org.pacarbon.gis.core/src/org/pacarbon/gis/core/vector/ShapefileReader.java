@@ -28,7 +28,8 @@ import org.pacarbon.gis.core.crs.CrsSupport;
 
 /**
  * Reads ESRI Shapefiles (.shp + .dbf, with .prj for the CRS and .cpg for the text encoding): polygon shapes
- * (types 5, 15, 25), points and lines are read as such. Attribute text without a .cpg is read as UTF-8 when
+ * (types 5, 15, 25), points and lines are read as such. Field names and values are decoded alike: by the .cpg,
+ * else by the dBASE language driver byte (e.g. 0x4D: GBK), else attribute text without either is read as UTF-8 when
  * valid, else as GBK (common for Chinese data).
  */
 public final class ShapefileReader {
@@ -213,6 +214,11 @@ public final class ShapefileReader {
         int n = b.getInt(4);
         int headerLen = Short.toUnsignedInt(b.getShort(8));
         int recLen = Short.toUnsignedInt(b.getShort(10));
+        if (headerLen > all.length || headerLen < 33 || n < 0) {
+            throw new GisException(dbf, "is cut short or damaged: its header says " + headerLen + " header bytes and " + n
+                    + " records, the file has " + all.length + " bytes", "an intact .dbf file");
+        }
+        Charset cs = charset(dbf, cpg, all, headerLen);
         List<int[]> layout = new ArrayList<>(); // offset, length, type, decimals
         int off = 1;
         for (int p = 32; p + 32 <= headerLen && all[p] != 0x0D; p += 32) {
@@ -220,7 +226,7 @@ public final class ShapefileReader {
             while (nameEnd < p + 11 && all[nameEnd] != 0) {
                 nameEnd++;
             }
-            fields.add(new String(all, p, nameEnd - p, StandardCharsets.ISO_8859_1).trim());
+            fields.add(new String(all, p, nameEnd - p, cs).trim()); // names in the table's encoding, as values
             int len = Byte.toUnsignedInt(all[p + 16]);
             layout.add(new int[] {off, len, all[p + 11], all[p + 17]});
             off += len;
@@ -228,7 +234,6 @@ public final class ShapefileReader {
         if ((long) headerLen + (long) n * recLen > all.length) {
             throw new GisException(dbf, "is truncated: " + n + " records announced", "an intact .dbf file");
         }
-        Charset cs = charset(dbf, cpg, all, headerLen);
         List<Map<String, Object>> rows = new ArrayList<>(n);
         for (int r = 0; r < n; r++) {
             int base = headerLen + r * recLen;
@@ -269,9 +274,31 @@ public final class ShapefileReader {
                 throw new GisException(cpg, "names an unknown text encoding", "an encoding name such as UTF-8 or GBK", e);
             }
         }
+        String byLdid = switch (Byte.toUnsignedInt(all[29])) { // the dBASE language driver id
+            case 0x01 -> "IBM437";
+            case 0x02 -> "IBM850";
+            case 0x03 -> "windows-1252";
+            case 0x26 -> "IBM866";
+            case 0x4C -> "windows-31j";
+            case 0x4D, 0x7A -> "GBK";
+            case 0x4E -> "x-windows-949";
+            case 0x4F, 0x78 -> "x-windows-950";
+            case 0x57 -> null; // "ANSI": the writer's system code page, unknown here
+            case 0x64 -> "IBM852";
+            case 0x65 -> "IBM866";
+            case 0xC8 -> "windows-1250";
+            case 0xC9 -> "windows-1251";
+            case 0xCA -> "windows-1254";
+            case 0xCB -> "windows-1253";
+            default -> null;
+        };
+        if (byLdid != null && Charset.isSupported(byLdid)) {
+            return Charset.forName(byLdid);
+        }
         try {
+            // field names and records: UTF-8 if they decode as such, else GBK (the common legacy encoding of Chinese data)
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(all, headerLen, all.length - headerLen));
+                    .decode(ByteBuffer.wrap(all, 32, all.length - 32));
             return StandardCharsets.UTF_8;
         } catch (CharacterCodingException e) {
             return Charset.forName("GBK");

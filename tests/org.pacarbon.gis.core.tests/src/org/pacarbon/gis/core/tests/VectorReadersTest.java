@@ -27,6 +27,15 @@ class VectorReadersTest {
 
     /** Writes a polygon shapefile: each shape is a list of rings (x,y pairs), as given (orientation included). */
     static void writeShapefile(Path base, List<double[][]> shapes, List<String[]> attrs, String prjWkt) throws Exception {
+        writeShapefile(base, shapes, attrs, prjWkt, new String[] {"NAME", "CATEGORY", "AREA"}, StandardCharsets.UTF_8, "UTF-8", 0);
+    }
+
+    /**
+     * As above, with the field names, the encoding of names and values, the .cpg text ({@code null}: no .cpg) and the
+     * dBASE language driver byte.
+     */
+    static void writeShapefile(Path base, List<double[][]> shapes, List<String[]> attrs, String prjWkt, String[] names,
+            java.nio.charset.Charset cs, String cpg, int ldid) throws Exception {
         ByteArrayOutputStream records = new ByteArrayOutputStream();
         int n = 0;
         for (double[][] rings : shapes) {
@@ -60,13 +69,14 @@ class VectorReadersTest {
         shp.write(records.toByteArray());
         Files.write(base.resolveSibling(base.getFileName() + ".shp"), shp.toByteArray());
         // dBASE: fields name C(30), category C(20), area N(12,2)
-        String[][] fields = {{"NAME", "C", "30", "0"}, {"CATEGORY", "C", "20", "0"}, {"AREA", "N", "12", "2"}};
+        String[][] fields = {{names[0], "C", "30", "0"}, {names[1], "C", "20", "0"}, {names[2], "N", "12", "2"}};
         int recLen = 1 + 30 + 20 + 12;
         int headerLen = 32 + 32 * fields.length + 1;
         ByteBuffer d = ByteBuffer.allocate(headerLen + recLen * attrs.size() + 1).order(ByteOrder.LITTLE_ENDIAN);
         d.put(0, (byte) 3).putInt(4, attrs.size()).putShort(8, (short) headerLen).putShort(10, (short) recLen);
+        d.put(29, (byte) ldid);
         for (int f = 0; f < fields.length; f++) {
-            byte[] name = fields[f][0].getBytes(StandardCharsets.US_ASCII);
+            byte[] name = fields[f][0].getBytes(cs);
             d.put(32 + 32 * f, name);
             d.put(32 + 32 * f + 11, (byte) fields[f][1].charAt(0));
             d.put(32 + 32 * f + 16, (byte) Integer.parseInt(fields[f][2]));
@@ -81,7 +91,7 @@ class VectorReadersTest {
                 int len = Integer.parseInt(fields[f][2]);
                 byte[] v = new byte[len];
                 java.util.Arrays.fill(v, (byte) ' ');
-                byte[] text = attrs.get(r)[f].getBytes(StandardCharsets.UTF_8);
+                byte[] text = attrs.get(r)[f].getBytes(cs);
                 System.arraycopy(text, 0, v, fields[f][1].equals("N") ? len - text.length : 0, text.length);
                 d.put(off, v);
                 off += len;
@@ -92,7 +102,44 @@ class VectorReadersTest {
         if (prjWkt != null) {
             Files.writeString(base.resolveSibling(base.getFileName() + ".prj"), prjWkt);
         }
-        Files.writeString(base.resolveSibling(base.getFileName() + ".cpg"), "UTF-8");
+        if (cpg != null) {
+            Files.writeString(base.resolveSibling(base.getFileName() + ".cpg"), cpg);
+        }
+    }
+
+    @Test
+    void gbkFieldNamesAndValuesByCpgOrByLanguageDriverOrByGuess() throws Exception {
+        java.nio.charset.Charset gbk = java.nio.charset.Charset.forName("GBK");
+        String[] names = {"名称", "类别", "面积"};
+        List<String[]> attrs = List.<String[]>of(new String[] {"三江源", "国家公园", "96.00"});
+        List<double[][]> shapes = List.<double[][]>of(new double[][] {{0, 0, 0, 1, 1, 1, 1, 0, 0, 0}});
+        String wkt = CrsSupport.parse("EPSG:4326", null).toWKT();
+        // 1: a .cpg saying 936; 2: no .cpg, language driver 0x4D (GBK); 3: neither (not UTF-8: read as GBK)
+        Object[][] cases = {{"cpg", "936", 0}, {"ldid", null, 0x4D}, {"guess", null, 0}};
+        for (Object[] c : cases) {
+            Path base = dir.resolve("gbk_" + c[0]);
+            writeShapefile(base, shapes, attrs, wkt, names, gbk, (String) c[1], (Integer) c[2]);
+            FeatureSet set = VectorIO.read(dir.resolve("gbk_" + c[0] + ".shp"), null, null);
+            assertEquals(List.of("名称", "类别", "面积"), set.fields(), (String) c[0]);
+            assertEquals("国家公园", set.features().get(0).text("类别").orElseThrow(), (String) c[0]);
+        }
+        // UTF-8 names and values with a .cpg
+        Path base = dir.resolve("utf8");
+        writeShapefile(base, shapes, attrs, wkt, names, StandardCharsets.UTF_8, "UTF-8", 0);
+        FeatureSet set = VectorIO.read(dir.resolve("utf8.shp"), null, null);
+        assertEquals("三江源", set.features().get(0).text("名称").orElseThrow());
+    }
+
+    @Test
+    void aDbfCutShortIsNamed() throws Exception {
+        Path base = dir.resolve("cut");
+        writeShapefile(base, List.<double[][]>of(new double[][] {{0, 0, 0, 1, 1, 1, 1, 0, 0, 0}}),
+                List.<String[]>of(new String[] {"x", "y", "1"}), CrsSupport.parse("EPSG:4326", null).toWKT());
+        Path dbf = dir.resolve("cut.dbf");
+        byte[] b = Files.readAllBytes(dbf);
+        Files.write(dbf, java.util.Arrays.copyOf(b, 60));
+        GisException e = assertThrows(GisException.class, () -> VectorIO.read(dir.resolve("cut.shp"), null, null));
+        assertTrue(e.getMessage().contains("cut.dbf") && e.getMessage().contains("cut short"), e.getMessage());
     }
 
     @Test
