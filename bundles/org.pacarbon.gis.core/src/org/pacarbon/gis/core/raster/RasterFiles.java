@@ -11,7 +11,8 @@ import org.pacarbon.gis.core.raster.nc.NetcdfSource;
 
 /**
  * The one way to open a raster file: netCDF (classic and netCDF-4, recognised by their first bytes) through the
- * project's CF reader, everything else (GeoTIFF) through {@link SisRasterSource}.
+ * project's CF reader, everything else (GeoTIFF) through {@link SisRasterSource}, and the GeoTIFFs SIS does not open
+ * through the project's own {@link TiffRasterSource}.
  */
 public final class RasterFiles {
     private RasterFiles() {
@@ -52,7 +53,37 @@ public final class RasterFiles {
         if (NetcdfSource.isNetcdf(file)) {
             return NetcdfSource.open(file, r.variable(), r.crs(), r.nodata(), new CfGrid.Selection(r.band(), r.time(), r.year()));
         }
-        return SisRasterSource.open(file, r.variable(), r.crs(), r.nodata(), r.band());
+        try {
+            return SisRasterSource.open(file, r.variable(), r.crs(), r.nodata(), r.band());
+        } catch (GisException sis) {
+            if (!isTiff(file)) {
+                throw sis;
+            }
+            // files SIS does not open (masks, Int8, Float16, ZSTD, a CRS only in .aux.xml, ...): the project's own reader
+            TiffRasterSource.Attempt own = TiffRasterSource.open(file, r.crs(), r.nodata(), r.band());
+            if (own.source() != null) {
+                LOG.info(() -> file + ": read by the project's own GeoTIFF reader (Apache SIS: " + sis.problem() + ")");
+                return own.source();
+            }
+            String why = own.reason();
+            if (why != null && (why.contains("cut short") || why.contains("damaged") || why.contains("beyond the end"))) {
+                throw new GisException(file, "cannot be read: " + why, "an intact GeoTIFF", sis);
+            }
+            throw new GisException(file, sis.problem() + (why != null ? "; the project's own reader: " + why : ""), sis.expected(), sis);
+        }
+    }
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("org.pacarbon.gis.core.raster");
+
+    /** Whether a file starts like a TIFF (classic or BigTIFF, either byte order). */
+    static boolean isTiff(Path file) {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] h = in.readNBytes(4);
+            return h.length == 4 && ((h[0] == 'I' && h[1] == 'I' && (h[2] == 42 || h[2] == 43) && h[3] == 0)
+                    || (h[0] == 'M' && h[1] == 'M' && h[2] == 0 && (h[3] == 42 || h[3] == 43)));
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     /** The variables of a file: each data variable of a netCDF file, the one raster of a GeoTIFF. */
@@ -70,6 +101,9 @@ public final class RasterFiles {
         }
         if (src instanceof NetcdfSource n) {
             return n.reader();
+        }
+        if (src instanceof TiffRasterSource t) {
+            return t.reader();
         }
         return src.getClass().getSimpleName();
     }

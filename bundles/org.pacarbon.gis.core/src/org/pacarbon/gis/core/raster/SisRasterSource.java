@@ -47,6 +47,8 @@ public final class SisRasterSource implements RasterSource {
     private final int band;
     private double scale = 1, offset = 0;
     private TiffTiles tiles;
+    /** Why the own decoder declined the file (said when SIS then fails to read it, e.g. "the file is cut short"). */
+    private String declined;
     /** System property: {@code true} reads every raster through Apache SIS (to compare, or to work around a decoder bug). */
     public static final String SIS_ONLY = "pacarbon.raster.sisOnly";
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("org.pacarbon.gis.core.raster");
@@ -194,8 +196,17 @@ public final class SisRasterSource implements RasterSource {
                 double[] so = TiffTiles.scaleOffset(file, b);
                 src.scale = so[0];
                 src.offset = so[1];
-                if (!Boolean.getBoolean(SIS_ONLY) && bands.size() <= 1) {
-                    src.tiles = fastPath(file, (int) w, (int) h, img);
+                if (!Boolean.getBoolean(SIS_ONLY)) {
+                    src.tiles = fastPath(src, file, (int) w, (int) h, img, b);
+                }
+                if (band == null && src.tiles != null && src.tiles.bands() > 1) { // SIS may show one band of such files
+                    int nb = src.tiles.bands();
+                    try {
+                        src.tiles.close();
+                    } catch (IOException x) {
+                        // read-only
+                    }
+                    throw new GisException(file, "has " + nb + " bands and none was chosen", "\"band\": a band number from 1 to " + nb);
                 }
             }
             return src;
@@ -213,11 +224,12 @@ public final class SisRasterSource implements RasterSource {
     }
 
     /** The own decoder for a GeoTIFF whose first image is the one SIS gives, or {@code null} (logged). */
-    private static TiffTiles fastPath(Path file, int w, int h, RenderedImage img) {
+    private static TiffTiles fastPath(SisRasterSource src, Path file, int w, int h, RenderedImage img, int band) {
         try {
-            TiffTiles.Opened o = TiffTiles.open(file);
+            TiffTiles.Opened o = TiffTiles.open(file, band);
             if (o.tiles() == null) {
                 LOG.info(() -> file + ": read through Apache SIS (" + o.declined() + ")");
+                src.declined = o.declined();
                 return null;
             }
             if (o.tiles().width() != w || o.tiles().height() != h || img.getMinX() != 0 || img.getMinY() != 0) {
@@ -394,10 +406,23 @@ public final class SisRasterSource implements RasterSource {
                 }
             }
         } catch (RuntimeException e) {
-            throw new GisException(file, "rows " + row0 + ".." + (row0 + rows - 1) + " cannot be read: " + e.getMessage(),
-                    "an intact raster file", e);
+            String why = declined != null && (declined.contains("cut short") || declined.contains("damaged")) ? declined
+                    : plain(e);
+            throw new GisException(file, "rows " + row0 + ".." + (row0 + rows - 1) + " cannot be read: " + why, "an intact raster file", e);
         }
         applyExtraNodata(rows, dst);
+    }
+
+    /** The message of an exception and its causes, without Java class names. */
+    private static String plain(Throwable e) {
+        StringBuilder b = new StringBuilder();
+        for (Throwable t = e; t != null && b.length() < 300; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && !m.isBlank() && b.indexOf(m) < 0) {
+                b.append(b.length() > 0 ? ": " : "").append(m.replaceAll("^[a-z]+(\\.[a-zA-Z_$]+)+(Exception|Error): ", ""));
+            }
+        }
+        return b.length() > 0 ? b.toString() : "the data cannot be decoded";
     }
 
     private void applyExtraNodata(int rows, float[] dst) {

@@ -16,15 +16,17 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
- * The cells of a GeoTIFF's first image, decoded straight from the file on the hot path of the engine: tiled or
- * stripped, classic TIFF or BigTIFF, either byte order, no compression, DEFLATE or LZW, predictor none, horizontal
- * (2) or floating point (3), one sample per pixel of UInt8/Int8/UInt16/Int16/UInt32/Int32/Float32/Float64. Chunks
- * are read with positional reads and decoded in parallel (one {@link Inflater} per thread), each once per request.
- * The GDAL nodata value becomes NaN. Georeferencing is not read here: Apache SIS does that, and reads every file
- * this class declines ({@link #open} says why).
+ * The cells of one band of a GeoTIFF's first image, decoded straight from the file on the hot path of the engine:
+ * tiled or stripped, classic TIFF or BigTIFF, either byte order, no compression, DEFLATE, LZW, PackBits or ZSTD,
+ * predictor none, horizontal (2) or floating point (3), samples of UInt8/Int8/UInt16/Int16/UInt32/Int32/Float16/
+ * Float32/Float64 or 1- to 31-bit unsigned integers, one or several per pixel (interleaved or in separate planes).
+ * Chunks are read with positional reads and decoded in parallel (one {@link Inflater} per thread), each once per
+ * request. The GDAL nodata value becomes NaN. Georeferencing is read by Apache SIS or {@link GeoTiffGeo}; SIS reads
+ * the files this class declines ({@link #open} says why).
  */
 public final class TiffTiles implements Closeable {
-    private static final int COMP_NONE = 1, COMP_LZW = 5, COMP_DEFLATE = 8, COMP_DEFLATE_OLD = 32946;
+    private static final int COMP_NONE = 1, COMP_LZW = 5, COMP_DEFLATE = 8, COMP_DEFLATE_OLD = 32946, COMP_PACKBITS = 32773,
+            COMP_ZSTD = 50000;
 
     private final Path file;
     private final FileChannel channel;
@@ -33,7 +35,14 @@ public final class TiffTiles implements Closeable {
     private final int chunkW, chunkH; // tile size, or (width, rows per strip)
     private final int across;          // chunks per row of chunks
     private final long[] offsets, counts;
-    private final int bytesPerSample;
+    private final int bytesPerSample;   // 0 for samples of a bit depth that is not a whole number of bytes
+    private final int bits;             // bits per sample
+    private final int spp;              // samples per pixel in a chunk (1 when planes are separate)
+    private final int sample;           // the sample (band) read, 0-based, within a pixel
+    private final int chunkBase;        // first chunk of the band read (separate planes), else 0
+    private final int rowBytes;         // bytes of one decoded row of a chunk
+    private int bands = 1;              // samples per pixel of the image (bands)
+    private boolean tiled;              // tiles (always whole) rather than strips (the last may be short)
     private final int format;          // 1 unsigned, 2 signed, 3 float
     private final int compression;
     private final int predictor;
@@ -45,7 +54,8 @@ public final class TiffTiles implements Closeable {
     }
 
     private TiffTiles(Path file, FileChannel channel, ByteOrder order, int width, int height, int chunkW, int chunkH,
-            long[] offsets, long[] counts, int bytesPerSample, int format, int compression, int predictor, double nodata) {
+            long[] offsets, long[] counts, int bits, int spp, int sample, int chunkBase, int format, int compression, int predictor,
+            double nodata) {
         this.file = file;
         this.channel = channel;
         this.order = order;
@@ -56,20 +66,33 @@ public final class TiffTiles implements Closeable {
         this.across = (width + chunkW - 1) / chunkW;
         this.offsets = offsets;
         this.counts = counts;
-        this.bytesPerSample = bytesPerSample;
+        this.bits = bits;
+        this.bytesPerSample = bits % 8 == 0 ? bits / 8 : 0;
+        this.spp = spp;
+        this.sample = sample;
+        this.chunkBase = chunkBase;
+        this.rowBytes = (chunkW * spp * bits + 7) / 8;
         this.format = format;
         this.compression = compression;
         this.predictor = predictor;
         this.nodata = nodata;
-        int raw = chunkW * chunkH * bytesPerSample;
+        int raw = rowBytes * chunkH;
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(raw));
     }
 
     /** Opens a TIFF file's first image, or says (in {@link Opened#declined()}) why this decoder does not read it. */
     public static Opened open(Path file) throws IOException {
+        return open(file, 0);
+    }
+
+    /**
+     * Opens one band of a TIFF file's first image (0-based; pixels of several samples, interleaved or in separate
+     * planes), or says why this decoder does not read it.
+     */
+    public static Opened open(Path file, int band) throws IOException {
         FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
         try {
-            Opened o = parse(file, ch);
+            Opened o = parse(file, ch, band);
             if (o.tiles() == null) {
                 ch.close();
             }
@@ -80,7 +103,7 @@ public final class TiffTiles implements Closeable {
         }
     }
 
-    private static Opened parse(Path file, FileChannel ch) throws IOException {
+    private static Opened parse(Path file, FileChannel ch, int band) throws IOException {
         long size = ch.size();
         ByteBuffer h = read(ch, 0, 16);
         ByteOrder order;
@@ -153,18 +176,20 @@ public final class TiffTiles implements Closeable {
         if (w <= 0 || hgt <= 0 || w > Integer.MAX_VALUE || hgt > Integer.MAX_VALUE || offs == null || cnts == null) {
             return new Opened(null, "its first directory lacks the size or the data offsets");
         }
-        if (spp != 1) {
-            return new Opened(null, spp + " samples per pixel");
+        if (band < 0 || band >= spp) {
+            return new Opened(null, "it has " + spp + " samples per pixel, not a band " + (band + 1));
         }
-        if (compression != COMP_NONE && compression != COMP_LZW && compression != COMP_DEFLATE && compression != COMP_DEFLATE_OLD) {
-            return new Opened(null, "compression " + compression);
+        if (compression != COMP_NONE && compression != COMP_LZW && compression != COMP_DEFLATE && compression != COMP_DEFLATE_OLD
+                && compression != COMP_PACKBITS && !(compression == COMP_ZSTD && Zstd.available())) {
+            return new Opened(null, "compression " + compression + " (" + compressionName(compression) + ")");
         }
-        if (predictor < 1 || predictor > 3 || (predictor == 3 && format != 3)) {
+        if (predictor < 1 || predictor > 3 || (predictor == 3 && format != 3) || (predictor != 1 && bps % 8 != 0)) {
             return new Opened(null, "predictor " + predictor);
         }
         boolean supported = switch ((int) format) {
-            case 1, 2 -> bps == 8 || bps == 16 || bps == 32;
-            case 3 -> bps == 32 || bps == 64;
+            case 1 -> bps >= 1 && bps <= 32;
+            case 2 -> bps == 8 || bps == 16 || bps == 32;
+            case 3 -> bps == 16 || bps == 32 || bps == 64;
             default -> false;
         };
         if (!supported) {
@@ -173,10 +198,13 @@ public final class TiffTiles implements Closeable {
         boolean tiled = tw > 0 && th > 0;
         int cw = (int) (tiled ? tw : w);
         int chh = (int) (tiled ? th : Math.min(rowsPerStrip, hgt));
-        if (cw <= 0 || chh <= 0 || (long) cw * chh * (bps / 8) > 256L << 20) {
+        boolean separate = planar == 2 && spp > 1;
+        int chunkSpp = separate ? 1 : (int) spp;
+        if (cw <= 0 || chh <= 0 || ((long) cw * chunkSpp * bps + 7) / 8 * chh > 256L << 20) {
             return new Opened(null, "chunks of " + cw + " x " + chh + " cells");
         }
-        long needed = ((w + cw - 1) / cw) * ((hgt + chh - 1) / chh);
+        long perBand = ((w + cw - 1) / cw) * ((hgt + chh - 1) / chh);
+        long needed = separate ? perBand * spp : perBand;
         if (offs.length < needed || cnts.length < needed) {
             return new Opened(null, "it lists " + offs.length + " data chunks where " + needed + " are needed");
         }
@@ -185,8 +213,24 @@ public final class TiffTiles implements Closeable {
                 return new Opened(null, "data chunk " + i + " lies beyond the end of the file (" + size + " bytes): the file is cut short");
             }
         }
-        return new Opened(new TiffTiles(file, ch, order, (int) w, (int) hgt, cw, chh, offs, cnts, (int) (bps / 8), (int) format,
-                (int) compression, (int) predictor, nodata), null);
+        TiffTiles t = new TiffTiles(file, ch, order, (int) w, (int) hgt, cw, chh, offs, cnts, (int) bps, chunkSpp,
+                separate ? 0 : band, separate ? (int) (band * perBand) : 0, (int) format, (int) compression, (int) predictor, nodata);
+        t.bands = (int) spp;
+        t.tiled = tiled;
+        return new Opened(t, null);
+    }
+
+    private static String compressionName(long c) {
+        return switch ((int) c) {
+            case 2 -> "CCITT";
+            case 6, 7 -> "JPEG";
+            case 34887 -> "LERC";
+            case 50000 -> "ZSTD";
+            case 34925 -> "LZMA";
+            case 50001 -> "WebP";
+            case 50002 -> "JPEG XL";
+            default -> "unknown";
+        };
     }
 
     /**
@@ -330,10 +374,16 @@ public final class TiffTiles implements Closeable {
         return chunkH;
     }
 
+    /** @return the number of bands (samples per pixel) of the image */
+    public int bands() {
+        return bands;
+    }
+
     /** @return a description of the layout, for logs */
     public String describe() {
-        return (chunkW == width ? "strips of " + chunkH + " rows" : "tiles of " + chunkW + " x " + chunkH) + ", "
-                + (format == 3 ? "Float" : format == 2 ? "Int" : "UInt") + (bytesPerSample * 8) + ", compression " + compression
+        return (!tiled ? "strips of " + chunkH + " rows" : "tiles of " + chunkW + " x " + chunkH) + ", "
+                + (format == 3 ? "Float" : format == 2 ? "Int" : "UInt") + bits + (spp > 1 ? ", sample " + (sample + 1) + " of " + spp : "")
+                + ", compression " + compression
                 + ", predictor " + predictor;
     }
 
@@ -395,13 +445,13 @@ public final class TiffTiles implements Closeable {
         int cy = chunk / across, cx = chunk % across;
         int y0 = cy * chunkH, x0 = cx * chunkW;
         int ch = Math.min(chunkH, height - y0); // strips: the last may be short; tiles are always whole
-        int rowsInChunk = chunkW == width ? ch : chunkH;
+        int rowsInChunk = tiled ? chunkH : ch;
         int ya = Math.max(y0, row0), yb = Math.min(y0 + ch, row0 + rows);
         int xb = Math.min(x0 + chunkW, width);
         if (ya >= yb) {
             return;
         }
-        long n = counts[chunk], off = offsets[chunk];
+        long n = counts[chunkBase + chunk], off = offsets[chunkBase + chunk];
         if (n == 0 || off == 0) { // sparse chunk: nodata
             float fill = Double.isNaN(nodata) ? 0f : Float.NaN;
             for (int y = ya; y < yb; y++) {
@@ -410,7 +460,7 @@ public final class TiffTiles implements Closeable {
             return;
         }
         Scratch s = scratch.get();
-        int expected = chunkW * rowsInChunk * bytesPerSample;
+        int expected = rowBytes * rowsInChunk;
         if (s.comp.length < n) {
             s.comp = new byte[(int) n];
         }
@@ -424,6 +474,8 @@ public final class TiffTiles implements Closeable {
                 System.arraycopy(s.comp, 0, raw, 0, got);
             }
             case COMP_LZW -> got = s.lzw.decode(s.comp, (int) n, raw, expected);
+            case COMP_PACKBITS -> got = packBits(s.comp, (int) n, raw, expected);
+            case COMP_ZSTD -> got = Zstd.decompress(s.comp, (int) n, raw, raw.length);
             default -> {
                 Inflater inf = s.inflater;
                 inf.reset();
@@ -445,7 +497,6 @@ public final class TiffTiles implements Closeable {
         if (got < expected) {
             throw new IOException("tile or strip " + chunk + " decodes to " + got + " bytes instead of " + expected + ": the file is damaged");
         }
-        int rowBytes = chunkW * bytesPerSample;
         if (predictor == 2) {
             for (int y = ya - y0; y < yb - y0; y++) {
                 horizontal(raw, y * rowBytes);
@@ -461,9 +512,16 @@ public final class TiffTiles implements Closeable {
         float nd = (float) nodata;
         boolean hasNodata = !Double.isNaN(nodata);
         for (int y = ya; y < yb; y++) {
-            int src = (y - y0) * chunkW;
             int o = (y - row0) * width + x0;
-            convert(bb, src, dst, o, cols);
+            if (bytesPerSample == 0) {
+                unpackBits(raw, (y - y0) * rowBytes, dst, o, cols);
+            } else if (spp == 1) {
+                convert(bb, (y - y0) * chunkW, dst, o, cols);
+            } else {
+                for (int i = 0; i < cols; i++) { // one sample of each interleaved pixel
+                    convert(bb, (y - y0) * chunkW * spp + i * spp + sample, dst, o + i, 1);
+                }
+            }
             if (hasNodata) {
                 for (int i = o; i < o + cols; i++) {
                     if (dst[i] == nd) {
@@ -474,10 +532,65 @@ public final class TiffTiles implements Closeable {
         }
     }
 
+    /** Samples of {@code bits} bits (1..32, most significant bit first), unsigned, from a row starting at byte {@code p}. */
+    private void unpackBits(byte[] raw, int p, float[] dst, int o, int n) {
+        long bit = (long) p * 8 + (long) sample * bits;
+        long stride = (long) spp * bits;
+        for (int i = 0; i < n; i++, bit += stride) {
+            long v = 0;
+            for (int k = 0; k < bits; k++) {
+                long b = bit + k;
+                v = (v << 1) | ((raw[(int) (b >>> 3)] >> (7 - (int) (b & 7))) & 1);
+            }
+            dst[o + i] = v;
+        }
+    }
+
+    /** PackBits (TIFF compression 32773): runs of literal bytes and of repeated bytes. */
+    static int packBits(byte[] in, int n, byte[] out, int max) throws IOException {
+        int i = 0, o = 0;
+        while (i < n && o < max) {
+            int h = in[i++];
+            if (h >= 0) {
+                int len = Math.min(h + 1, Math.min(max - o, n - i));
+                System.arraycopy(in, i, out, o, len);
+                i += h + 1;
+                o += len;
+            } else if (h != -128) {
+                if (i >= n) {
+                    throw new IOException("PackBits data ends inside a run: the file is damaged");
+                }
+                int len = Math.min(1 - h, max - o);
+                Arrays.fill(out, o, o + len, in[i++]);
+                o += len;
+            }
+        }
+        return o;
+    }
+
+    /** IEEE 754 half precision to float. */
+    static float half(int h) {
+        int sign = (h >>> 15) & 1, exp = (h >>> 10) & 0x1f, mant = h & 0x3ff;
+        float v;
+        if (exp == 0) {
+            v = mant * 0x1p-24f; // subnormal
+        } else if (exp == 31) {
+            v = mant == 0 ? Float.POSITIVE_INFINITY : Float.NaN;
+        } else {
+            v = Float.intBitsToFloat(((exp - 15 + 127) << 23) | (mant << 13));
+        }
+        return sign == 1 ? -v : v;
+    }
+
     /** Converts {@code n} samples starting at sample {@code src} of the decoded chunk. */
     private void convert(ByteBuffer bb, int src, float[] dst, int o, int n) {
         switch (format * 100 + bytesPerSample) {
             case 304 -> bb.asFloatBuffer().get(src, dst, o, n);
+            case 302 -> {
+                for (int i = 0; i < n; i++) {
+                    dst[o + i] = half(bb.getShort((src + i) * 2) & 0xffff);
+                }
+            }
             case 308 -> {
                 for (int i = 0; i < n; i++) {
                     dst[o + i] = (float) bb.getDouble((src + i) * 8);
@@ -518,35 +631,29 @@ public final class TiffTiles implements Closeable {
 
     /** Undoes horizontal differencing (predictor 2) of one row: each sample adds the one before it (mod 2^bits). */
     private void horizontal(byte[] raw, int p) {
-        int n = chunkW;
+        int n = chunkW * spp, k = spp; // each sample adds the same sample of the pixel before it
         switch (bytesPerSample) {
             case 1 -> {
-                for (int i = 1; i < n; i++) {
-                    raw[p + i] += raw[p + i - 1];
+                for (int i = k; i < n; i++) {
+                    raw[p + i] += raw[p + i - k];
                 }
             }
             case 2 -> {
                 ByteBuffer b = ByteBuffer.wrap(raw).order(order);
-                short prev = b.getShort(p);
-                for (int i = 1; i < n; i++) {
-                    prev = (short) (prev + b.getShort(p + 2 * i));
-                    b.putShort(p + 2 * i, prev);
+                for (int i = k; i < n; i++) {
+                    b.putShort(p + 2 * i, (short) (b.getShort(p + 2 * i) + b.getShort(p + 2 * (i - k))));
                 }
             }
             case 4 -> {
                 ByteBuffer b = ByteBuffer.wrap(raw).order(order);
-                int prev = b.getInt(p);
-                for (int i = 1; i < n; i++) {
-                    prev += b.getInt(p + 4 * i);
-                    b.putInt(p + 4 * i, prev);
+                for (int i = k; i < n; i++) {
+                    b.putInt(p + 4 * i, b.getInt(p + 4 * i) + b.getInt(p + 4 * (i - k)));
                 }
             }
             default -> {
                 ByteBuffer b = ByteBuffer.wrap(raw).order(order);
-                long prev = b.getLong(p);
-                for (int i = 1; i < n; i++) {
-                    prev += b.getLong(p + 8 * i);
-                    b.putLong(p + 8 * i, prev);
+                for (int i = k; i < n; i++) {
+                    b.putLong(p + 8 * i, b.getLong(p + 8 * i) + b.getLong(p + 8 * (i - k)));
                 }
             }
         }
@@ -557,9 +664,9 @@ public final class TiffTiles implements Closeable {
      * planes, most significant first; the result is left big-endian.
      */
     private void floatingPoint(byte[] raw, int p, byte[] tmp) {
-        int n = chunkW, bps = bytesPerSample, len = n * bps;
-        for (int i = 1; i < len; i++) {
-            raw[p + i] += raw[p + i - 1];
+        int n = chunkW * spp, bps = bytesPerSample, len = n * bps;
+        for (int i = spp; i < len; i++) { // bytes differenced with a stride of one pixel
+            raw[p + i] += raw[p + i - spp];
         }
         System.arraycopy(raw, p, tmp, 0, len);
         for (int i = 0; i < n; i++) {

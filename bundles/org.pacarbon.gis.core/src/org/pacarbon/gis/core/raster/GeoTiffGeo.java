@@ -1,0 +1,210 @@
+package org.pacarbon.gis.core.raster;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.opengis.referencing.crs.CoordinateReferenceSystem;
+import org.pacarbon.gis.core.GisException;
+import org.pacarbon.gis.core.crs.CrsSupport;
+
+/**
+ * The georeferencing of a GeoTIFF's first image read by the project itself, for files Apache SIS does not open (an
+ * internal mask or overviews, Int8 or Float16 samples, ZSTD, ...) or opens without a CRS: ModelPixelScale with
+ * ModelTiepoint, or ModelTransformation; the GeoKeys ProjectedCSType and GeographicType by EPSG code, ESRI's
+ * Web Mercator auxiliary sphere by its citation, PixelIsPoint; and GDAL's {@code .aux.xml} sidecar (SRS and
+ * GeoTransform), which wins where the TIFF has nothing. User-defined projections in GeoKeys are not rebuilt here
+ * (SIS does that for the files it reads).
+ *
+ * @param grid  the grid
+ * @param crs   the CRS ((east, north) order), or {@code null} when neither the file nor its sidecar names one
+ */
+public record GeoTiffGeo(GridSpec grid, CoordinateReferenceSystem crs) {
+    private static final Pattern AUX_SRS = Pattern.compile("(?s)<SRS[^>]*>(.*?)</SRS>");
+    private static final Pattern AUX_GT = Pattern.compile("(?s)<GeoTransform>(.*?)</GeoTransform>");
+
+    /** Reads the georeferencing of {@code file} (its first image has {@code width} x {@code height} cells). */
+    public static GeoTiffGeo read(Path file, int width, int height) throws GisException {
+        Map<Integer, Object> tags;
+        try {
+            tags = tags(file);
+        } catch (IOException | RuntimeException e) {
+            throw new GisException(file, "its TIFF directory cannot be read (" + e.getMessage() + ")", "an intact GeoTIFF", e);
+        }
+        double[] gt = null; // GDAL order: x0, dx, rx, y0, ry, dy (corner of the first cell)
+        double[] scale = (double[]) tags.get(33550), tie = (double[]) tags.get(33922), mt = (double[]) tags.get(34264);
+        int[] keys = (int[]) tags.get(34735);
+        Map<Integer, Object> geoKeys = geoKeys(keys, (double[]) tags.get(34736), (String) tags.get(34737));
+        boolean point = Integer.valueOf(2).equals(geoKeys.get(1025));
+        if (mt != null && mt.length >= 16) {
+            gt = new double[] {mt[3], mt[0], mt[1], mt[7], mt[4], mt[5]};
+        } else if (scale != null && tie != null && scale.length >= 2 && tie.length >= 6) {
+            gt = new double[] {tie[3] - tie[0] * scale[0], scale[0], 0, tie[4] + tie[1] * scale[1], 0, -scale[1]};
+        }
+        if (gt != null && point) { // the tie point is the centre of the cell: the corner is half a cell before
+            gt[0] -= gt[1] / 2 + gt[2] / 2;
+            gt[3] -= gt[4] / 2 + gt[5] / 2;
+        }
+        CoordinateReferenceSystem crs = crs(file, geoKeys);
+        // GDAL's sidecar
+        Path aux = file.resolveSibling(file.getFileName() + ".aux.xml");
+        if (Files.isRegularFile(aux)) {
+            try {
+                String xml = Files.readString(aux, StandardCharsets.UTF_8);
+                Matcher m = AUX_SRS.matcher(xml);
+                if (crs == null && m.find()) {
+                    crs = CrsSupport.parse(unescape(m.group(1).trim()), aux);
+                }
+                Matcher g = AUX_GT.matcher(xml);
+                if (gt == null && g.find()) {
+                    String[] p = g.group(1).trim().split("[,\\s]+");
+                    if (p.length == 6) {
+                        gt = new double[6];
+                        for (int i = 0; i < 6; i++) {
+                            gt[i] = Double.parseDouble(p[i]);
+                        }
+                    }
+                }
+            } catch (IOException | NumberFormatException e) {
+                throw new GisException(aux, "cannot be read (" + e.getMessage() + ")", "a GDAL .aux.xml sidecar", e);
+            }
+        }
+        if (gt == null) {
+            throw new GisException(file, "the raster has no georeferencing (no ModelPixelScale/ModelTiepoint, ModelTransformation"
+                    + " or .aux.xml GeoTransform)", "a georeferenced GeoTIFF");
+        }
+        if (gt[2] != 0 || gt[4] != 0) {
+            throw new GisException(file, "the grid is rotated or sheared", "a north-up (or south-up) grid without rotation");
+        }
+        try {
+            return new GeoTiffGeo(new GridSpec(width, height, gt[0], gt[3], gt[1], gt[5]), crs);
+        } catch (IllegalArgumentException e) {
+            throw new GisException(file, "its georeferencing is not a usable grid: " + e.getMessage(), "a regular grid", e);
+        }
+    }
+
+    private static CoordinateReferenceSystem crs(Path file, Map<Integer, Object> k) throws GisException {
+        Object pcs = k.get(3072), gcs = k.get(2048), model = k.get(1024);
+        String citation = String.valueOf(k.get(3073)) + " " + k.get(1026) + " " + k.get(2049);
+        if (pcs instanceof Integer c && c > 0 && c < 32767) {
+            return CrsSupport.parse("EPSG:" + c, file);
+        }
+        String lc = citation.toLowerCase(Locale.ROOT);
+        if (lc.contains("web_mercator_auxiliary_sphere") || lc.contains("pseudo-mercator") || lc.contains("popular visualisation")
+                || lc.contains("web mercator")) {
+            return CrsSupport.parse("EPSG:3857", file);
+        }
+        if ((model == null || Integer.valueOf(2).equals(model)) && gcs instanceof Integer c && c > 0 && c < 32767) {
+            return CrsSupport.parse("EPSG:" + c, file);
+        }
+        return null;
+    }
+
+    /** GeoKey id to value: an Integer, a double[] or a String. */
+    private static Map<Integer, Object> geoKeys(int[] dir, double[] doubles, String ascii) {
+        Map<Integer, Object> m = new HashMap<>();
+        if (dir == null || dir.length < 4) {
+            return m;
+        }
+        int n = dir[3];
+        for (int i = 0; i < n && 4 + 4 * i + 3 < dir.length; i++) {
+            int id = dir[4 + 4 * i], loc = dir[5 + 4 * i], count = dir[6 + 4 * i], value = dir[7 + 4 * i];
+            if (loc == 0) {
+                m.put(id, value);
+            } else if (loc == 34736 && doubles != null && value + count <= doubles.length) {
+                m.put(id, java.util.Arrays.copyOfRange(doubles, value, value + count));
+            } else if (loc == 34737 && ascii != null && value + count <= ascii.length()) {
+                m.put(id, ascii.substring(value, value + count).replace("|", " ").trim());
+            }
+        }
+        return m;
+    }
+
+    /** The georeferencing tags of the first image directory: doubles, shorts or text by tag number. */
+    private static Map<Integer, Object> tags(Path file) throws IOException {
+        Map<Integer, Object> out = new HashMap<>();
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer h = read(ch, 0, 16);
+            ByteOrder order = h.get(0) == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
+            h.order(order);
+            boolean big = (h.getShort(2) & 0xffff) == 43;
+            long ifd = big ? h.getLong(8) : h.getInt(4) & 0xffffffffL;
+            ByteBuffer nb = read(ch, ifd, big ? 8 : 2).order(order);
+            long n = big ? nb.getLong(0) : nb.getShort(0) & 0xffff;
+            if (n <= 0 || n > 10_000) {
+                throw new IOException("the first directory has " + n + " entries");
+            }
+            int entry = big ? 20 : 12;
+            ByteBuffer d = read(ch, ifd + (big ? 8 : 2), (int) n * entry).order(order);
+            for (int i = 0; i < n; i++) {
+                int p = i * entry;
+                int tag = d.getShort(p) & 0xffff;
+                if (tag != 33550 && tag != 33922 && tag != 34264 && tag != 34735 && tag != 34736 && tag != 34737) {
+                    continue;
+                }
+                int type = d.getShort(p + 2) & 0xffff;
+                long count = big ? d.getLong(p + 4) : d.getInt(p + 4) & 0xffffffffL;
+                int size = switch (type) {
+                    case 2, 1, 7 -> 1;
+                    case 3 -> 2;
+                    case 4 -> 4;
+                    case 12 -> 8;
+                    default -> 0;
+                };
+                if (size == 0 || count < 0 || count > 1 << 20) {
+                    continue;
+                }
+                int valuePos = p + (big ? 12 : 8);
+                ByteBuffer v;
+                if (count * size <= (big ? 8 : 4)) {
+                    v = d.slice(valuePos, (int) (count * size)).order(order);
+                } else {
+                    long off = big ? d.getLong(valuePos) : d.getInt(valuePos) & 0xffffffffL;
+                    v = read(ch, off, (int) (count * size)).order(order);
+                }
+                if (type == 12) {
+                    double[] a = new double[(int) count];
+                    for (int k = 0; k < count; k++) {
+                        a[k] = v.getDouble(k * 8);
+                    }
+                    out.put(tag, a);
+                } else if (type == 3) {
+                    int[] a = new int[(int) count];
+                    for (int k = 0; k < count; k++) {
+                        a[k] = v.getShort(k * 2) & 0xffff;
+                    }
+                    out.put(tag, a);
+                } else if (type == 2) {
+                    byte[] b = new byte[(int) count];
+                    v.get(0, b);
+                    out.put(tag, new String(b, StandardCharsets.ISO_8859_1));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static ByteBuffer read(FileChannel ch, long pos, int n) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(n);
+        while (b.hasRemaining()) {
+            if (ch.read(b, pos + b.position()) < 0) {
+                throw new IOException("the file ends inside its TIFF directory: it is cut short");
+            }
+        }
+        return b.flip();
+    }
+
+    private static String unescape(String s) {
+        return s.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&apos;", "'").replace("&amp;", "&");
+    }
+}

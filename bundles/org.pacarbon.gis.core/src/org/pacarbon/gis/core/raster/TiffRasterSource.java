@@ -1,0 +1,141 @@
+package org.pacarbon.gis.core.raster;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.opengis.referencing.crs.CoordinateReferenceSystem;
+import org.pacarbon.gis.core.GisException;
+
+/**
+ * A GeoTIFF read entirely by the project (cells by {@link TiffTiles}, grid and CRS by {@link GeoTiffGeo}), for the
+ * files Apache SIS does not open: internal masks and overviews beside the image, Int8, Float16 and n-bit samples, ZSTD
+ * and PackBits, a CRS only in the {@code .aux.xml} sidecar.
+ */
+public final class TiffRasterSource implements RasterSource {
+    private final Path file;
+    private final TiffTiles tiles;
+    private final GridSpec grid;
+    private final CoordinateReferenceSystem crs;
+    private final Float extraNodata;
+    private final double scale, offset;
+
+    private TiffRasterSource(Path file, TiffTiles tiles, GridSpec grid, CoordinateReferenceSystem crs, Float extraNodata, double[] so) {
+        this.file = file;
+        this.tiles = tiles;
+        this.grid = grid;
+        this.crs = crs;
+        this.extraNodata = extraNodata;
+        this.scale = so[0];
+        this.offset = so[1];
+    }
+
+    /** The outcome of {@link #open}: the source, or why the project's own reader cannot read the file either. */
+    public record Attempt(TiffRasterSource source, String reason) {
+    }
+
+    /**
+     * Tries to open a GeoTIFF with the project's own reader.
+     *
+     * @param crsOverride  CRS to use instead of the file's, or {@code null}
+     * @param nodata       a further value to treat as nodata, or {@code null}
+     * @param band         1-based band, or {@code null} for a file of one band
+     */
+    public static Attempt open(Path file, CoordinateReferenceSystem crsOverride, Float nodata, Integer band) {
+        TiffTiles.Opened o;
+        try {
+            o = TiffTiles.open(file, band == null ? 0 : band - 1);
+        } catch (IOException e) {
+            return new Attempt(null, e.getMessage());
+        }
+        if (o.tiles() == null) {
+            return new Attempt(null, o.declined());
+        }
+        if (band == null && o.tiles().bands() > 1) {
+            int n = o.tiles().bands();
+            try {
+                o.tiles().close();
+            } catch (IOException e) {
+                // nothing more to do
+            }
+            return new Attempt(null, "it has " + n + " bands and none was chosen (\"band\": 1 to " + n + ")");
+        }
+        try {
+            GeoTiffGeo geo = GeoTiffGeo.read(file, o.tiles().width(), o.tiles().height());
+            CoordinateReferenceSystem crs = crsOverride != null ? crsOverride : geo.crs();
+            if (crs == null) {
+                o.tiles().close();
+                return new Attempt(null, "the raster has no CRS the project can read (a user-defined projection in its GeoKeys);"
+                        + " give one with the layer (\"crs\": \"EPSG:...\")");
+            }
+            return new Attempt(new TiffRasterSource(file, o.tiles(), geo.grid(), crs, nodata,
+                    TiffTiles.scaleOffset(file, band == null ? 0 : band - 1)), null);
+        } catch (GisException | IOException e) {
+            try {
+                o.tiles().close();
+            } catch (IOException x) {
+                // nothing more to do
+            }
+            return new Attempt(null, e instanceof GisException g ? g.problem() : e.getMessage());
+        }
+    }
+
+    /** @return how the cells are read, for logs and provenance */
+    public String reader() {
+        return "own GeoTIFF decoder and georeferencing (" + tiles.describe() + ")";
+    }
+
+    @Override
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public GridSpec grid() {
+        return grid;
+    }
+
+    @Override
+    public CoordinateReferenceSystem crs() {
+        return crs;
+    }
+
+    @Override
+    public String unit() {
+        return null;
+    }
+
+    @Override
+    public int blockRows() {
+        int ch = tiles.chunkHeight();
+        return Math.max(1, Math.min(grid.height(), ch >= 64 ? ch : (64 + ch - 1) / ch * ch));
+    }
+
+    @Override
+    public void readRows(int row0, int rows, float[] dst) throws GisException {
+        try {
+            tiles.readRows(row0, rows, dst);
+        } catch (IOException | RuntimeException e) {
+            throw new GisException(file, "rows " + row0 + ".." + (row0 + rows - 1) + " cannot be read: " + e.getMessage(),
+                    "an intact raster file", e);
+        }
+        int n = rows * grid.width();
+        if (scale != 1 || offset != 0) {
+            for (int i = 0; i < n; i++) {
+                dst[i] = (float) (dst[i] * scale + offset);
+            }
+        }
+        if (extraNodata != null) {
+            float nd = extraNodata;
+            for (int i = 0; i < n; i++) {
+                if (dst[i] == nd) {
+                    dst[i] = Float.NaN;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        tiles.close();
+    }
+}
