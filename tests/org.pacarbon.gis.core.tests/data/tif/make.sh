@@ -17,3 +17,5 @@ t -co PROFILE=BASELINE base.tif baseline.tif
 t -b 1 -b 1 -b 1 -co COMPRESS=ZSTD -co INTERLEAVE=PIXEL -scale_2 0 20 0 40 -ot Float32 base.tif three_pixel_zstd.tif
 t -b 1 -b 1 -b 1 -co COMPRESS=ZSTD -co INTERLEAVE=BAND -scale_2 0 20 0 40 -ot Float32 base.tif three_band_zstd.tif
 head -c 700 base.tif > cut.tif
+t -ot Byte -scale 0 1 1 255 -a_nodata none -co COMPRESS=JPEG -co TILED=YES -co BLOCKXSIZE=16 -co BLOCKYSIZE=16 base.tif jpeg_gray.tif
+t -ot Byte -a_nodata none -b 1 -b 1 -b 1 -scale_1 0 1 1 255 -scale_2 0 1 255 1 -scale_3 0 0.5 1 255 -co COMPRESS=JPEG -co PHOTOMETRIC=YCBCR base.tif jpeg_ycbcr.tif

@@ -100,7 +100,7 @@ public final class Assessment {
         // ---- region
         List<Path> inputs = new ArrayList<>();
         if (spec.region().path() != null) {
-            FeatureSet set = VectorIO.read(spec.region().path(), spec.region().layer(), crs(spec.region().crs()));
+            FeatureSet set = VectorIO.read(spec.region().path(), spec.region().layer(), crs(spec.region().crs(), "the \"crs\" of region"));
             inputs.add(spec.region().path());
             List<Geometry> gs = new ArrayList<>();
             for (Feature f : set.features()) {
@@ -114,7 +114,7 @@ public final class Assessment {
             regionOutline = region;
         } else {
             // the mask is applied cell by cell on its own grid; it is turned into polygons only for layers on other grids
-            mask = RasterFiles.open(spec.region().mask(), new RasterFiles.Request(spec.region().maskVariable(), crs(spec.region().crs()),
+            mask = RasterFiles.open(spec.region().mask(), new RasterFiles.Request(spec.region().maskVariable(), crs(spec.region().crs(), "the \"crs\" of region"),
                     null, null, null, null));
             workCrs = mask.crs();
             GridSpec mg = mask.grid();
@@ -126,7 +126,7 @@ public final class Assessment {
 
         // ---- protected areas
         AssessmentSpec.ProtectedAreas pspec = spec.protectedAreas();
-        FeatureSet paSet = VectorIO.read(pspec.path(), pspec.layer(), crs(pspec.crs()));
+        FeatureSet paSet = VectorIO.read(pspec.path(), pspec.layer(), crs(pspec.crs(), "the \"crs\" of protectedAreas"));
         inputs.add(pspec.path());
         for (String field : new String[] {pspec.classField(), pspec.nameField(), pspec.idField()}) {
             if (field != null && !paSet.fields().contains(field)) {
@@ -424,7 +424,7 @@ public final class Assessment {
     }
 
     private RasterFiles.Request request(AssessmentSpec.Layer layer) throws GisException {
-        return new RasterFiles.Request(layer.variable(), crs(layer.crs()), layer.nodata(), layer.band(), layer.time(), layer.year());
+        return new RasterFiles.Request(layer.variable(), crs(layer.crs(), "the \"crs\" of layer '" + layer.display() + "'"), layer.nodata(), layer.band(), layer.time(), layer.year());
     }
 
     private ZoneStats[] sumLayer(AssessmentSpec.Layer layer, Map<String, ZoneStats[]> stats, Map<String, RasterInfo> info,
@@ -578,8 +578,15 @@ public final class Assessment {
         return l.key() + "@" + l.year();
     }
 
-    private static CoordinateReferenceSystem crs(String text) throws GisException {
-        return text == null ? null : CrsSupport.parse(text, null);
+    private CoordinateReferenceSystem crs(String text, String where) throws GisException {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return CrsSupport.parse(text, null);
+        } catch (GisException e) {
+            throw new GisException(spec.file(), where + ": " + e.problem(), e.expected(), e);
+        }
     }
 
     /** Reprojects a zone to the raster's CRS; on 0..360 longitude grids, western longitudes are shifted by 360. */

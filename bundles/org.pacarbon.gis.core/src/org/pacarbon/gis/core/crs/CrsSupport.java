@@ -45,13 +45,59 @@ public final class CrsSupport {
             } else if (t.matches("\\d+")) {
                 crs = CRS.forCode("EPSG:" + t);
             } else {
-                crs = CRS.fromWKT(t);
+                crs = fromWkt(t);
             }
             return eastNorth(crs);
         } catch (FactoryException | RuntimeException e) {
             throw new GisException(source, "unknown or invalid CRS '" + abbreviate(t) + "' (" + e.getMessage() + ")",
                     "an EPSG code such as EPSG:4326, a WKT definition or a PROJ string", e);
         }
+    }
+
+    private static final java.util.regex.Pattern PROJECTION = java.util.regex.Pattern.compile("(?i)PROJECTION\\[\\s*\"([^\"]+)\"");
+
+    /**
+     * WKT through SIS, with the GDAL and ESRI forms of WKT 1 SIS does not take rewritten first: Polar_Stereographic
+     * with a latitude of origin that is not a pole (GDAL's way of writing variant B) or with standard_parallel_1, and
+     * longitude_of_center where SIS expects central_meridian (Sinusoidal, Mollweide, ...).
+     */
+    static CoordinateReferenceSystem fromWkt(String wkt) throws FactoryException {
+        try {
+            return CRS.fromWKT(wkt);
+        } catch (FactoryException | RuntimeException first) {
+            String w = wkt;
+            java.util.regex.Matcher m = PROJECTION.matcher(w);
+            String method = m.find() ? m.group(1) : "";
+            if (method.equalsIgnoreCase("Polar_Stereographic")) {
+                Double lat = param(w, "latitude_of_origin");
+                Double sp = param(w, "standard_parallel_1");
+                double ts = sp != null ? sp : lat != null ? lat : 90;
+                if (Math.abs(Math.abs(ts) - 90) > 1e-9) {
+                    w = w.replaceFirst("(?i)PROJECTION\\[\\s*\"Polar_Stereographic\"", "PROJECTION[\"" + (ts > 0 ? "Stereographic_North_Pole" : "Stereographic_South_Pole") + "\"");
+                    w = w.replaceAll("(?i),?\\s*PARAMETER\\[\\s*\"latitude_of_origin\"\\s*,[^\\]]*\\]", "");
+                    w = w.replaceAll("(?i),?\\s*PARAMETER\\[\\s*\"scale_factor\"\\s*,\\s*1(\\.0*)?\\s*\\]", "");
+                    if (sp == null) {
+                        w = w.replaceFirst("(?i)(PROJECTION\\[[^\\]]*\\])", "$1,PARAMETER[\"standard_parallel_1\"," + ts + "]");
+                    }
+                }
+            }
+            if (first.getMessage() != null && first.getMessage().contains("longitude_of_center")) {
+                w = w.replaceAll("(?i)\"longitude_of_center\"", "\"central_meridian\"");
+            }
+            if (w.equals(wkt)) {
+                throw first;
+            }
+            try {
+                return CRS.fromWKT(w);
+            } catch (FactoryException | RuntimeException second) {
+                throw first;
+            }
+        }
+    }
+
+    private static Double param(String wkt, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)PARAMETER\\[\\s*\"" + name + "\"\\s*,\\s*([-+0-9.eE]+)\\s*\\]").matcher(wkt);
+        return m.find() ? Double.valueOf(m.group(1)) : null;
     }
 
     /** Returns the same CRS with (east, north) axis order. */

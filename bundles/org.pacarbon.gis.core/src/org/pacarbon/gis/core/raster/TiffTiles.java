@@ -25,8 +25,8 @@ import java.util.zip.Inflater;
  * the files this class declines ({@link #open} says why).
  */
 public final class TiffTiles implements Closeable {
-    private static final int COMP_NONE = 1, COMP_LZW = 5, COMP_DEFLATE = 8, COMP_DEFLATE_OLD = 32946, COMP_PACKBITS = 32773,
-            COMP_ZSTD = 50000;
+    private static final int COMP_NONE = 1, COMP_LZW = 5, COMP_JPEG = 7, COMP_DEFLATE = 8, COMP_DEFLATE_OLD = 32946,
+            COMP_PACKBITS = 32773, COMP_ZSTD = 50000;
 
     private final Path file;
     private final FileChannel channel;
@@ -43,6 +43,8 @@ public final class TiffTiles implements Closeable {
     private final int rowBytes;         // bytes of one decoded row of a chunk
     private int bands = 1;              // samples per pixel of the image (bands)
     private boolean tiled;              // tiles (always whole) rather than strips (the last may be short)
+    private byte[] jpegTables;          // JPEGTables (347) shared by all JPEG chunks, or null
+    private boolean ycbcr;              // JPEG chunks hold YCbCr, turned into RGB
     private final int format;          // 1 unsigned, 2 signed, 3 float
     private final int compression;
     private final int predictor;
@@ -132,6 +134,8 @@ public final class TiffTiles implements Closeable {
         long bps = 1, compression = 1, predictor = 1, format = 1;
         long[] offs = null, cnts = null;
         double nodata = Double.NaN;
+        long photometric = 1;
+        byte[] jpegTables = null;
         for (int i = 0; i < n; i++) {
             int p = i * entry;
             int tag = d.getShort(p) & 0xffff;
@@ -160,6 +164,14 @@ public final class TiffTiles implements Closeable {
                 case 322 -> tw = values(ch, d, order, big, type, count, valuePos)[0];
                 case 323 -> th = values(ch, d, order, big, type, count, valuePos)[0];
                 case 339 -> format = values(ch, d, order, big, type, count, valuePos)[0];
+                case 262 -> photometric = values(ch, d, order, big, type, count, valuePos)[0];
+                case 347 -> {
+                    long[] t = values(ch, d, order, big, type, count, valuePos);
+                    jpegTables = new byte[t.length];
+                    for (int k = 0; k < t.length; k++) {
+                        jpegTables[k] = (byte) t[k];
+                    }
+                }
                 case 42113 -> {
                     String s = ascii(ch, d, big, count, valuePos).trim();
                     try {
@@ -179,8 +191,14 @@ public final class TiffTiles implements Closeable {
         if (band < 0 || band >= spp) {
             return new Opened(null, "it has " + spp + " samples per pixel, not a band " + (band + 1));
         }
+        if (format == 5 || format == 6) {
+            return new Opened(null, "complex samples (SampleFormat " + format + ")");
+        }
+        if (compression == COMP_JPEG && (bps != 8 || format != 1 || (spp != 1 && spp != 3) || (spp == 3 && planar == 2))) {
+            return new Opened(null, "JPEG compression of " + spp + " samples of " + bps + " bits");
+        }
         if (compression != COMP_NONE && compression != COMP_LZW && compression != COMP_DEFLATE && compression != COMP_DEFLATE_OLD
-                && compression != COMP_PACKBITS && !(compression == COMP_ZSTD && Zstd.available())) {
+                && compression != COMP_PACKBITS && compression != COMP_JPEG && !(compression == COMP_ZSTD && Zstd.available())) {
             return new Opened(null, "compression " + compression + " (" + compressionName(compression) + ")");
         }
         if (predictor < 1 || predictor > 3 || (predictor == 3 && format != 3) || (predictor != 1 && bps % 8 != 0)) {
@@ -217,6 +235,8 @@ public final class TiffTiles implements Closeable {
                 separate ? 0 : band, separate ? (int) (band * perBand) : 0, (int) format, (int) compression, (int) predictor, nodata);
         t.bands = (int) spp;
         t.tiled = tiled;
+        t.jpegTables = jpegTables;
+        t.ycbcr = photometric == 6;
         return new Opened(t, null);
     }
 
@@ -475,6 +495,7 @@ public final class TiffTiles implements Closeable {
             }
             case COMP_LZW -> got = s.lzw.decode(s.comp, (int) n, raw, expected);
             case COMP_PACKBITS -> got = packBits(s.comp, (int) n, raw, expected);
+            case COMP_JPEG -> got = TiffJpeg.decode(s.comp, (int) n, jpegTables, ycbcr, chunkW, rowsInChunk, spp, raw);
             case COMP_ZSTD -> got = Zstd.decompress(s.comp, (int) n, raw, raw.length);
             default -> {
                 Inflater inf = s.inflater;

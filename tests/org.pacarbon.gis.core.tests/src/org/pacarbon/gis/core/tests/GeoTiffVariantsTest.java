@@ -139,6 +139,29 @@ class GeoTiffVariantsTest {
     }
 
     @Test
+    void jpegGrayAndYCbCrAsGdalDecodesThem() throws Exception {
+        // gdallocationinfo at cells (3, 2), (10, 7), (15, 11), (0, 0); JPEG decoders may differ by a step or two
+        int[][] cells = {{3, 2}, {10, 7}, {15, 11}, {0, 0}};
+        int[] gray = {30, 32, 31, 30};
+        try (RasterSource s = RasterFiles.open(data("jpeg_gray.tif"))) {
+            assertBaseGrid(s, "jpeg_gray");
+            float[] v = all(s);
+            for (int k = 0; k < cells.length; k++) {
+                assertEquals(gray[k], v[cells[k][1] * 16 + cells[k][0]], 2, "gray cell " + k);
+            }
+        }
+        int[] rgb = {30, 225, 61}; // the same at all four cells (GDAL turns YCbCr into RGB)
+        for (int b = 1; b <= 3; b++) {
+            try (RasterSource s = RasterFiles.open(data("jpeg_ycbcr.tif"), new RasterFiles.Request(null, null, null, b, null, null))) {
+                float[] v = all(s);
+                for (int[] c : cells) {
+                    assertEquals(rgb[b - 1], v[c[1] * 16 + c[0]], 3, "band " + b);
+                }
+            }
+        }
+    }
+
+    @Test
     void aFileCutShortIsNamedAsSuch() throws Exception {
         Path cut = data("cut.tif");
         GisException e = assertThrows(GisException.class, () -> {
