@@ -8,7 +8,10 @@ public final class CliApplication implements IApplication {
     @Override
     public Object start(IApplicationContext context) {
         String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
-        int code = new Commands(System.out, System.err).run(args == null ? new String[0] : args);
+        java.util.List<String> list = new java.util.ArrayList<>(java.util.List.of(args == null ? new String[0] : args));
+        boolean verbose = list.remove("--verbose");
+        CliLogging.configure(verbose);
+        int code = new Commands(System.out, System.err).run(list.toArray(new String[0]));
         System.out.flush();
         System.err.flush();
         return Integer.valueOf(code);

@@ -50,7 +50,8 @@ public final class Commands {
               version                      print the version
               help                         this text
 
-            Without a command, ./pacarbon starts the workbench. Every command takes --help.
+            Without a command, ./pacarbon starts the workbench. Every command takes --help; --verbose also prints the
+            libraries' log lines (otherwise in ~/.pacarbon/logs/pacarbon-cli.log).
             """;
 
     /** Runs a command line; returns the exit code. */
@@ -90,6 +91,8 @@ public final class Commands {
                 }
                 case "bench-data":
                     return benchData(rest);
+                case "fuzz":
+                    return fuzz(rest);
                 case "version":
                     out.println("PA-Carbon Workbench " + VERSION);
                     return 0;
@@ -105,10 +108,10 @@ public final class Commands {
             return 130;
         } catch (SpecException | GisException | org.pacarbon.tracker.core.TrackerException
                 | org.pacarbon.toolbox.core.ToolException e) {
-            err.println("pacarbon " + cmd + ": error: " + e.getMessage());
+            err.println("pacarbon " + cmd + ": error: " + oneLine(e.getMessage()));
             return 1;
         } catch (IOException e) {
-            err.println("pacarbon " + cmd + ": error: " + e);
+            err.println("pacarbon " + cmd + ": error: " + GisException.describe(e));
             return 1;
         } catch (OutOfMemoryError e) {
             err.println("pacarbon " + cmd + ": error: out of memory (" + Runtime.getRuntime().maxMemory() / (1 << 20)
@@ -119,6 +122,12 @@ public final class Commands {
             e.printStackTrace(err);
             return 3;
         }
+    }
+
+    /** An error message as one line: control characters and line breaks as spaces, at most 600 characters. */
+    static String oneLine(String m) {
+        String s = m == null ? "" : m.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
+        return s.length() > 600 ? s.substring(0, 597) + "..." : s;
     }
 
     static final class UsageException extends Exception {
@@ -192,9 +201,79 @@ public final class Commands {
 
     private Assessment.Result runAssessment(Path specFile, Path dir, boolean strict) throws SpecException, GisException, IOException {
         AssessmentSpec spec = AssessmentSpec.read(specFile);
+        checkOutput(spec, dir);
         Assessment.Result r = Assessment.run(spec, line -> err.println("  " + line), null, strict);
         Reports.write(r, dir, VERSION);
         return r;
+    }
+
+    private int fuzz(List<String> args) throws UsageException, IOException {
+        List<String> pos = new ArrayList<>();
+        Map<String, String> o = options(args, pos, "--cases", "--seed", "--family", "--work", "--timeout");
+        if (o.containsKey("--help") || !pos.isEmpty()) {
+            out.println("usage: ./pacarbon fuzz [--cases N per family (100)] [--seed S (1)] [--family F,F] [--work DIR] [--timeout MS (30000)]\n"
+                    + "Runs malformed variants of a small valid assessment through the real commands (families: "
+                    + String.join(", ", org.pacarbon.cli.fuzz.Fuzz.FAMILIES) + ").\nEvery case must succeed or end with"
+                    + " one clear line naming the file; failing cases are kept in the work folder with fuzz-case.txt.");
+            return o.containsKey("--help") ? 0 : 2;
+        }
+        int cases;
+        long seed;
+        long timeout;
+        try {
+            cases = Integer.parseInt(o.getOrDefault("--cases", "100"));
+            seed = Long.parseLong(o.getOrDefault("--seed", "1"));
+            timeout = Long.parseLong(o.getOrDefault("--timeout", "30000"));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--cases, --seed and --timeout take whole numbers");
+        }
+        List<String> families = o.containsKey("--family") ? List.of(o.get("--family").split(",")) : org.pacarbon.cli.fuzz.Fuzz.FAMILIES;
+        Path work = o.containsKey("--work") ? path(o.get("--work")) : Files.createTempDirectory("pacarbon-fuzz");
+        org.pacarbon.cli.fuzz.Fuzz fz = new org.pacarbon.cli.fuzz.Fuzz(work, timeout);
+        int failures = 0;
+        try {
+            for (String fam : families) {
+                long t0 = System.nanoTime();
+                List<org.pacarbon.cli.fuzz.Fuzz.Case> cs = fz.run(fam, cases, seed);
+                out.println(org.pacarbon.cli.fuzz.Fuzz.summary(fam, cs, k -> k.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+                        + String.format(java.util.Locale.ROOT, " (%.1f s)", (System.nanoTime() - t0) / 1e9));
+                for (org.pacarbon.cli.fuzz.Fuzz.Case c : cs) {
+                    if (org.pacarbon.cli.fuzz.Fuzz.failure(c.outcome())) {
+                        failures++;
+                        String line = c.err().lines().filter(l -> !l.startsWith("  ") && !l.isBlank()).findFirst().orElse("");
+                        out.println("  " + c.outcome() + " seed " + c.seed() + " exit " + c.code() + ": " + line.replaceAll("(.{300}).+", "$1..."));
+                    }
+                }
+            }
+        } finally {
+            fz.close();
+        }
+        out.println("work folder: " + work + (failures > 0 ? " (failing cases kept there)" : ""));
+        return failures > 0 ? 1 : 0;
+    }
+
+    /** The output folder is never an input, never the folder of an input, never a file. */
+    static void checkOutput(AssessmentSpec spec, Path dir) throws SpecException {
+        Path out = dir.toAbsolutePath().normalize();
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new SpecException(out + ": --out is a file (expected a folder for the outputs)");
+        }
+        List<Path> inputs = new ArrayList<>(List.of(spec.file()));
+        if (spec.region().path() != null) {
+            inputs.add(spec.region().path());
+        }
+        if (spec.region().mask() != null) {
+            inputs.add(spec.region().mask());
+        }
+        inputs.add(spec.protectedAreas().path());
+        spec.layers().stream().filter(l -> l.path() != null).forEach(l -> inputs.add(l.path()));
+        for (Path in : inputs) {
+            Path i = in.toAbsolutePath().normalize();
+            if (i.equals(out) || out.equals(i.getParent())) {
+                throw new SpecException(out + ": --out is " + (i.equals(out) ? "the input " : "the folder of the input ") + i
+                        + " (expected a folder of its own, so that no input is overwritten)");
+            }
+        }
     }
 
     private int figure(List<String> args) throws UsageException, GisException, IOException {

@@ -91,10 +91,10 @@ public record AssessmentSpec(Path file, String title, Region region, ProtectedAr
         JsonNode r = require(file, root, "region", "");
         checkKeys(file, "region.", r, REGION);
         Region region;
-        if (r.has("mask") == r.has("path")) {
+        if (present(r, "mask") == present(r, "path")) {
             throw new SpecException(file + ": region needs exactly one of \"path\" (polygons) or \"mask\" (raster)");
         }
-        region = new Region(path(base, r, "path"), text(r, "layer", null), text(r, "crs", null), path(base, r, "mask"),
+        region = new Region(path(file, base, r, "path"), text(r, "layer", null), text(r, "crs", null), path(file, base, r, "mask"),
                 text(r, "variable", null));
 
         JsonNode p = require(file, root, "protectedAreas", "");
@@ -112,9 +112,12 @@ public record AssessmentSpec(Path file, String title, Region region, ProtectedAr
             if (!keys.add(key) || List.of("region", "protected", "unprotected").contains(key)) {
                 throw new SpecException(file + ": class key '" + key + "' is used twice or is reserved (region, protected, unprotected)");
             }
+            if (classes.stream().anyMatch(x -> x.value().equals(value))) {
+                throw new SpecException(file + ": class value '" + value + "' is listed twice in protectedAreas.classes");
+            }
             classes.add(new PaClass(value, key, text(c, "label", key)));
         }
-        ProtectedAreas pas = new ProtectedAreas(path(base, p, "path"), text(p, "layer", null), text(p, "crs", null),
+        ProtectedAreas pas = new ProtectedAreas(path(file, base, p, "path"), text(p, "layer", null), text(p, "crs", null),
                 requireText(file, p, "classField", "protectedAreas."), text(p, "nameField", null), text(p, "idField", null), classes);
         if (pas.path() == null) {
             throw new SpecException(file + ": protectedAreas.path is missing");
@@ -124,8 +127,12 @@ public record AssessmentSpec(Path file, String title, Region region, ProtectedAr
         if (root.has("grid")) {
             JsonNode g = root.get("grid");
             checkKeys(file, "grid.", g, GRID);
-            grid = new Grid(requireText(file, g, "crs", "grid."), require(file, g, "cellSize", "grid.").asDouble());
-            if (!(grid.cellSize() > 0)) {
+            JsonNode cellSize = require(file, g, "cellSize", "grid.");
+            if (!cellSize.isNumber()) {
+                throw new SpecException(file + ": grid.cellSize must be a number, not " + cellSize);
+            }
+            grid = new Grid(requireText(file, g, "crs", "grid."), cellSize.asDouble());
+            if (!(grid.cellSize() > 0) || !Double.isFinite(grid.cellSize()) || grid.cellSize() > 1e7) {
                 throw new SpecException(file + ": grid.cellSize must be a positive number");
             }
         }
@@ -136,10 +143,18 @@ public record AssessmentSpec(Path file, String title, Region region, ProtectedAr
             throw new SpecException(file + ": layers must be a non-empty list");
         }
         Set<String> seen = new LinkedHashSet<>();
+        java.util.Map<String, String> groupOfKey = new java.util.HashMap<>();
         for (JsonNode l : ls) {
             checkKeys(file, "layers[].", l, LAYER);
             String key = requireText(file, l, "key", "layers[].");
-            Integer year = l.has("year") ? l.get("year").asInt() : null;
+            Integer year = null;
+            if (l.has("year") && !l.get("year").isNull()) {
+                JsonNode y = l.get("year");
+                if (!y.isIntegralNumber() || !y.canConvertToInt() || y.asInt() < 1800 || y.asInt() > 2300) {
+                    throw new SpecException(file + ": layer '" + key + "': year must be a whole year from 1800 to 2300, not " + y);
+                }
+                year = y.asInt();
+            }
             String id = key + (year == null ? "" : "@" + year);
             if (!seen.add(id)) {
                 throw new SpecException(file + ": layer '" + key + "'" + (year == null ? "" : " year " + year) + " is given twice");
@@ -147,6 +162,10 @@ public record AssessmentSpec(Path file, String title, Region region, ProtectedAr
             String group = text(l, "group", null);
             if (group == null || !GROUPS.contains(group)) {
                 throw new SpecException(file + ": layer '" + key + "': group must be one of " + GROUPS + ", not " + group);
+            }
+            String otherGroup = groupOfKey.putIfAbsent(key, group);
+            if (otherGroup != null && !otherGroup.equals(group)) {
+                throw new SpecException(file + ": layer key '" + key + "' is used in two groups (" + otherGroup + " and " + group + ")");
             }
             List<String> sum = null;
             if (l.has("sum")) {
@@ -160,7 +179,7 @@ public record AssessmentSpec(Path file, String title, Region region, ProtectedAr
                 layers.add(new Layer(key, text(l, "label", key), null, null, null, null, group, year, sum, null, null, null, null));
                 continue;
             }
-            Path path = path(base, l, "path");
+            Path path = path(file, base, l, "path");
             if (path == null) {
                 throw new SpecException(file + ": layer '" + key + "' needs \"path\" (or \"sum\")");
             }
@@ -185,7 +204,15 @@ public record AssessmentSpec(Path file, String title, Region region, ProtectedAr
             if (group.equals("storage") && u.isRate()) {
                 throw new SpecException(file + ": layer '" + key + "': group storage needs a stock unit, not the rate '" + unit + "'");
             }
-            Float nodata = l.has("nodata") ? (float) l.get("nodata").asDouble() : null;
+            Float nodata = null;
+            if (l.has("nodata") && !l.get("nodata").isNull()) {
+                JsonNode nd = l.get("nodata");
+                if (!nd.isNumber() || !Double.isFinite(nd.asDouble()) || Math.abs(nd.asDouble()) > Float.MAX_VALUE) {
+                    throw new SpecException(file + ": layer '" + key + "': nodata must be a number, not " + nd
+                            + " (leave it out when the file declares its own)");
+                }
+                nodata = (float) nd.asDouble();
+            }
             Integer band = null;
             if (l.has("band")) {
                 JsonNode b = l.get("band");
@@ -231,6 +258,10 @@ public record AssessmentSpec(Path file, String title, Region region, ProtectedAr
             }
         }
         return new AssessmentSpec(file, title, region, pas, grid, layers, root);
+    }
+
+    private static boolean present(JsonNode node, String key) {
+        return node.has(key) && !node.get(key).isNull();
     }
 
     private static void checkKeys(Path file, String where, JsonNode node, Set<String> allowed) throws SpecException {
@@ -295,10 +326,13 @@ public record AssessmentSpec(Path file, String title, Region region, ProtectedAr
         return v == null || v.isNull() ? dflt : v.asText();
     }
 
-    private static Path path(Path base, JsonNode node, String key) {
+    private static Path path(Path file, Path base, JsonNode node, String key) throws SpecException {
         JsonNode v = node.get(key);
         if (v == null || v.isNull()) {
             return null;
+        }
+        if (!v.isTextual() || v.asText().isBlank()) {
+            throw new SpecException(file + ": \"" + key + "\" must be a file path, not " + v);
         }
         Path p = Path.of(v.asText());
         return p.isAbsolute() ? p : base.resolve(p).normalize();

@@ -57,6 +57,22 @@ public final class ToolRunner {
         if (!missing.isEmpty()) {
             throw new ToolException("missing " + String.join(", ", missing));
         }
+        // an output is never one of the inputs (writing it would replace the data the run reads)
+        for (Param out : tool.params()) {
+            if ((out.type() == Param.Type.OUTPUT_FILE || out.type() == Param.Type.OUTPUT_FOLDER) && values.get(out.name()) instanceof Path o) {
+                Path on = o.toAbsolutePath().normalize();
+                for (Param in : tool.params()) {
+                    if ((in.type() == Param.Type.RASTER || in.type() == Param.Type.VECTOR || in.type() == Param.Type.FILE)
+                            && values.get(in.name()) instanceof Path i && i.toAbsolutePath().normalize().equals(on)) {
+                        throw new ToolException(on + ": the output --" + out.name() + " is also the input --" + in.name()
+                                + " (expected another file, so the input is kept)");
+                    }
+                }
+                if (out.type() == Param.Type.OUTPUT_FILE && java.nio.file.Files.isDirectory(on)) {
+                    throw new ToolException(on + ": the output --" + out.name() + " is a folder (expected a file name)");
+                }
+            }
+        }
         return new ToolValues(values, texts);
     }
 

@@ -72,7 +72,11 @@ public final class TrackerStore implements AutoCloseable {
         Path backup = backupPath(f);
         boolean existed;
         try {
-            existed = Files.exists(f) && Files.size(f) > 0;
+            existed = Files.exists(f);
+            if (existed && Files.size(f) == 0) {
+                throw new TrackerException.Damaged(f, "the file is empty (0 bytes); it is kept as it is, not replaced by a new tracker",
+                        existingBackup(backup));
+            }
             if (existed) {
                 checkHeader(f, backup);
             }
@@ -331,7 +335,23 @@ public final class TrackerStore implements AutoCloseable {
     private static final String ITEM_COLUMNS = "id, uid, parent_id, kind, code, title, title_zh, description, status, "
             + "priority, owner, due, tags, pas, created, modified, position";
 
-    private static Item item(ResultSet rs) throws SQLException, TrackerException {
+    private Item item(ResultSet rs) throws SQLException, TrackerException {
+        try {
+            return itemOf(rs);
+        } catch (TrackerException | RuntimeException e) { // a row whose bytes were damaged: named, with the restore path
+            String id;
+            try {
+                id = String.valueOf(rs.getLong("id"));
+            } catch (SQLException x) {
+                id = "?";
+            }
+            throw new TrackerException.Damaged(file, "item " + id + " is damaged (" + (e instanceof TrackerException ? e.getMessage()
+                    : e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT)
+                    + ": " + e.getMessage()) + ")", existingBackup(backupPath(file)));
+        }
+    }
+
+    private static Item itemOf(ResultSet rs) throws SQLException, TrackerException {
         String due = rs.getString("due");
         return new Item(rs.getLong("id"), rs.getString("uid"), rs.getLong("parent_id"), Kind.parse(rs.getString("kind")),
                 rs.getString("code"), rs.getString("title"), rs.getString("title_zh"), rs.getString("description"),

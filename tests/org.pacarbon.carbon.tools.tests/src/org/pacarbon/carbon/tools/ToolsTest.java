@@ -102,6 +102,12 @@ class ToolsTest {
 
         // a class the table lacks: named, and no half-made raster left behind
         Files.writeString(fr, "class,fraction\n1,0.1\n2,0.5\n");
+        // the output is never one of the inputs: refused before anything is written, the input kept (#14)
+        byte[] socBytes = Files.readAllBytes(soc);
+        ToolException same = assertThrows(ToolException.class, () -> run("carbon.vsoc", Map.of("soc", "soc.tif", "classes", "cls.tif",
+                "fractions", "fractions.csv", "out", "soc.tif")));
+        assertTrue(same.getMessage().contains("also the input") && same.getMessage().contains("soc.tif"), same.getMessage());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(socBytes, Files.readAllBytes(soc));
         ToolException e = assertThrows(ToolException.class, () -> run("carbon.vsoc", Map.of("soc", "soc.tif",
                 "classes", "cls.tif", "fractions", "fractions.csv", "out", "vsoc2.tif")));
         assertTrue(e.getMessage().contains("soil classes 3 of") && e.getMessage().contains("(1 cells)"), e.getMessage());

@@ -49,7 +49,11 @@ public final class CrsSupport {
             }
             return eastNorth(crs);
         } catch (FactoryException | RuntimeException e) {
-            throw new GisException(source, "unknown or invalid CRS '" + abbreviate(t) + "' (" + e.getMessage() + ")",
+            if (t.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t' || c == 0xFFFD)) {
+                throw new GisException(source, "is not a CRS definition (binary or garbled text)",
+                        "an EPSG code such as EPSG:4326, a WKT definition or a PROJ string", e);
+            }
+            throw new GisException(source, "unknown or invalid CRS '" + abbreviate(t) + "' (" + GisException.plain(e) + ")",
                     "an EPSG code such as EPSG:4326, a WKT definition or a PROJ string", e);
         }
     }
@@ -179,7 +183,8 @@ public final class CrsSupport {
         return name;
     }
 
-    private static String abbreviate(String s) {
+    private static String abbreviate(String raw) {
+        String s = raw.replaceAll("\\s+", " ");
         return s.length() > 80 ? s.substring(0, 77).toLowerCase(Locale.ROOT).replace('\n', ' ') + "..." : s;
     }
 }

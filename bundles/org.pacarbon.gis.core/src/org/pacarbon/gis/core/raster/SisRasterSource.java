@@ -96,7 +96,7 @@ public final class SisRasterSource implements RasterSource {
         } catch (UnsupportedStorageException e) {
             throw new GisException(file, "format not recognized", "a GeoTIFF or NetCDF raster", e);
         } catch (DataStoreException | RuntimeException e) {
-            throw new GisException(file, "cannot be opened as a raster: " + e.getMessage(), "a readable GeoTIFF or NetCDF raster", e);
+            throw new GisException(file, "cannot be opened as a raster: " + sisProblem(e), "a readable GeoTIFF or NetCDF raster", e);
         }
         try {
             GridCoverageResource resource = pick(file, store, variable);
@@ -215,7 +215,7 @@ public final class SisRasterSource implements RasterSource {
             throw e;
         } catch (DataStoreException | RuntimeException e) {
             closeQuietly(store);
-            throw new GisException(file, "cannot be read: " + e.getMessage(), "a readable GeoTIFF or NetCDF raster", e);
+            throw new GisException(file, "cannot be read: " + sisProblem(e), "a readable GeoTIFF or NetCDF raster", e);
         }
     }
 
@@ -277,7 +277,7 @@ public final class SisRasterSource implements RasterSource {
         try {
             store = DataStores.open(file);
         } catch (DataStoreException | RuntimeException e) {
-            throw new GisException(file, "cannot be opened as a raster: " + e.getMessage(), "a readable GeoTIFF or NetCDF raster", e);
+            throw new GisException(file, "cannot be opened as a raster: " + GisException.plain(e), "a readable GeoTIFF or NetCDF raster", e);
         }
         try {
             List<GridCoverageResource> all = new ArrayList<>();
@@ -288,7 +288,7 @@ public final class SisRasterSource implements RasterSource {
             }
             return names;
         } catch (DataStoreException e) {
-            throw new GisException(file, "cannot be read: " + e.getMessage(), "a readable raster", e);
+            throw new GisException(file, "cannot be read: " + GisException.plain(e), "a readable raster", e);
         } finally {
             closeQuietly(store);
         }
@@ -357,7 +357,7 @@ public final class SisRasterSource implements RasterSource {
             try {
                 tiles.readRows(row0, rows, dst);
             } catch (IOException | RuntimeException e) {
-                throw new GisException(file, "rows " + row0 + ".." + (row0 + rows - 1) + " cannot be read: " + e.getMessage(),
+                throw new GisException(file, "rows " + row0 + ".." + (row0 + rows - 1) + " cannot be read: " + GisException.plain(e),
                         "an intact raster file", e);
             }
             applyExtraNodata(rows, dst);
@@ -411,6 +411,14 @@ public final class SisRasterSource implements RasterSource {
             throw new GisException(file, "rows " + row0 + ".." + (row0 + rows - 1) + " cannot be read: " + why, "an intact raster file", e);
         }
         applyExtraNodata(rows, dst);
+    }
+
+    /** What SIS said, in plain words; an internal failure of SIS (a bug it hits on damaged data) is not quoted. */
+    static String sisProblem(Throwable e) {
+        if (e instanceof RuntimeException && !(e instanceof IllegalArgumentException) || e instanceof NullPointerException) {
+            return "its structure is damaged or not supported by Apache SIS";
+        }
+        return GisException.plain(e);
     }
 
     /** The message of an exception and its causes, without Java class names. */

@@ -115,7 +115,7 @@ public final class TiffRasterSource implements RasterSource {
         try {
             tiles.readRows(row0, rows, dst);
         } catch (IOException | RuntimeException e) {
-            throw new GisException(file, "rows " + row0 + ".." + (row0 + rows - 1) + " cannot be read: " + e.getMessage(),
+            throw new GisException(file, "rows " + row0 + ".." + (row0 + rows - 1) + " cannot be read: " + GisException.plain(e),
                     "an intact raster file", e);
         }
         int n = rows * grid.width();

@@ -57,6 +57,9 @@ public final class GeoJsonReader {
             if (name.isTextual()) {
                 String n = name.asText();
                 crs = n.matches("(?i).*CRS:?84$") ? CrsSupport.lonLat() : CrsSupport.parse(n, file);
+            } else if (root.has("crs") && !root.get("crs").isNull()) {
+                throw new GisException(file, "its legacy 'crs' member names no CRS (" + abbreviate(root.get("crs").toString()) + ")",
+                        "\"crs\": {\"type\": \"name\", \"properties\": {\"name\": \"EPSG:...\"}}, or no crs member (WGS 84)");
             } else {
                 crs = CrsSupport.lonLat();
             }
@@ -181,5 +184,9 @@ public final class GeoJsonReader {
             throw new IllegalArgumentException("a position that is not [x, y]: " + c);
         }
         return new Coordinate(c.get(0).asDouble(), c.get(1).asDouble());
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 80 ? s.substring(0, 77) + "..." : s;
     }
 }

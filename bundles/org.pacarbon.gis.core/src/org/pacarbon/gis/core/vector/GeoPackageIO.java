@@ -98,10 +98,27 @@ public final class GeoPackageIO {
             }
             return new FeatureSet(file + "#" + table, crs, fields, features);
         } catch (IOException | ParseException e) {
-            throw new GisException(file, "a geometry cannot be decoded (" + e.getMessage() + ")", "valid GeoPackage geometry blobs", e);
+            throw new GisException(file, "a geometry cannot be decoded (" + GisException.plain(e) + ")", "valid GeoPackage geometry blobs", e);
+        } catch (RuntimeException e) { // GeoPackageException, SFException, SQLite errors on damaged or foreign files
+            throw new GisException(file, "cannot be read as a GeoPackage (" + sqliteOrPlain(e) + ")", "an intact OGC GeoPackage (SQLite) file", e);
         } finally {
-            gpkg.close();
+            try {
+                gpkg.close();
+            } catch (RuntimeException e) {
+                // closing a damaged file: nothing more to do
+            }
         }
+    }
+
+    /** SQLite's own words when the database is damaged ("database disk image is malformed"), else the plain message. */
+    static String sqliteOrPlain(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException q && q.getMessage() != null) {
+                String m = q.getMessage().replaceAll("\\[SQLITE_[A-Z_]+\\]\\s*", "").replaceAll("\\s*\\(.*\\)$", "");
+                return "the database is damaged or not SQLite: " + m.strip();
+            }
+        }
+        return GisException.plain(e).replace("Exception retrieving", "error retrieving");
     }
 
     private static CoordinateReferenceSystem crsOf(Path file, SpatialReferenceSystem srs) throws GisException {
@@ -126,7 +143,7 @@ public final class GeoPackageIO {
         try {
             return GeoPackageManager.open(file.toFile(), false);
         } catch (RuntimeException e) {
-            throw new GisException(file, "not a readable GeoPackage (" + e.getMessage() + ")", "an OGC GeoPackage (SQLite) file", e);
+            throw new GisException(file, "not a readable GeoPackage (" + sqliteOrPlain(e) + ")", "an OGC GeoPackage (SQLite) file", e);
         }
     }
 

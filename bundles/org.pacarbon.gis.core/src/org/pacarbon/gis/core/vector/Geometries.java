@@ -98,7 +98,14 @@ public final class Geometries {
             return g;
         }
         MathTransform mt = CrsSupport.transform(from, to);
+        org.locationtech.jts.geom.Envelope env = g.getEnvelopeInternal();
+        if (CrsSupport.isGeographic(from) && (env.getMinX() < -540 || env.getMaxX() > 540 || env.getMinY() < -90.0001 || env.getMaxY() > 90.0001)) {
+            throw new GisException(null, "coordinates up to (" + env.getMaxX() + ", " + env.getMaxY() + ") are not longitudes and latitudes,"
+                    + " though the CRS is geographic (" + CrsSupport.label(from) + ")", "the file's true CRS (a .prj, a crs member, or \"crs\" in the spec)");
+        }
         double step = CrsSupport.isGeographic(from) ? 0.1 : 10_000;
+        // never more than ~2 million vertices from densifying, whatever the geometry's size in its units
+        step = Math.max(step, g.getLength() / 2_000_000);
         Geometry dense = Densifier.densify(g, step);
         Geometry copy = dense.copy();
         TransformException[] failure = new TransformException[1];

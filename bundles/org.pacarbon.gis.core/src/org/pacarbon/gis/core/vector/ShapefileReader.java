@@ -109,7 +109,7 @@ public final class ShapefileReader {
                 }
                 buf.order(ByteOrder.LITTLE_ENDIAN);
                 int type = buf.getInt(start);
-                out.add(shape(shp, buf, start, type));
+                out.add(shape(shp, buf, start, type, end, out.size() + 1));
                 pos = end;
             }
         } catch (IndexOutOfBoundsException e) {
@@ -118,7 +118,7 @@ public final class ShapefileReader {
         return out;
     }
 
-    private static Geometry shape(Path shp, ByteBuffer b, int start, int type) throws GisException {
+    private static Geometry shape(Path shp, ByteBuffer b, int start, int type, int end, int record) throws GisException {
         switch (type) {
             case 0:
                 return null;
@@ -129,14 +129,27 @@ public final class ShapefileReader {
                 int numParts = b.getInt(start + 36);
                 int numPoints = b.getInt(start + 40);
                 int partsAt = start + 44;
+                if (numParts < 0 || numPoints < 0 || (long) partsAt + 4L * numParts + 16L * numPoints > end) {
+                    throw new GisException(shp, "shape " + record + " is damaged (" + numParts + " parts and " + numPoints
+                            + " points do not fit its record)", "an intact .shp file");
+                }
                 int pointsAt = partsAt + 4 * numParts;
                 List<Coordinate[]> parts = new ArrayList<>();
                 for (int p = 0; p < numParts; p++) {
                     int from = b.getInt(partsAt + 4 * p);
                     int to = p + 1 < numParts ? b.getInt(partsAt + 4 * (p + 1)) : numPoints;
+                    if (from < 0 || to < from || to > numPoints) {
+                        throw new GisException(shp, "shape " + record + " is damaged (part " + (p + 1) + " spans points " + from + ".." + to
+                                + " of " + numPoints + ")", "an intact .shp file");
+                    }
                     Coordinate[] cs = new Coordinate[to - from];
                     for (int i = from; i < to; i++) {
-                        cs[i - from] = new Coordinate(b.getDouble(pointsAt + 16 * i), b.getDouble(pointsAt + 16 * i + 8));
+                        double x = b.getDouble(pointsAt + 16 * i), y = b.getDouble(pointsAt + 16 * i + 8);
+                        if (!Double.isFinite(x) || !Double.isFinite(y)) {
+                            throw new GisException(shp, "shape " + record + " has a coordinate that is not a number (" + x + ", " + y + ")",
+                                    "an intact .shp file");
+                        }
+                        cs[i - from] = new Coordinate(x, y);
                     }
                     parts.add(cs);
                 }
@@ -231,8 +244,13 @@ public final class ShapefileReader {
             layout.add(new int[] {off, len, all[p + 11], all[p + 17]});
             off += len;
         }
+        if (off > recLen || recLen == 0) {
+            throw new GisException(dbf, "its fields take " + off + " bytes but its records have " + recLen + ": the header is damaged",
+                    "an intact .dbf file");
+        }
         if ((long) headerLen + (long) n * recLen > all.length) {
-            throw new GisException(dbf, "is truncated: " + n + " records announced", "an intact .dbf file");
+            throw new GisException(dbf, "is cut short: " + n + " records of " + recLen + " bytes announced, the file has "
+                    + all.length + " bytes", "an intact .dbf file");
         }
         List<Map<String, Object>> rows = new ArrayList<>(n);
         for (int r = 0; r < n; r++) {
