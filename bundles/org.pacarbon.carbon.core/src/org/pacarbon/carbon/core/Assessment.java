@@ -283,6 +283,7 @@ public final class Assessment {
                 CellAreas.Model areas = areasOf(src);
                 ZoneStats[] s = measure(src, categories.size(), pas, areas);
                 stats.put(id(layer), s);
+                checkPlausible(layer, src, s[0]);
                 notes.put(layer.display(), "read: " + RasterFiles.reader(file) + "; cell areas: " + areas.method() + "; unit: " + unitNote);
                 info.put(id(layer), new RasterInfo(src.grid(), src.crs(), layer.path(), request(layer)));
                 if (s[0].validArea() == 0) {
@@ -357,6 +358,62 @@ public final class Assessment {
     }
 
     private record RasterInfo(GridSpec grid, CoordinateReferenceSystem crs, Path path, RasterFiles.Request request) {
+    }
+
+    /**
+     * Values outside the physical range of their quantity (a carbon density of 1e16 kg/m2, negative emissions) are
+     * counted over the whole file and reported with the worst one; an error under --strict. Ranges, in kg (of C or CO2)
+     * per m2 and per year: storage densities 0..200, uptake densities -5..20, emission densities 0..5000; per-cell
+     * amounts at least 0.
+     */
+    private void checkPlausible(AssessmentSpec.Layer layer, RasterSource src, ZoneStats region) throws GisException {
+        if (region.cells() == 0) {
+            return;
+        }
+        QuantityUnit u = QuantityUnit.parse(unitOf(layer));
+        double f = u.toKgFactor(layer.year() == null ? 0 : layer.year());
+        double lo, hi;
+        String what;
+        switch (layer.group()) {
+            case "storage" -> { lo = 0; hi = u.isDensity() ? 200 : Double.POSITIVE_INFINITY; what = u.isDensity() ? "0 to 200 kg/m2" : "at least 0"; }
+            case "uptake" -> { lo = u.isDensity() ? -5 : Double.NEGATIVE_INFINITY; hi = u.isDensity() ? 20 : Double.POSITIVE_INFINITY;
+                what = u.isDensity() ? "-5 to 20 kg/m2/yr" : "any"; }
+            default -> { lo = 0; hi = u.isDensity() ? 5000 : Double.POSITIVE_INFINITY; what = u.isDensity() ? "0 to 5000 kg/m2/yr" : "at least 0"; }
+        }
+        if (region.min() * f >= lo && region.max() * f <= hi) {
+            return; // inside the region all is plausible: the common case costs nothing more
+        }
+        long bad = 0;
+        double worst = Double.NaN;
+        int w = src.grid().width(), h = src.grid().height();
+        int block = Math.max(1, Math.min(h, Math.max(src.blockRows(), (1 << 22) / w)));
+        float[] buf = new float[block * w];
+        for (int r = 0; r < h; r += block) {
+            if (cancelled != null && cancelled.getAsBoolean()) {
+                throw new java.util.concurrent.CancellationException("cancelled");
+            }
+            int n = Math.min(block, h - r);
+            src.readRows(r, n, buf);
+            for (int i = 0; i < n * w; i++) {
+                float v = buf[i];
+                if (v == v && (v * f < lo || v * f > hi)) {
+                    bad++;
+                    if (!(Math.abs(v) <= Math.abs(worst))) {
+                        worst = v;
+                    }
+                }
+            }
+        }
+        if (bad == 0) {
+            return;
+        }
+        String msg = String.format(java.util.Locale.ROOT, "%d cells have values outside the plausible range of %s (%s) for %s (worst: %s %s)"
+                + "; check the unit, the nodata value and the scale", bad, layer.group(), what, u.isDensity() ? "a density" : "an amount",
+                Float.toString((float) worst), unitOf(layer));
+        if (strict) {
+            throw new GisException(layer.path(), msg + " (--strict)", "values in the physical range of the quantity");
+        }
+        warnings.add("layer '" + layer.display() + "' (" + layer.path().getFileName() + "): " + msg);
     }
 
     private static String abbreviate(List<String> items) {

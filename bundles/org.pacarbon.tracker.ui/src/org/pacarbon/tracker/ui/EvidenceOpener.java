@@ -39,9 +39,13 @@ final class EvidenceOpener {
     private EvidenceOpener() {
     }
 
-    static void open(Shell shell, Evidence e, IWorkbenchPage page) {
+    static void open(Shell shell, Evidence e, IWorkbenchPage page, Path trackerFile) {
         if (e.type() == Evidence.Type.URL) {
-            if (!Program.launch(e.target())) {
+            org.pacarbon.tracker.core.EvidencePolicy.Verdict v = org.pacarbon.tracker.core.EvidencePolicy.link(e.target());
+            if (v.decision() == org.pacarbon.tracker.core.EvidencePolicy.Decision.REFUSE) {
+                MessageDialog.openError(shell, Messages.Error_title, v.reason());
+            } else if (MessageDialog.openQuestion(shell, e.label(), v.reason())
+                    && !Program.launch(e.target())) {
                 MessageDialog.openError(shell, Messages.Error_title, NLS.bind(Messages.Open_noProgram, e.target()));
             }
             return;
@@ -73,8 +77,22 @@ final class EvidenceOpener {
             } else if (name.endsWith(".md") || name.endsWith(".txt") || name.endsWith(".json")
                     || (Files.size(p) < 1 << 20 && isText(p))) {
                 new Viewer(shell, e.label(), Files.readString(p, StandardCharsets.UTF_8), null).open();
-            } else if (!Program.launch(p.toString())) {
-                MessageDialog.openError(shell, Messages.Error_title, NLS.bind(Messages.Open_noProgram, p));
+            } else {
+                List<Path> roots = new java.util.ArrayList<>();
+                if (trackerFile != null && trackerFile.toAbsolutePath().getParent() != null) {
+                    roots.add(trackerFile.toAbsolutePath().getParent());
+                }
+                try {
+                    roots.add(Path.of(org.eclipse.core.runtime.Platform.getInstanceLocation().getURL().toURI()));
+                } catch (java.net.URISyntaxException | RuntimeException x) {
+                    // no workspace: only the tracker's folder
+                }
+                org.pacarbon.tracker.core.EvidencePolicy.Verdict v = org.pacarbon.tracker.core.EvidencePolicy.desktopFile(p, roots);
+                if (v.decision() == org.pacarbon.tracker.core.EvidencePolicy.Decision.REFUSE) {
+                    MessageDialog.openError(shell, Messages.Error_title, v.reason());
+                } else if (!Program.launch(p.toString())) {
+                    MessageDialog.openError(shell, Messages.Error_title, NLS.bind(Messages.Open_noProgram, p));
+                }
             }
         } catch (IOException | RuntimeException ex) {
             MessageDialog.openError(shell, Messages.Error_title, p + ": " + ex.getMessage());

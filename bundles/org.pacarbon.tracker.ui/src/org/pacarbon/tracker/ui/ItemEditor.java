@@ -345,7 +345,7 @@ final class ItemEditor {
     private void openEvidence() {
         Evidence e = selectedEvidence();
         if (e != null) {
-            EvidenceOpener.open(form.getShell(), e, view.getSite().getPage());
+            EvidenceOpener.open(form.getShell(), e, view.getSite().getPage(), view.file());
         }
     }
 

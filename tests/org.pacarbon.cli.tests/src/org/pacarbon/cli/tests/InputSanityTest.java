@@ -150,4 +150,24 @@ class InputSanityTest {
         GisException e = assertThrows(GisException.class, () -> Assessment.run(AssessmentSpec.read(amount), null, null));
         assertTrue(e.getMessage().contains("flux.nc") && e.getMessage().contains("kg m-2 s-1") && e.getMessage().contains("t/yr"), e.getMessage());
     }
+
+    @Test
+    void implausibleValuesAreCountedAndReported() throws Exception {
+        // two flipped-looking cells: 1e16 kgC/m2 and -3 kgC/m2 in a storage density, the rest 1 kgC/m2
+        org.pacarbon.gis.core.io.GeoTiffWriter.of(10, 10).crs(3035, false).upperLeft(500000, 4010000).cellSize(1000, 1000).nodata(-9999f)
+                .write(dir.resolve("carbon_bad.tif"), (r, row) -> {
+                    java.util.Arrays.fill(row, 1f);
+                    if (r == 3) {
+                        row[2] = 1e16f;
+                        row[5] = -3f;
+                    }
+                });
+        Path spec = dir.resolve("spec_bad_values.json");
+        Files.writeString(spec, Fixture.SPEC.replace("\"path\": \"carbon.tif\"", "\"path\": \"carbon_bad.tif\""));
+        Assessment.Result r = Assessment.run(AssessmentSpec.read(spec), null, null);
+        String w = String.join("\n", r.warnings());
+        assertTrue(w.contains("carbon_bad.tif") && w.contains("2 cells") && w.contains("E16"), w);
+        GisException e = assertThrows(GisException.class, () -> Assessment.run(AssessmentSpec.read(spec), null, null, true));
+        assertTrue(e.getMessage().contains("carbon_bad.tif") && e.getMessage().contains("--strict"), e.getMessage());
+    }
 }
