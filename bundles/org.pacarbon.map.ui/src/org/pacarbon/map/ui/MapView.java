@@ -721,6 +721,11 @@ public final class MapView extends ViewPart {
                         l.paint(g, v);
                     }
                 } catch (GisException e) {
+                    // a layer closed while this drawing ran (the view or the layer went away, or a newer drawing
+                    // started): nothing to tell the user
+                    if (monitor.isCanceled() || gen != generation || canvas.isDisposed() || closedUnderneath(e)) {
+                        return Status.CANCEL_STATUS;
+                    }
                     return new Status(IStatus.ERROR, "org.pacarbon.map.ui", "Drawing the map failed: " + e.getMessage(), e);
                 } finally {
                     g.dispose();
@@ -746,6 +751,15 @@ public final class MapView extends ViewPart {
         };
         job.setSystem(true);
         job.schedule(30);
+    }
+
+    private static boolean closedUnderneath(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.nio.channels.ClosedChannelException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static ImageData toImageData(BufferedImage img) {
