@@ -459,13 +459,24 @@ public final class Assessment {
                     + " the spec's '" + layer.unit() + "' is used");
             return layer.unit() + " (from the spec; the file's '" + declared + "' is not understood)";
         }
-        boolean sameQuantity = inFile.isDensity() == spec1.isDensity() && inFile.isRate() == spec1.isRate()
+        // a file of one year's amounts ("Tonnes", "t") is the annual rate the spec names ("t/yr"), as EDGAR's annual files are
+        boolean annualTotal = !inFile.isRate() && spec1.perYear();
+        boolean sameQuantity = inFile.isDensity() == spec1.isDensity() && (inFile.isRate() == spec1.isRate() || annualTotal)
                 && (inFile.element() == null || spec1.element() == null || inFile.element().equals(spec1.element()));
         if (!sameQuantity) {
             throw new GisException(layer.path(), "its unit is '" + declared + "' (" + describe(inFile) + ") but the spec says '" + layer.unit()
                     + "' (" + describe(spec1) + ") for layer '" + layer.display() + "'", "the layer's \"unit\" and \"kind\" to match the file");
         }
         int year = layer.year() == null ? 0 : layer.year();
+        if (annualTotal) {
+            if (Math.abs(inFile.toKgFactor(year) - spec1.toKgFactor(year)) > 1e-12 * spec1.toKgFactor(year)) {
+                String asRate = spec1.text().replaceAll("\\s+", " ");
+                fileUnits.put(id(layer), declared.strip() + "/yr");
+                warnings.add("layer '" + layer.display() + "': the file's values are in '" + declared + "' (the year's amount), not the spec's '"
+                        + asRate + "'; they are converted from the file's unit");
+            }
+            return layer.unit() + " (the file says " + declared + ", the amount of the year)";
+        }
         if (Math.abs(inFile.toKgFactor(year) - spec1.toKgFactor(year)) > 1e-12 * spec1.toKgFactor(year)) {
             fileUnits.put(id(layer), declared);
             warnings.add("layer '" + layer.display() + "': the file's values are in '" + declared + "', not the spec's '" + layer.unit()

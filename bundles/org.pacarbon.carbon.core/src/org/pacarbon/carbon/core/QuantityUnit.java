@@ -21,9 +21,9 @@ import java.util.regex.Pattern;
 public record QuantityUnit(String text, double kgPerUnit, String element, double m2PerArea, boolean perSecond, boolean perYear) {
 
     private static final Pattern SLASH = Pattern.compile(
-            "(?<mass>g|kg|t|Mg|Gg|Tg|Pg|ton|tonne|tonnes)\\s*(?<el>C|CO2)?(?:\\s*/\\s*(?<area>m2|m\\^2|ha|km2|km\\^2))?(?:\\s*/\\s*(?<time>yr|year|a|s))?");
+            "(?<mass>g|kg|t|Mg|Gg|Tg|Pg|(?i:tonnes|tonne|tons|ton))\\s*(?<el>C|CO2)?(?:\\s*/\\s*(?<area>m2|m\\^2|ha|km2|km\\^2))?(?:\\s*/\\s*(?<time>yr|year|a|s))?");
     private static final Pattern CF = Pattern.compile(
-            "(?<mass>g|kg|t|Mg|Gg|Tg|Pg)\\s*(?<el>C|CO2)?(?:\\s+(?<area>m-2|km-2|ha-1))?(?:\\s+(?<time>s-1|yr-1|a-1|year-1))?");
+            "(?<mass>g|kg|t|Mg|Gg|Tg|Pg|(?i:tonnes|tonne|tons|ton))\\s*(?<el>C|CO2)?(?:\\s+(?<area>m-2|km-2|ha-1))?(?:\\s+(?<time>s-1|yr-1|a-1|year-1))?");
 
     /** Parses a unit; throws {@link IllegalArgumentException} with the accepted forms for anything else. */
     public static QuantityUnit parse(String text) {
@@ -39,7 +39,8 @@ public record QuantityUnit(String text, double kgPerUnit, String element, double
                         + "' (expected e.g. kgC/m2, gC/m2/yr, MgC/ha, kgCO2/m2/yr, tCO2/km2/yr, t/yr, kg m-2 s-1)");
             }
         }
-        double kg = switch (m.group("mass")) {
+        String massName = m.group("mass").toLowerCase(java.util.Locale.ROOT).startsWith("ton") ? "t" : m.group("mass");
+        double kg = switch (massName) {
             case "g" -> 1e-3;
             case "kg" -> 1;
             case "t", "Mg", "ton", "tonne", "tonnes" -> 1e3;

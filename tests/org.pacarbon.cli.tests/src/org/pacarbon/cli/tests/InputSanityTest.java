@@ -170,4 +170,26 @@ class InputSanityTest {
         GisException e = assertThrows(GisException.class, () -> Assessment.run(AssessmentSpec.read(spec), null, null, true));
         assertTrue(e.getMessage().contains("carbon_bad.tif") && e.getMessage().contains("--strict"), e.getMessage());
     }
+
+    @Test
+    void anAnnualAmountFileServesAPerYearSpec() throws Exception {
+        // EDGAR's annual files say "Tonnes" (the year's amount per cell); the spec says t/yr: the same quantity
+        Path nc = dir.resolve("tonnes.nc");
+        double[] lat = new double[40];
+        double[] lon = new double[40];
+        for (int i = 0; i < 40; i++) {
+            lat[i] = 45.4 + 0.01 * i + 0.005;
+            lon[i] = -44.5 + 0.01 * i + 0.005;
+        }
+        new NetcdfWriter().variable("emi_co2").attribute("units", "Tonnes").fillValue(-1f)
+                .write(nc, lat, lon, (r, row) -> java.util.Arrays.fill(row, 2f));
+        Path spec = dir.resolve("spec_tonnes.json");
+        Files.writeString(spec, Fixture.SPEC.replace("\"layers\": [", "\"layers\": [\n{\"key\": \"t\", \"year\": 2001, \"path\": \"tonnes.nc\","
+                + " \"variable\": \"emi_co2\", \"kind\": \"amount\", \"unit\": \"t/yr\", \"group\": \"emissions\"},"));
+        Assessment.Result r = Assessment.run(AssessmentSpec.read(spec), null, null);
+        double total = r.rows().stream().filter(x -> x.layer().equals("t") && x.category().equals("region")).findFirst().orElseThrow().total();
+        // 2 t per 0.01-degree cell; the region (64 km2) covers about 64 / (1.11 x 0.78) = 74 cells' worth: ~148 t = 1.5e-6 (1e8 t)
+        assertTrue(total > 1.2e-6 && total < 1.8e-6, Double.toString(total));
+        assertTrue(r.warnings().stream().noneMatch(w -> w.contains("tonnes.nc") && w.contains("unit")), r.warnings().toString());
+    }
 }
