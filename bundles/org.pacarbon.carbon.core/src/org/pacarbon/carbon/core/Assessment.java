@@ -101,6 +101,7 @@ public final class Assessment {
         List<Path> inputs = new ArrayList<>();
         if (spec.region().path() != null) {
             FeatureSet set = VectorIO.read(spec.region().path(), spec.region().layer(), crs(spec.region().crs(), "the \"crs\" of region"));
+            checkLonLat(set, spec.region().path());
             inputs.add(spec.region().path());
             List<Geometry> gs = new ArrayList<>();
             for (Feature f : set.features()) {
@@ -127,6 +128,7 @@ public final class Assessment {
         // ---- protected areas
         AssessmentSpec.ProtectedAreas pspec = spec.protectedAreas();
         FeatureSet paSet = VectorIO.read(pspec.path(), pspec.layer(), crs(pspec.crs(), "the \"crs\" of protectedAreas"));
+        checkLonLat(paSet, pspec.path());
         inputs.add(pspec.path());
         for (String field : new String[] {pspec.classField(), pspec.nameField(), pspec.idField()}) {
             if (field != null && !paSet.fields().contains(field)) {
@@ -290,7 +292,10 @@ public final class Assessment {
                     throw new GisException(layer.path(), "has no valid value inside the region", "a raster with data over the region");
                 }
             } catch (java.io.IOException e) {
-                throw new GisException(layer.path(), e.getMessage(), null, e);
+                throw new GisException(layer.path(), GisException.describe(e), null, e);
+            } catch (GisException e) {
+                // a failure met while working on this layer (a transform, a cell area) names the layer's file
+                throw e.file() != null ? e : new GisException(layer.path(), e.problem(), e.expected(), e);
             }
             timings.put("layer " + layer.display(), (System.nanoTime() - t1) / 1_000_000);
             log.accept(String.format(java.util.Locale.ROOT, "layer %s: %d zones in %.1f s (%d/%d)", layer.display(),
@@ -414,6 +419,25 @@ public final class Assessment {
             throw new GisException(layer.path(), msg + " (--strict)", "values in the physical range of the quantity");
         }
         warnings.add("layer '" + layer.display() + "' (" + layer.path().getFileName() + "): " + msg);
+    }
+
+    /** Coordinates of a geographic CRS must be longitudes and latitudes (else the file's CRS is wrong or missing). */
+    private static void checkLonLat(FeatureSet set, Path file) throws GisException {
+        if (!CrsSupport.isGeographic(set.crs())) {
+            return;
+        }
+        org.locationtech.jts.geom.Envelope env = new org.locationtech.jts.geom.Envelope();
+        set.features().forEach(f -> {
+            if (f.geometry() != null) {
+                env.expandToInclude(f.geometry().getEnvelopeInternal());
+            }
+        });
+        if (!env.isNull() && (env.getMinX() < -540 || env.getMaxX() > 540 || env.getMinY() < -90.0001 || env.getMaxY() > 90.0001)) {
+            boolean swapped = env.getMinY() >= -180 && env.getMaxY() <= 180 && env.getMinX() >= -90 && env.getMaxX() <= 90;
+            throw new GisException(file, "its coordinates reach (" + env.getMaxX() + ", " + env.getMaxY() + "), which are not "
+                    + (swapped ? "(longitude, latitude): they look swapped" : "longitudes and latitudes, though its CRS is "
+                            + CrsSupport.label(set.crs())), "the file's true CRS (a .prj, a crs member, or \"crs\" in the spec)");
+        }
     }
 
     private static String abbreviate(List<String> items) {

@@ -163,7 +163,7 @@ public final class Fuzz {
         if (err.matches("(?s).*(Exception|Error:|\\bat org\\.|\\bat java\\.|java\\.lang\\.|java\\.io\\.|java\\.nio\\.|org\\.apache\\.).*")) {
             return Outcome.UNCLEAR_MESSAGE;
         }
-        boolean named = base.names().stream().anyMatch(err::contains) || err.contains("--");
+        boolean named = base.names().stream().anyMatch(err::contains) || err.contains("--") || err.matches(".*\\S*/\\S+: .*");
         return named ? Outcome.CLEAR_ERROR : Outcome.UNCLEAR_MESSAGE;
     }
 

@@ -124,7 +124,7 @@ public final class CrsSupport {
         try {
             CoordinateOperation op = CRS.findOperation(from, to, null);
             return op.getMathTransform();
-        } catch (FactoryException e) {
+        } catch (FactoryException | RuntimeException e) { // SIS may fail with IllegalArgumentException on odd datums
             throw new GisException(null, "no coordinate operation from " + from.getName() + " to " + to.getName(),
                     "CRSs with a known transformation", e);
         }

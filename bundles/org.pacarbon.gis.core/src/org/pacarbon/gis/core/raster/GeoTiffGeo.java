@@ -42,9 +42,13 @@ public record GeoTiffGeo(GridSpec grid, CoordinateReferenceSystem crs) {
             throw new GisException(file, "its TIFF directory cannot be read (" + e.getMessage() + ")", "an intact GeoTIFF", e);
         }
         double[] gt = null; // GDAL order: x0, dx, rx, y0, ry, dy (corner of the first cell)
-        double[] scale = (double[]) tags.get(33550), tie = (double[]) tags.get(33922), mt = (double[]) tags.get(34264);
-        int[] keys = (int[]) tags.get(34735);
-        Map<Integer, Object> geoKeys = geoKeys(keys, (double[]) tags.get(34736), (String) tags.get(34737));
+        // a damaged directory may hold any type under any tag: take only what has the type the tag needs
+        double[] scale = tags.get(33550) instanceof double[] d ? d : null;
+        double[] tie = tags.get(33922) instanceof double[] d ? d : null;
+        double[] mt = tags.get(34264) instanceof double[] d ? d : null;
+        int[] keys = tags.get(34735) instanceof int[] k ? k : null;
+        Map<Integer, Object> geoKeys = geoKeys(keys, tags.get(34736) instanceof double[] d ? d : null,
+                tags.get(34737) instanceof String t ? t : null);
         boolean point = Integer.valueOf(2).equals(geoKeys.get(1025));
         if (mt != null && mt.length >= 16) {
             gt = new double[] {mt[3], mt[0], mt[1], mt[7], mt[4], mt[5]};

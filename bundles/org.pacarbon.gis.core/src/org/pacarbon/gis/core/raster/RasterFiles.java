@@ -53,6 +53,12 @@ public final class RasterFiles {
         if (NetcdfSource.isNetcdf(file)) {
             return NetcdfSource.open(file, r.variable(), r.crs(), r.nodata(), new CfGrid.Selection(r.band(), r.time(), r.year()));
         }
+        if (isTiff(file)) {
+            String damage = TiffTiles.checkDirectories(file);
+            if (damage != null) {
+                throw new GisException(file, "cannot be read: " + damage, "an intact GeoTIFF");
+            }
+        }
         try {
             return SisRasterSource.open(file, r.variable(), r.crs(), r.nodata(), r.band());
         } catch (GisException sis) {

@@ -254,6 +254,64 @@ public final class TiffTiles implements Closeable {
     }
 
     /**
+     * Checks every image directory of a TIFF before a library reads it: each field's declared size must fit in the file
+     * (Apache SIS trusts a declared count and allocates it: one flipped byte made it ask for gigabytes).
+     *
+     * @return {@code null} when the directories are sound, else what is wrong
+     */
+    public static String checkDirectories(Path file) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            ByteBuffer h = read(ch, 0, 16);
+            ByteOrder order = h.get(0) == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
+            h.order(order);
+            boolean big = (h.getShort(2) & 0xffff) == 43;
+            long ifd = big ? h.getLong(8) : h.getInt(4) & 0xffffffffL;
+            for (int k = 0; ifd != 0 && k < 1000; k++) {
+                if (ifd < 8 || ifd >= size) {
+                    return "image directory " + (k + 1) + " starts at byte " + ifd + ", outside the file (" + size + " bytes)";
+                }
+                ByteBuffer nb = read(ch, ifd, big ? 8 : 2).order(order);
+                long n = big ? nb.getLong(0) : nb.getShort(0) & 0xffff;
+                int entry = big ? 20 : 12;
+                if (n <= 0 || n > 10_000 || ifd + (big ? 8 : 2) + n * entry + (big ? 8 : 4) > size) {
+                    return "image directory " + (k + 1) + " declares " + n + " fields, more than the file holds";
+                }
+                ByteBuffer d = read(ch, ifd + (big ? 8 : 2), (int) n * entry + (big ? 8 : 4)).order(order);
+                for (int i = 0; i < n; i++) {
+                    int p = i * entry;
+                    int tag = d.getShort(p) & 0xffff;
+                    int type = d.getShort(p + 2) & 0xffff;
+                    long count = big ? d.getLong(p + 4) : d.getInt(p + 4) & 0xffffffffL;
+                    int ts = switch (type) {
+                        case 1, 2, 6, 7 -> 1;
+                        case 3, 8 -> 2;
+                        case 4, 9, 11, 13 -> 4;
+                        case 5, 10, 12, 16, 17, 18 -> 8;
+                        default -> 0;
+                    };
+                    if (ts == 0) {
+                        return "field " + tag + " of image directory " + (k + 1) + " has the unknown type " + type;
+                    }
+                    if (count < 0 || count > size / ts) {
+                        return "field " + tag + " of image directory " + (k + 1) + " declares " + count + " values, more than the file holds";
+                    }
+                    if (count * ts > (big ? 8 : 4)) {
+                        long off = big ? d.getLong(p + (big ? 12 : 8)) : d.getInt(p + 8) & 0xffffffffL;
+                        if (off < 0 || off + count * ts > size) {
+                            return "the values of field " + tag + " lie beyond the end of the file: it is cut short or damaged";
+                        }
+                    }
+                }
+                ifd = big ? d.getLong((int) n * entry) : d.getInt((int) n * entry) & 0xffffffffL;
+            }
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return "its TIFF directory cannot be read (" + e.getMessage() + ")";
+        }
+    }
+
+    /**
      * GDAL's scale and offset of a band (the {@code SCALE} and {@code OFFSET} items of the GDAL_METADATA tag of the
      * first image): {1, 0} when the file has none or is not a TIFF.
      *

@@ -54,7 +54,7 @@ public final class Nc3File implements NcFile {
                 b.flip();
                 try {
                     h = new Header(b, size);
-                } catch (BufferUnderflowException e) {
+                } catch (BufferUnderflowException | IllegalArgumentException e) { // read past the bytes read so far
                     if (want >= size || want >= (1 << 28)) {
                         throw new IOException("its header is cut short");
                     }
@@ -104,7 +104,7 @@ public final class Nc3File implements NcFile {
             }
         } catch (IOException | RuntimeException e) {
             ch.close();
-            throw e instanceof IOException io ? io : new IOException("its header is damaged (" + e + ")", e);
+            throw e instanceof IOException io ? io : new IOException("its header is damaged", e);
         }
     }
 
