@@ -187,6 +187,9 @@ public final class Commands {
         if (pos.size() != 1 || !o.containsKey("--out")) {
             throw new UsageException("usage: ./pacarbon assess SPEC.json --out DIR");
         }
+        if (o.get("--out").isBlank()) {
+            throw new UsageException("--out is empty (expected a folder for the outputs)");
+        }
         Path spec = path(pos.get(0));
         Path dir = path(o.get("--out"));
         Assessment.Result r = runAssessment(spec, dir, "true".equals(o.get("--strict")));

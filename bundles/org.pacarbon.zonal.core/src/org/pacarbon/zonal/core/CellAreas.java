@@ -68,16 +68,15 @@ public final class CellAreas {
     public static final class Model {
         private final double[] rows;
         private final double[] lattice; // factor at lattice points, row-major, (lh x lw); null when uniform
-        private final int step, lw, lh, width;
+        private final int step, lw, lh;
         private final String method;
 
-        private Model(double[] rows, double[] lattice, int step, int lw, int lh, int width, String method) {
+        private Model(double[] rows, double[] lattice, int step, int lw, int lh, String method) {
             this.rows = rows;
             this.lattice = lattice;
             this.step = step;
             this.lw = lw;
             this.lh = lh;
-            this.width = width;
             this.method = method;
         }
 
@@ -99,17 +98,6 @@ public final class CellAreas {
         /** Area (m2) of cell (col, row). */
         public double area(int row, int col) {
             return lattice == null ? rows[row] : rows[row] * factor(row, col);
-        }
-
-        /** Fills {@code out[0..width-1]} with the per-cell factors of a row (1 when uniform). */
-        public void factors(int row, double[] out) {
-            if (lattice == null) {
-                java.util.Arrays.fill(out, 0, width, 1);
-                return;
-            }
-            for (int c = 0; c < width; c++) {
-                out[c] = factor(row, c);
-            }
         }
 
         private double factor(int row, int col) {
@@ -135,14 +123,14 @@ public final class CellAreas {
 
     /** A model with the given area per row and no per-cell correction (for callers that computed rows themselves). */
     public static Model ofRows(double[] rowAreas) {
-        return new Model(rowAreas, null, 1, 0, 0, 0, "given per row");
+        return new Model(rowAreas, null, 1, 0, 0, "given per row");
     }
 
     /** The cell-area model of a grid (see {@link Model}). */
     public static Model of(GridSpec grid, CoordinateReferenceSystem crs) throws GisException {
         double[] rows = perRow(grid, crs);
         if (!(crs instanceof ProjectedCRS p)) {
-            return new Model(rows, null, 1, 0, 0, grid.width(),
+            return new Model(rows, null, 1, 0, 0,
                     crs instanceof GeodeticCRS ? "ellipsoidal per row (geographic grid)" : "nominal (|dx dy|, CRS without a datum)");
         }
         int w = grid.width(), h = grid.height();
@@ -155,7 +143,7 @@ public final class CellAreas {
             org.opengis.referencing.crs.GeographicCRS base = p.getBaseCRS();
             Ellipsoid e = org.apache.sis.referencing.datum.DatumOrEnsemble.getEllipsoid(base).orElse(null);
             if (e == null) {
-                return new Model(rows, null, 1, 0, 0, w, "nominal (|dx dy|; the CRS has no ellipsoid)");
+                return new Model(rows, null, 1, 0, 0, "nominal (|dx dy|; the CRS has no ellipsoid)");
             }
             @SuppressWarnings("unchecked")
             Unit<Length> axisUnit = (Unit<Length>) e.getAxisUnit();
@@ -223,12 +211,12 @@ public final class CellAreas {
                 }
             }
             if (!(min > 0) || Double.isNaN(max)) {
-                return new Model(rows, null, 1, 0, 0, w, "nominal (|dx dy|; the projection's scale is undefined on part of the grid)");
+                return new Model(rows, null, 1, 0, 0, "nominal (|dx dy|; the projection's scale is undefined on part of the grid)");
             }
             if (max - min <= 1e-7 * max && Math.abs(max - 1) < 1e-6) {
-                return new Model(rows, null, 1, 0, 0, w, "nominal (|dx dy|, equal-area projection)");
+                return new Model(rows, null, 1, 0, 0, "nominal (|dx dy|, equal-area projection)");
             }
-            return new Model(rows, lat, step, lw, lh, w, rowsOnly ? "per row from the projection's areal scale (cylindrical)"
+            return new Model(rows, lat, step, lw, lh, rowsOnly ? "per row from the projection's areal scale (cylindrical)"
                     : "per cell from the projection's areal scale (not an equal-area projection; lattice step " + step + ")");
         } catch (org.opengis.referencing.operation.TransformException | RuntimeException ex) {
             throw new GisException(null, "the cell areas of the grid in " + org.pacarbon.gis.core.crs.CrsSupport.label(crs)

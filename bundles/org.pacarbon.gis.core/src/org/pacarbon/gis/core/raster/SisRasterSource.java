@@ -407,7 +407,7 @@ public final class SisRasterSource implements RasterSource {
             }
         } catch (RuntimeException e) {
             String why = declined != null && (declined.contains("cut short") || declined.contains("damaged")) ? declined
-                    : plain(e);
+                    : GisException.plain(e);
             throw new GisException(file, "rows " + row0 + ".." + (row0 + rows - 1) + " cannot be read: " + why, "an intact raster file", e);
         }
         applyExtraNodata(rows, dst);
@@ -421,32 +421,9 @@ public final class SisRasterSource implements RasterSource {
         return GisException.plain(e);
     }
 
-    /** The message of an exception and its causes, without Java class names. */
-    private static String plain(Throwable e) {
-        StringBuilder b = new StringBuilder();
-        for (Throwable t = e; t != null && b.length() < 300; t = t.getCause()) {
-            String m = t.getMessage();
-            if (m != null && !m.isBlank() && b.indexOf(m) < 0) {
-                b.append(b.length() > 0 ? ": " : "").append(m.replaceAll("^[a-z]+(\\.[a-zA-Z_$]+)+(Exception|Error): ", ""));
-            }
-        }
-        return b.length() > 0 ? b.toString() : "the data cannot be decoded";
-    }
 
     private void applyExtraNodata(int rows, float[] dst) {
-        if (scale != 1 || offset != 0) { // GDAL's scale and offset (GDAL_METADATA), which SIS does not apply
-            for (int i = 0; i < rows * grid.width(); i++) {
-                dst[i] = (float) (dst[i] * scale + offset);
-            }
-        }
-        if (extraNodata != null) {
-            float nd = extraNodata;
-            for (int i = 0; i < rows * grid.width(); i++) {
-                if (dst[i] == nd) {
-                    dst[i] = Float.NaN;
-                }
-            }
-        }
+        CellValues.apply(dst, rows * grid.width(), scale, offset, extraNodata);
     }
 
     @Override

@@ -118,20 +118,7 @@ public final class TiffRasterSource implements RasterSource {
             throw new GisException(file, "rows " + row0 + ".." + (row0 + rows - 1) + " cannot be read: " + GisException.plain(e),
                     "an intact raster file", e);
         }
-        int n = rows * grid.width();
-        if (scale != 1 || offset != 0) {
-            for (int i = 0; i < n; i++) {
-                dst[i] = (float) (dst[i] * scale + offset);
-            }
-        }
-        if (extraNodata != null) {
-            float nd = extraNodata;
-            for (int i = 0; i < n; i++) {
-                if (dst[i] == nd) {
-                    dst[i] = Float.NaN;
-                }
-            }
-        }
+        CellValues.apply(dst, rows * grid.width(), scale, offset, extraNodata);
     }
 
     @Override

@@ -421,7 +421,8 @@ public final class TiffTiles implements Closeable {
         return new String(bytes, 0, len, StandardCharsets.US_ASCII);
     }
 
-    private static ByteBuffer read(FileChannel ch, long pos, int n) throws IOException {
+    /** Reads {@code n} bytes at {@code pos} (an {@link EOFException} when the file ends first). */
+    static ByteBuffer read(FileChannel ch, long pos, int n) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(n);
         readFully(ch, b, pos);
         b.flip();
@@ -432,7 +433,7 @@ public final class TiffTiles implements Closeable {
         while (b.hasRemaining()) {
             int r = ch.read(b, pos + b.position());
             if (r < 0) {
-                throw new EOFException("end of file at byte " + (pos + b.position()));
+                throw new EOFException("end of file at byte " + (pos + b.position()) + ": the file is cut short");
             }
         }
     }
