@@ -122,12 +122,16 @@ public final class Assessment {
             regionOutline = Geometries.box(mg.minX(), mg.minY(), mg.maxX(), mg.maxY());
             inputs.add(spec.region().mask());
         }
+        timings.put("geometry: region", (System.nanoTime() - t0) / 1_000_000);
         log.accept("region: " + (region != null ? region.getNumGeometries() + " polygon(s)" : "mask " + mask.grid().width() + " x "
                 + mask.grid().height()) + ", CRS " + CrsSupport.label(workCrs));
 
         // ---- protected areas
         AssessmentSpec.ProtectedAreas pspec = spec.protectedAreas();
+        long tPas = System.nanoTime();
         FeatureSet paSet = VectorIO.read(pspec.path(), pspec.layer(), crs(pspec.crs(), "the \"crs\" of protectedAreas"));
+        timings.put("geometry: PAs read", (System.nanoTime() - tPas) / 1_000_000);
+        tPas = System.nanoTime();
         checkLonLat(paSet, pspec.path());
         inputs.add(pspec.path());
         for (String field : new String[] {pspec.classField(), pspec.nameField(), pspec.idField()}) {
@@ -146,7 +150,11 @@ public final class Assessment {
         List<String> split = new ArrayList<>();
         Map<String, Integer> idCount = new LinkedHashMap<>();
         boolean geographic = CrsSupport.isGeographic(paSet.crs());
+        // validity is most of the cost of these checks: once per feature, on all cores
+        List<Geometries.Repaired> checked = paSet.features().parallelStream().map(f -> Geometries.repaired(f.geometry())).toList();
+        int index = -1;
         for (Feature f : paSet.features()) {
+            index++;
             String value = f.text(pspec.classField()).orElse("");
             if (f.attributes().get(pspec.classField()) instanceof Double d && d == Math.rint(d)) {
                 value = Long.toString(d.longValue());
@@ -159,13 +167,13 @@ public final class Assessment {
             String id = pspec.idField() != null ? f.text(pspec.idField()).orElse(f.id()) : f.id();
             idCount.merge(id, 1, Integer::sum);
             Geometry raw = f.geometry();
-            Geometry g = Geometries.polygonal(raw);
+            Geometry g = checked.get(index).polygonal();
             if (g.isEmpty()) {
                 noGeometry.add(id);
                 continue;
             }
-            if (raw != null && !raw.isEmpty() && !raw.isValid()) {
-                String why = new org.locationtech.jts.operation.valid.IsValidOp(raw).getValidationError().getMessage();
+            String why = checked.get(index).invalidReason();
+            if (why != null) {
                 if (strict) {
                     throw new GisException(pspec.path(), "PA " + id + " is not a valid polygon (" + why + ") and --strict is on",
                             "valid polygons (without --strict they are repaired and the area change is reported)");
@@ -242,6 +250,7 @@ public final class Assessment {
             classOf[i] = classKeys.indexOf(pas.get(i).classKey());
         }
         paCrs = paSet.crs();
+        timings.put("geometry: PAs checked", (System.nanoTime() - tPas) / 1_000_000);
         timings.put("geometry", (System.nanoTime() - t0) / 1_000_000);
 
         // ---- optional common grid (the paper's 1 km method)

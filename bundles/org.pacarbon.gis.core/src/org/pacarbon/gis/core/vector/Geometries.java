@@ -33,10 +33,31 @@ public final class Geometries {
 
     /** The polygons of a geometry (lines and points dropped) as a valid Polygon or MultiPolygon. */
     public static Geometry polygonal(Geometry g) {
+        return repaired(g).polygonal();
+    }
+
+    /**
+     * The polygonal part of a geometry as by {@link #polygonal}, with the reason the geometry was invalid.
+     *
+     * @param polygonal     a valid Polygon or MultiPolygon (empty when {@code g} has no polygon)
+     * @param invalidReason JTS's description of what made {@code g} invalid; null when it was valid
+     */
+    public record Repaired(Geometry polygonal, String invalidReason) {
+    }
+
+    /** {@link #polygonal} that validates the geometry once (the validity check is most of its cost) and says why it was repaired. */
+    public static Repaired repaired(Geometry g) {
         if (g == null || g.isEmpty()) {
-            return GF.createMultiPolygon();
+            return new Repaired(GF.createMultiPolygon(), null);
         }
-        Geometry fixed = g.isValid() ? g : GeometryFixer.fix(g);
+        org.locationtech.jts.operation.valid.TopologyValidationError error = new org.locationtech.jts.operation.valid.IsValidOp(g).getValidationError();
+        if (error == null && (g instanceof Polygon || g instanceof org.locationtech.jts.geom.MultiPolygon)) {
+            return new Repaired(g, null);
+        }
+        return new Repaired(polygonsOfValid(error == null ? g : GeometryFixer.fix(g)), error == null ? null : error.getMessage());
+    }
+
+    private static Geometry polygonsOfValid(Geometry fixed) {
         List<Polygon> polys = new ArrayList<>();
         for (int i = 0; i < fixed.getNumGeometries(); i++) {
             Geometry part = fixed.getGeometryN(i);
