@@ -203,11 +203,28 @@ public final class Commands {
     }
 
     private Assessment.Result runAssessment(Path specFile, Path dir, boolean strict) throws SpecException, GisException, IOException {
+        warmUpCrs();
         AssessmentSpec spec = AssessmentSpec.read(specFile);
         checkOutput(spec, dir);
         Assessment.Result r = Assessment.run(spec, line -> err.println("  " + line), null, strict);
         Reports.write(r, dir, VERSION);
         return r;
+    }
+
+    /**
+     * Starts Apache SIS's CRS database (Derby, the EPSG tables) on another thread while this one reads the spec and
+     * opens the first vector file (SQLite): the two start-ups overlap instead of following each other.
+     */
+    private static void warmUpCrs() {
+        Thread t = new Thread(() -> {
+            try {
+                org.pacarbon.gis.core.crs.CrsSupport.parse("EPSG:4326", null);
+            } catch (GisException | RuntimeException e) {
+                // the real use reports it
+            }
+        }, "crs-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     private int fuzz(List<String> args) throws UsageException, IOException {

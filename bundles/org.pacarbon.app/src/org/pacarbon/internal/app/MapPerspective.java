@@ -16,6 +16,7 @@ public final class MapPerspective implements IPerspectiveFactory {
         left.addView(AppIds.VIEW_CATALOG);
         layout.addView(AppIds.VIEW_LEGEND, IPageLayout.BOTTOM, 0.62f, "map.left"); //$NON-NLS-1$
         layout.addStandaloneView(AppIds.VIEW_MAP, true, IPageLayout.RIGHT, 0.76f, editor); // with its title: the toolbar (export, copy, open/save map)
+        layout.addPlaceholder(AppIds.VIEW_ATTRIBUTES, IPageLayout.BOTTOM, 0.7f, AppIds.VIEW_MAP); // opened from the Layers view
         Perspectives.addShortcuts(layout);
     }
 }

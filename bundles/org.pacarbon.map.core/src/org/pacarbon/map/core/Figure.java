@@ -28,33 +28,41 @@ import org.pacarbon.gis.core.crs.CrsSupport;
 import org.pacarbon.zonal.core.CellAreas;
 
 /**
- * The figure composer: title, the map image with outlines, a legend (colour bar with the unit), a scale bar
- * that is correct on the map's CRS, a north arrow and a credits line. Writes PNG (at a chosen scale), SVG
- * (vector frame, the map as an embedded image) and PDF (the PNG as one page).
+ * The figure composer: title, the map's visible layers in the order of the layer list (rasters as images, outlines
+ * as paths), a legend with an entry for every visible layer (top layer first: colour bar or classes with the unit,
+ * outline swatches), a scale bar that is correct on the map's CRS, a north arrow and a credits line. Writes PNG (at
+ * a chosen scale), SVG (vector frame and outlines, rasters as embedded images) and PDF (the PNG as one page).
  */
 public final class Figure {
-    /** Something drawn on the map after the raster: outlines of a geometry. */
-    public record Overlay(org.locationtech.jts.geom.Geometry geometry, Color stroke, float width, Color fill, String legendLabel) {
+    /** A layer of the figure: a raster drawn as an image, or polygon outlines. */
+    public sealed interface Layer permits RasterLayer, Overlay {
+        /** The legend's name of the layer; null: no legend entry. */
+        String legendLabel();
+    }
+
+    /** A raster layer drawn into an image of the view's size, with its style for the legend. */
+    public record RasterLayer(BufferedImage image, float opacity, RasterStyle style, String legendLabel) implements Layer {
+    }
+
+    /** Outlines (and an optional fill) of a geometry in the map's CRS. */
+    public record Overlay(org.locationtech.jts.geom.Geometry geometry, Color stroke, float width, Color fill, String legendLabel)
+            implements Layer {
     }
 
     private final String title;
-    private final BufferedImage map;
+    private final List<Layer> layers;
     private final MapRenderer.View view;
     private final CoordinateReferenceSystem crs;
-    private final RasterStyle style;
-    private final String legendTitle;
-    private final List<Overlay> overlays;
     private final String credits;
 
-    public Figure(String title, BufferedImage map, MapRenderer.View view, CoordinateReferenceSystem crs, RasterStyle style,
-            String legendTitle, List<Overlay> overlays, String credits) {
+    /**
+     * @param layers the visible layers, bottom first (the order of the map's layer list)
+     */
+    public Figure(String title, List<Layer> layers, MapRenderer.View view, CoordinateReferenceSystem crs, String credits) {
         this.title = title;
-        this.map = map;
+        this.layers = List.copyOf(layers);
         this.view = view;
         this.crs = crs;
-        this.style = style;
-        this.legendTitle = legendTitle;
-        this.overlays = overlays;
         this.credits = credits;
     }
 
@@ -66,7 +74,23 @@ public final class Figure {
     }
 
     public int height() {
-        return TITLE_H + view.height() + CREDITS_H + MARGIN;
+        return TITLE_H + Math.max(view.height(), legendHeight()) + CREDITS_H + MARGIN;
+    }
+
+    /** The legend's entries, top layer first, as the layer list shows them. */
+    public List<String> legendEntries() {
+        List<String> out = new ArrayList<>();
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            if (layers.get(i).legendLabel() != null) {
+                out.add(layers.get(i).legendLabel());
+            }
+        }
+        return out;
+    }
+
+    /** The layers as drawn, bottom first. */
+    public List<Layer> layers() {
+        return layers;
     }
 
     /** Draws the whole figure. */
@@ -81,10 +105,16 @@ public final class Figure {
         int mx = MARGIN, my = TITLE_H;
         g.setColor(new Color(0xe8, 0xf0, 0xf6)); // background: sea and outside the data
         g.fillRect(mx, my, view.width(), view.height());
-        g.drawImage(map, mx, my, null);
         Graphics2D mg = (Graphics2D) g.create(mx, my, view.width(), view.height());
-        for (Overlay o : overlays) {
-            MapRenderer.outlines(mg, o.geometry(), view, o.stroke(), o.width(), o.fill());
+        for (Layer l : layers) { // bottom first, as on screen
+            if (l instanceof RasterLayer r) {
+                java.awt.Composite before = mg.getComposite();
+                mg.setComposite(java.awt.AlphaComposite.getInstance(java.awt.AlphaComposite.SRC_OVER, r.opacity()));
+                mg.drawImage(r.image(), 0, 0, null);
+                mg.setComposite(before);
+            } else if (l instanceof Overlay o) {
+                MapRenderer.outlines(mg, o.geometry(), view, o.stroke(), o.width(), o.fill());
+            }
         }
         mg.dispose();
         g.setColor(Color.GRAY);
@@ -95,7 +125,7 @@ public final class Figure {
         legend(g, mx + view.width() + MARGIN, my);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         g.setColor(Color.DARK_GRAY);
-        g.drawString(credits, MARGIN, my + view.height() + 18);
+        g.drawString(credits, MARGIN, TITLE_H + Math.max(view.height(), legendHeight()) + 18);
     }
 
     private void northArrow(Graphics2D g, int x, int y) {
@@ -155,74 +185,126 @@ public final class Figure {
         return new double[] {nice, nice / mapMetres * view.width()};
     }
 
+    static final int LEGEND_GAP = 16, LABEL_H = 14, BAR_W = 22, CLASS_H = 16;
+
+    /** Height of a raster's colour bar in the legend: shorter when several rasters share it. */
+    private int barHeight() {
+        long rasters = layers.stream().filter(l -> l instanceof RasterLayer && l.legendLabel() != null).count();
+        return (int) Math.max(80, Math.min(240, (view.height() - 40) / Math.max(1, rasters) - 60));
+    }
+
+    private int entryHeight(Layer l) {
+        if (l instanceof RasterLayer r) {
+            RasterStyle st = r.style();
+            int body = st.breaks() != null ? (st.breaks().length - 1) * CLASS_H : barHeight();
+            return 2 * LABEL_H + 8 + body + LEGEND_GAP;
+        }
+        return 20;
+    }
+
+    /** Total height of the legend (it may be taller than the map: the figure grows). */
+    int legendHeight() {
+        int h = 0;
+        for (Layer l : layers) {
+            if (l.legendLabel() != null) {
+                h += entryHeight(l);
+            }
+        }
+        return h;
+    }
+
     private void legend(Graphics2D g, int x, int y) {
+        int ly = y;
+        for (int i = layers.size() - 1; i >= 0; i--) { // top layer first, as in the layer list
+            Layer l = layers.get(i);
+            if (l.legendLabel() == null) {
+                continue;
+            }
+            if (l instanceof RasterLayer r) {
+                rasterLegend(g, x, ly, r);
+            } else if (l instanceof Overlay o) {
+                if (o.fill() != null) {
+                    g.setColor(o.fill());
+                    g.fillRect(x, ly + 2, BAR_W, 12);
+                }
+                g.setColor(o.stroke());
+                g.setStroke(new BasicStroke(Math.max(1f, Math.min(3f, o.width()))));
+                g.drawRect(x, ly + 2, BAR_W, 12);
+                g.setColor(new Color(0x22, 0x22, 0x22));
+                g.setStroke(new BasicStroke(1f));
+                g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+                g.drawString(o.legendLabel(), x + BAR_W + 8, ly + 13);
+            }
+            ly += entryHeight(l);
+        }
+    }
+
+    private void rasterLegend(Graphics2D g, int x, int y, RasterLayer r) {
+        RasterStyle style = r.style();
         g.setColor(new Color(0x22, 0x22, 0x22));
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
-        g.drawString(legendTitle, x, y + 14);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
+        g.drawString(r.legendLabel(), x, y + 12);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        g.drawString(style.unit(), x, y + 30);
-        int barTop = y + 42, barH = Math.min(260, view.height() - 140), barW = 22;
+        g.drawString(style.unit() == null ? "" : style.unit(), x, y + 12 + LABEL_H);
+        int top = y + 2 * LABEL_H + 8;
+        FontMetrics fm = g.getFontMetrics();
+        if (style.breaks() != null) { // classes: one box per class, its range beside it
+            double[] b = style.breaks();
+            int n = b.length - 1;
+            for (int k = n - 1, row = 0; k >= 0; k--, row++) { // highest class on top, as the colour bar
+                int by = top + row * CLASS_H;
+                g.setColor(new Color(style.argb((float) (0.5 * (b[k] + b[k + 1]))), true));
+                g.fillRect(x, by, BAR_W, CLASS_H - 3);
+                g.setColor(Color.GRAY);
+                g.drawRect(x, by, BAR_W, CLASS_H - 3);
+                g.setColor(new Color(0x22, 0x22, 0x22));
+                g.drawString(fmt(b[k]) + " \u2013 " + fmt(b[k + 1]), x + BAR_W + 7, by + fm.getAscent() - 1);
+            }
+            return;
+        }
+        int barH = barHeight();
         for (int i = 0; i < barH; i++) {
             double t = 1 - (double) i / (barH - 1);
-            g.setColor(style.ramp().at(style.breaks() != null ? Math.floor(t * (style.breaks().length - 1) - 1e-9)
-                    / Math.max(1, style.breaks().length - 2) : t));
-            g.drawLine(x, barTop + i, x + barW, barTop + i);
+            g.setColor(style.ramp().at(t));
+            g.drawLine(x, top + i, x + BAR_W, top + i);
         }
         g.setColor(Color.GRAY);
-        g.drawRect(x, barTop, barW, barH);
+        g.drawRect(x, top, BAR_W, barH);
         g.setColor(new Color(0x22, 0x22, 0x22));
-        FontMetrics fm = g.getFontMetrics();
-        for (double v : ticks()) {
+        int lastY = -1_000_000;
+        for (double v : ticks(style)) { // top to bottom; a label closer than a line to the one above is left out
             double t = style.position(v);
             if (t < -1e-9 || t > 1 + 1e-9) {
                 continue;
             }
-            int ty = barTop + (int) Math.round((1 - t) * (barH - 1));
-            g.drawLine(x + barW, ty, x + barW + 4, ty);
-            g.drawString(fmt(v), x + barW + 7, ty + fm.getAscent() / 2 - 1);
-        }
-        int ly = barTop + barH + 28;
-        for (Overlay o : overlays) {
-            if (o.legendLabel() == null) {
+            int ty = top + (int) Math.round((1 - t) * (barH - 1));
+            if (ty - lastY < fm.getHeight()) {
                 continue;
             }
-            if (o.fill() != null) {
-                g.setColor(o.fill());
-                g.fillRect(x, ly - 10, 22, 12);
-            }
-            g.setColor(o.stroke());
-            g.setStroke(new BasicStroke(Math.max(1f, o.width())));
-            g.drawRect(x, ly - 10, 22, 12);
-            g.setColor(new Color(0x22, 0x22, 0x22));
-            g.setStroke(new BasicStroke(1f));
-            g.drawString(o.legendLabel(), x + 30, ly);
-            ly += 20;
+            lastY = ty;
+            g.drawLine(x + BAR_W, ty, x + BAR_W + 4, ty);
+            g.drawString(fmt(v), x + BAR_W + 7, ty + fm.getAscent() / 2 - 1);
         }
     }
 
-    private List<Double> ticks() {
+    /** The values labelled on a continuous colour bar, highest first. */
+    static List<Double> ticks(RasterStyle style) {
         List<Double> t = new ArrayList<>();
-        if (style.breaks() != null) {
-            for (double b : style.breaks()) {
-                t.add(b);
-            }
-        } else if (style.log()) {
-            for (double p = Math.floor(Math.log10(Math.max(style.min(), Double.MIN_NORMAL))); p <= Math.log10(style.max()) + 1e-9; p++) {
+        if (style.log()) {
+            for (double p = Math.floor(Math.log10(style.max())); p >= Math.log10(Math.max(style.min(), Double.MIN_NORMAL)) - 1e-9; p--) {
                 t.add(Math.pow(10, p));
             }
         } else {
-            for (int i = 0; i <= 5; i++) {
+            for (int i = 5; i >= 0; i--) {
                 t.add(style.min() + (style.max() - style.min()) * i / 5);
             }
         }
         return t;
     }
 
-    static String fmt(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e7) {
-            return String.format(Locale.ROOT, "%,d", (long) v);
-        }
-        return Math.abs(v) >= 0.01 && Math.abs(v) < 1e6 ? String.format(Locale.ROOT, "%.2f", v) : String.format(Locale.ROOT, "%.2g", v);
+    /** A legend or scale value as a person reads it ({@link org.pacarbon.gis.core.text.Numbers}; the figure is not localised). */
+    public static String fmt(double v) {
+        return org.pacarbon.gis.core.text.Numbers.format(v, Locale.ROOT);
     }
 
     /** Writes the figure; the format follows the extension (.png, .svg, .pdf); {@code scale} 2 = 144 dpi PNG. */

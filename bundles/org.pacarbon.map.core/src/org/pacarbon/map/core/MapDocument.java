@@ -36,11 +36,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class MapDocument {
     /** A raster layer entry. */
     public record RasterEntry(String name, String path, String variable, String ramp, double min, double max, boolean log,
-            double[] breaks, String unit, boolean visible) {
+            double[] breaks, String unit, boolean visible, float opacity) {
+        public RasterEntry(String name, String path, String variable, String ramp, double min, double max, boolean log,
+                double[] breaks, String unit, boolean visible) {
+            this(name, path, variable, ramp, min, max, log, breaks, unit, visible, 1f);
+        }
+
+        /** The layer's style as the map draws it. */
+        public RasterStyle style() {
+            return new RasterStyle(ColorRamp.preset(ramp), min, max, log, breaks, unit);
+        }
     }
 
     /** A vector layer entry. */
-    public record VectorEntry(String name, String path, String layer, Color stroke, float width, Color fill, boolean visible) {
+    public record VectorEntry(String name, String path, String layer, Color stroke, float width, Color fill, boolean visible,
+            float opacity) {
+        public VectorEntry(String name, String path, String layer, Color stroke, float width, Color fill, boolean visible) {
+            this(name, path, layer, stroke, width, fill, visible, 1f);
+        }
     }
 
     public String title = "Map";
@@ -66,7 +79,7 @@ public final class MapDocument {
         for (Object o : layers) {
             ObjectNode n = ls.addObject();
             if (o instanceof RasterEntry r) {
-                n.put("type", "raster").put("name", r.name()).put("path", r.path()).put("visible", r.visible());
+                n.put("type", "raster").put("name", r.name()).put("path", r.path()).put("visible", r.visible()).put("opacity", r.opacity());
                 if (r.variable() != null) {
                     n.put("variable", r.variable());
                 }
@@ -79,7 +92,7 @@ public final class MapDocument {
                     }
                 }
             } else if (o instanceof VectorEntry v) {
-                n.put("type", "vector").put("name", v.name()).put("path", v.path()).put("visible", v.visible());
+                n.put("type", "vector").put("name", v.name()).put("path", v.path()).put("visible", v.visible()).put("opacity", v.opacity());
                 if (v.layer() != null) {
                     n.put("layer", v.layer());
                 }
@@ -128,11 +141,11 @@ public final class MapDocument {
                 }
                 d.layers.add(new RasterEntry(n.path("name").asText(), n.path("path").asText(), n.has("variable") ? n.get("variable").asText() : null,
                         s.path("ramp").asText("viridis"), s.path("min").asDouble(0), s.path("max").asDouble(1), s.path("log").asBoolean(false),
-                        breaks, s.path("unit").asText(""), n.path("visible").asBoolean(true)));
+                        breaks, s.path("unit").asText(""), n.path("visible").asBoolean(true), opacity(n)));
             } else if (type.equals("vector")) {
                 d.layers.add(new VectorEntry(n.path("name").asText(), n.path("path").asText(), n.has("layer") ? n.get("layer").asText() : null,
                         color(s.path("stroke").asText("#333333")), (float) s.path("width").asDouble(1),
-                        s.has("fill") ? color(s.get("fill").asText()) : null, n.path("visible").asBoolean(true)));
+                        s.has("fill") ? color(s.get("fill").asText()) : null, n.path("visible").asBoolean(true), opacity(n)));
             } else {
                 throw new GisException(file, "has a layer of unknown type '" + type + "'", "raster or vector layers");
             }
@@ -140,36 +153,59 @@ public final class MapDocument {
         return d;
     }
 
-    /** Builds the figure of this document; paths are resolved against {@code base} (the document's folder). */
+    private static float opacity(JsonNode layer) {
+        double o = layer.path("opacity").asDouble(1);
+        return (float) (Double.isFinite(o) ? Math.max(0, Math.min(1, o)) : 1);
+    }
+
+    /**
+     * Builds the figure of this document as the map shows it: every visible layer in the document's order (the
+     * first is drawn first), rasters in another CRS reprojected to the document's, a legend entry per visible layer;
+     * paths are resolved against {@code base} (the document's folder).
+     */
     public Figure toFigure(Path base, int maxWidth, int maxHeight) throws GisException {
         CoordinateReferenceSystem mapCrs = CrsSupport.parse(crs, null);
-        List<Figure.Overlay> overlays = new ArrayList<>();
-        RasterEntry first = null;
-        RasterSource src = null;
+        List<MapLayer> mapLayers = new ArrayList<>();
+        List<RasterSource> opened = new ArrayList<>();
         Envelope all = new Envelope();
         try {
             for (Object o : layers) {
-                if (o instanceof RasterEntry r && r.visible() && first == null) {
-                    first = r;
-                    src = RasterFiles.open(base.resolve(r.path()), r.variable());
-                    all.expandToInclude(new Envelope(src.grid().minX(), src.grid().maxX(), src.grid().minY(), src.grid().maxY()));
+                if (o instanceof RasterEntry r && r.visible()) {
+                    RasterSource src = RasterFiles.open(base.resolve(r.path()), r.variable());
+                    opened.add(src);
+                    MapLayer l = MapLayer.raster(r.name(), src, r.style());
+                    l.reprojectTo(mapCrs);
+                    l.setOpacity(r.opacity());
+                    mapLayers.add(l);
+                    all.expandToInclude(l.extent());
                 } else if (o instanceof VectorEntry v && v.visible()) {
                     FeatureSet set = VectorIO.read(base.resolve(v.path()), v.layer(), null);
                     Geometry g = Geometries.transform(Geometries.union(set.features().stream().map(Feature::geometry).toList()), set.crs(), mapCrs);
-                    overlays.add(new Figure.Overlay(g, v.stroke(), v.width(), v.fill(), v.name()));
+                    MapLayer l = MapLayer.vector(v.name(), g, v.stroke(), v.width(), v.fill());
+                    l.setOpacity(v.opacity());
+                    mapLayers.add(l);
                     all.expandToInclude(g.getEnvelopeInternal());
                 }
             }
             Envelope ext = extent != null ? extent : all;
+            if (ext.isNull() || ext.getWidth() <= 0 || ext.getHeight() <= 0) {
+                throw new GisException(null, "the map document has no visible layer with an extent", "a map with visible layers");
+            }
             MapRenderer.View view = CrsSupport.isGeographic(mapCrs) ? MapRenderer.View.fitGeographic(ext, maxWidth, maxHeight)
                     : MapRenderer.View.fit(ext, maxWidth, maxHeight);
-            RasterStyle style = first == null ? new RasterStyle(ColorRamp.preset("greys"), 0, 1, false, null, "")
-                    : new RasterStyle(ColorRamp.preset(first.ramp()), first.min(), first.max(), first.log(), first.breaks(), first.unit());
-            java.awt.image.BufferedImage img = src == null ? new java.awt.image.BufferedImage(view.width(), view.height(),
-                    java.awt.image.BufferedImage.TYPE_INT_ARGB) : MapRenderer.raster(src, style, view);
-            return new Figure(title, img, view, mapCrs, style, legend.isEmpty() && first != null ? first.name() : legend, overlays, credits);
+            List<Figure.Layer> parts = new ArrayList<>();
+            for (MapLayer l : mapLayers) {
+                parts.add(l.figureLayer(view));
+            }
+            for (int i = parts.size() - 1; i >= 0 && !legend.isEmpty(); i--) { // the legend title names the top raster
+                if (parts.get(i) instanceof Figure.RasterLayer r) {
+                    parts.set(i, new Figure.RasterLayer(r.image(), r.opacity(), r.style(), legend));
+                    break;
+                }
+            }
+            return new Figure(title, parts, view, mapCrs, credits);
         } finally {
-            if (src != null) {
+            for (RasterSource src : opened) {
                 try {
                     src.close();
                 } catch (IOException e) {

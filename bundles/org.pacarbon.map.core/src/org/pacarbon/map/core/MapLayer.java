@@ -99,6 +99,11 @@ public final class MapLayer {
     public void setFeatures(java.util.List<org.pacarbon.gis.core.vector.Feature> f) {
         features = java.util.List.copyOf(f);
     }
+
+    /** The features of a vector layer (geometries in the map CRS); empty for rasters. */
+    public java.util.List<org.pacarbon.gis.core.vector.Feature> features() {
+        return features;
+    }
     private volatile boolean labelsVisible = true;
 
     /** Labels drawn on the map (features' names); empty for none. */
@@ -210,7 +215,7 @@ public final class MapLayer {
             float[] row = new float[g.width()];
             raster.readRows(r, 1, row);
             float v = row[c];
-            return Float.isNaN(v) ? "nodata" : String.format(java.util.Locale.ROOT, "%.4g %s", v, style.unit()).trim();
+            return Float.isNaN(v) ? "nodata" : org.pacarbon.gis.core.text.Numbers.format(v, style.unit());
         }
         org.locationtech.jts.geom.Point p = geometry.getFactory().createPoint(new org.locationtech.jts.geom.Coordinate(x, y));
         if (!geometry.intersects(p)) {
@@ -222,12 +227,30 @@ public final class MapLayer {
                 sb.append(sb.length() > 0 ? "; " : "");
                 f.attributes().forEach((k, v) -> {
                     if (v != null && !(v instanceof org.locationtech.jts.geom.Geometry)) {
-                        sb.append(sb.length() > 0 && sb.charAt(sb.length() - 1) != ' ' ? ", " : "").append(k).append('=').append(v);
+                        sb.append(sb.length() > 0 && sb.charAt(sb.length() - 1) != ' ' ? ", " : "").append(k).append('=')
+                                .append(v instanceof Double || v instanceof Float ? org.pacarbon.gis.core.text.Numbers.format(((Number) v).doubleValue()) : v);
                     }
                 });
             }
         }
         return sb.length() > 0 ? sb.toString() : "inside";
+    }
+
+    /**
+     * The layer as the figure composer draws it: a raster's image of the view (the same drawing as on screen) with
+     * its opacity and style, or a vector layer's outlines; the name is its legend entry.
+     */
+    public Figure.Layer figureLayer(MapRenderer.View view) throws org.pacarbon.gis.core.GisException {
+        if (raster != null) {
+            return new Figure.RasterLayer(mapToRaster == null ? MapRenderer.raster(raster, style, view)
+                    : MapRenderer.reprojected(raster, style, view, mapToRaster), opacity, style, name);
+        }
+        return new Figure.Overlay(geometry, opacity >= 1f ? stroke : withAlpha(stroke, opacity), width,
+                fill == null ? null : withAlpha(fill, opacity), name);
+    }
+
+    private static Color withAlpha(Color c, float opacity) {
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), Math.round(c.getAlpha() * opacity));
     }
 
     /** Draws the layer onto a map image of the view's size. */

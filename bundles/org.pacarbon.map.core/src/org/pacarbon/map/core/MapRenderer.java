@@ -144,8 +144,8 @@ public final class MapRenderer {
         double[] pts = new double[2 * w];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                pts[2 * x] = view.mapX(x + 0.5);
-                pts[2 * x + 1] = view.mapY(y + 0.5);
+                pts[2 * x] = view.mapX(x); // the pixel's centre (mapX and mapY add the half pixel)
+                pts[2 * x + 1] = view.mapY(y);
             }
             try {
                 mapToRaster.transform(pts, 0, pts, 0, w);

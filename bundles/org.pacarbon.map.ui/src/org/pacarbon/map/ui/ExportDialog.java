@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
-import org.eclipse.jface.dialogs.IDialogSettings;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -24,7 +23,10 @@ import org.eclipse.swt.widgets.Text;
  */
 final class ExportDialog extends TitleAreaDialog {
     static final String ID = MapView.ID + ".export";
-    private static final IDialogSettings SETTINGS = new org.eclipse.jface.dialogs.DialogSettings("export");
+    /** The last choices, in the workspace's preferences (they outlive the session). */
+    private static org.osgi.service.prefs.Preferences settings() {
+        return org.eclipse.core.runtime.preferences.InstanceScope.INSTANCE.getNode("org.pacarbon.map.ui").node("export");
+    }
     private Text title;
     private Text credits;
     private Combo format;
@@ -47,8 +49,7 @@ final class ExportDialog extends TitleAreaDialog {
     }
 
     private static String remembered(String key, String dflt) {
-        String v = SETTINGS.get(key);
-        return v == null ? dflt : v;
+        return settings().get(key, dflt);
     }
 
     @Override
@@ -75,7 +76,9 @@ final class ExportDialog extends TitleAreaDialog {
             }
             dpi.setEnabled(!format.getText().equals("SVG"));
         });
-        dpi = field(c, Messages.Dpi, "dpi", remembered("dpi", "150"));
+        // the preference's figure resolution (General preferences) until the user chose one here
+        int prefDpi = org.eclipse.core.runtime.Platform.getPreferencesService().getInt("org.pacarbon.app", "figureDpi", 300, null);
+        dpi = field(c, Messages.Dpi, "dpi", remembered("dpi", Integer.toString(prefDpi)));
         new Label(c, SWT.NONE).setText(Messages.File);
         file = new Text(c, SWT.BORDER);
         file.setData(MapView.WIDGET_ID_KEY, ID + ".file");
@@ -146,11 +149,17 @@ final class ExportDialog extends TitleAreaDialog {
         chosenTitle = title.getText().strip();
         chosenCredits = credits.getText().strip();
         chosenDpi = Double.parseDouble(dpi.getText().strip());
-        SETTINGS.put("title", chosenTitle);
-        SETTINGS.put("credits", chosenCredits);
-        SETTINGS.put("format", format.getText());
-        SETTINGS.put("dpi", dpi.getText().strip());
-        SETTINGS.put("file", chosen.toString());
+        org.osgi.service.prefs.Preferences p = settings();
+        p.put("title", chosenTitle);
+        p.put("credits", chosenCredits);
+        p.put("format", format.getText());
+        p.put("dpi", dpi.getText().strip());
+        p.put("file", chosen.toString());
+        try {
+            p.flush();
+        } catch (org.osgi.service.prefs.BackingStoreException e) {
+            // remembered for this session only
+        }
         super.okPressed();
     }
 

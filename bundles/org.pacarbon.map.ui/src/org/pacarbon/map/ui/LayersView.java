@@ -87,6 +87,7 @@ public final class LayersView extends ViewPart {
         button(parent, Messages.ZoomTo, "zoom", l -> map.zoomTo(l));
         button(parent, Messages.Remove, "remove", l -> map.remove(l));
         button(parent, Messages.Style, "style", this::style);
+        button(parent, Messages.Attributes, "attributes", this::attributes);
         IViewPart part = getSite().getPage().findView(MapView.ID);
         if (part instanceof MapView m) {
             connect(m);
@@ -94,6 +95,21 @@ public final class LayersView extends ViewPart {
     }
 
     private Composite buttons;
+
+    /** Opens the attribute table of a vector layer. */
+    private void attributes(MapLayer l) {
+        if (l.raster() != null) {
+            return;
+        }
+        try {
+            if (getSite().getPage().showView(AttributeTableView.ID) instanceof AttributeTableView v) {
+                v.connect(map);
+                v.show(l);
+            }
+        } catch (org.eclipse.ui.PartInitException e) {
+            org.eclipse.jface.dialogs.MessageDialog.openError(getSite().getShell(), Messages.Attributes, e.getMessage());
+        }
+    }
 
     private void button(Composite parent, String text, String key, java.util.function.Consumer<MapLayer> action) {
         Button b = new Button(buttons, SWT.PUSH);

@@ -10,10 +10,14 @@ import org.eclipse.ui.part.ViewPart;
 import org.pacarbon.map.core.MapLayer;
 import org.pacarbon.map.core.RasterStyle;
 
-/** The legend of the visible layers: colour bar with values and unit for rasters, a swatch for polygons. */
+/**
+ * The legend of the visible layers, top layer first: a colour bar with values and unit for continuous rasters, one
+ * box per class with its range for classified ones, a swatch for polygons; it scrolls when taller than the view.
+ */
 public final class LegendView extends ViewPart {
     public static final String ID = "org.pacarbon.views.legend";
     private Canvas canvas;
+    private org.eclipse.swt.custom.ScrolledComposite scroll;
     private MapView map;
     private final Runnable listener = () -> {
         if (canvas != null && !canvas.isDisposed()) {
@@ -24,9 +28,23 @@ public final class LegendView extends ViewPart {
     @Override
     public void createPartControl(Composite parent) {
         parent.setData(MapView.WIDGET_ID_KEY, ID);
-        canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED);
+        scroll = new org.eclipse.swt.custom.ScrolledComposite(parent, SWT.V_SCROLL | SWT.H_SCROLL);
+        scroll.setExpandHorizontal(true);
+        scroll.setExpandVertical(true);
+        canvas = new Canvas(scroll, SWT.DOUBLE_BUFFERED);
         canvas.setData(MapView.WIDGET_ID_KEY, ID + ".canvas");
-        canvas.addPaintListener(e -> paint(e.gc));
+        canvas.addPaintListener(e -> {
+            int h = paint(e.gc);
+            if (Math.abs(scroll.getMinHeight() - h) > 1) { // the content's height decides the scroll range
+                canvas.getDisplay().asyncExec(() -> {
+                    if (!scroll.isDisposed()) {
+                        scroll.setMinSize(160, h);
+                    }
+                });
+            }
+        });
+        scroll.setContent(canvas);
+        scroll.setMinSize(160, 100);
         if (getSite().getPage().findView(MapView.ID) instanceof MapView m) {
             connect(m);
         }
@@ -42,11 +60,12 @@ public final class LegendView extends ViewPart {
         listener.run();
     }
 
-    private void paint(GC gc) {
+    /** Paints the legend; returns the height it takes. */
+    private int paint(GC gc) {
         gc.setBackground(canvas.getDisplay().getSystemColor(SWT.COLOR_LIST_BACKGROUND));
         gc.fillRectangle(canvas.getClientArea());
         if (map == null) {
-            return;
+            return 0;
         }
         int y = 8;
         java.util.List<MapLayer> ls = map.layers();
@@ -58,7 +77,23 @@ public final class LegendView extends ViewPart {
             gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_LIST_FOREGROUND));
             gc.drawText(l.name(), 8, y, true);
             y += gc.getFontMetrics().getHeight() + 4;
-            if (l.raster() != null) {
+            if (l.raster() != null && l.style().breaks() != null) {
+                RasterStyle s = l.style();
+                double[] b = s.breaks();
+                int lineH = gc.getFontMetrics().getHeight();
+                for (int k = b.length - 2; k >= 0; k--) { // highest class on top, as the colour bar
+                    int argb = s.argb((float) (0.5 * (b[k] + b[k + 1])));
+                    org.eclipse.swt.graphics.Color sc = new org.eclipse.swt.graphics.Color(argb >> 16 & 0xff, argb >> 8 & 0xff, argb & 0xff);
+                    gc.setBackground(sc);
+                    gc.fillRectangle(12, y + 1, 20, lineH - 2);
+                    gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_LIST_FOREGROUND));
+                    gc.drawRectangle(12, y + 1, 20, lineH - 2);
+                    gc.drawText(format(b[k]) + " \u2013 " + format(b[k + 1]) + (k == b.length - 2 ? " " + s.unit() : ""), 38, y, true);
+                    y += lineH + 2;
+                }
+                gc.setBackground(canvas.getDisplay().getSystemColor(SWT.COLOR_LIST_BACKGROUND));
+                y += 10;
+            } else if (l.raster() != null) {
                 RasterStyle s = l.style();
                 int h = 120;
                 for (int k = 0; k < h; k++) {
@@ -89,11 +124,11 @@ public final class LegendView extends ViewPart {
                 y += 24;
             }
         }
+        return y + 8;
     }
 
     private static String format(double v) {
-        return Math.abs(v) >= 1000 || v == Math.rint(v) ? String.format(java.util.Locale.ROOT, "%,.0f", v)
-                : String.format(java.util.Locale.ROOT, "%.2f", v);
+        return org.pacarbon.map.core.Figure.fmt(v);
     }
 
     @Override

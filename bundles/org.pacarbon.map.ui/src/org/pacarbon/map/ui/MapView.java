@@ -160,6 +160,8 @@ public final class MapView extends ViewPart {
                 MapRenderer.View v = view();
                 List<String> found = identify(v.mapX(e.x), v.mapY(e.y));
                 canvas.setToolTipText(found.isEmpty() ? null : String.join("\n", found));
+                tipAt = found.isEmpty() ? null : new Point(e.x, e.y);
+                setHighlight(featuresAt(v.mapX(e.x), v.mapY(e.y))); // the identified feature
                 getViewSite().getActionBars().getStatusLineManager().setMessage(String.join("; ", found));
             }
             if (dragFrom != null && extent != null && (dragOffset.x != 0 || dragOffset.y != 0)) {
@@ -176,9 +178,96 @@ public final class MapView extends ViewPart {
         if (getSite().getPage().findView(LegendView.ID) instanceof LegendView lg) {
             lg.connect(this);
         }
+        // the map of the last session, else the demo data
+        Path last = lastMapFile();
+        boolean reopened = false;
+        if (last != null && Files.isRegularFile(last)) {
+            try {
+                openDocument(last, null);
+                reopened = !layers.isEmpty();
+            } catch (GisException | RuntimeException e) {
+                clear(); // its files are gone or it is damaged: start as new
+            }
+        }
         String demo = System.getProperty("pacarbon.demo");
-        if (demo != null && Files.isRegularFile(Path.of(demo, "biomass_2010.tif"))) {
+        if (!reopened && demo != null && Files.isRegularFile(Path.of(demo, "biomass_2010.tif"))) {
             loadDemo(Path.of(demo));
+        }
+        // a tooltip left by an identify click goes away when the mouse moves on or leaves the map
+        canvas.addListener(SWT.MouseMove, e -> {
+            if (tipAt != null && Math.abs(e.x - tipAt.x) + Math.abs(e.y - tipAt.y) > 6) {
+                canvas.setToolTipText(null);
+                tipAt = null;
+            }
+        });
+        canvas.addListener(SWT.MouseExit, e -> {
+            canvas.setToolTipText(null);
+            tipAt = null;
+        });
+    }
+
+    private Point tipAt;
+
+    /** The colour of highlighted features (cyan: apart from every ramp and the PA reds). */
+    static final Color HIGHLIGHT = new Color(0x00, 0xd0, 0xff);
+    private volatile Geometry highlight;
+
+    /** Highlights features on the map (a geometry in the map CRS; null: none), drawn above every layer. */
+    public void setHighlight(Geometry g) {
+        if (g != highlight) {
+            highlight = g;
+            render();
+        }
+    }
+
+    /** The highlighted geometry, or null. */
+    public Geometry highlight() {
+        return highlight;
+    }
+
+    /** The features of the top visible vector layer that contain a map point, as one geometry (null: none). */
+    Geometry featuresAt(double x, double y) {
+        org.locationtech.jts.geom.Point p = new org.locationtech.jts.geom.GeometryFactory().createPoint(new org.locationtech.jts.geom.Coordinate(x, y));
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            MapLayer l = layers.get(i);
+            if (l.raster() != null || !l.isVisible()) {
+                continue;
+            }
+            List<Geometry> hit = l.features().stream().map(Feature::geometry).filter(fg -> fg != null && fg.intersects(p)).toList();
+            if (!hit.isEmpty()) {
+                return p.getFactory().buildGeometry(hit);
+            }
+        }
+        return null;
+    }
+
+    /** Where the map is kept between sessions: the workspace's {@code .pacarbon/last.pamap} (null without a workspace). */
+    static Path lastMapFile() {
+        try {
+            if (org.eclipse.core.runtime.Platform.getInstanceLocation() != null && org.eclipse.core.runtime.Platform.getInstanceLocation().isSet()) {
+                return Path.of(org.eclipse.core.runtime.Platform.getInstanceLocation().getURL().toURI()).resolve(".pacarbon").resolve("last.pamap");
+            }
+        } catch (Exception e) {
+            // no workspace: nothing kept
+        }
+        return null;
+    }
+
+    /** Keeps the map for the next session (quietly: a map whose layers cannot be recorded is simply not kept). */
+    private void keepForNextSession() {
+        Path last = lastMapFile();
+        if (last == null) {
+            return;
+        }
+        try {
+            if (layers.isEmpty()) {
+                Files.deleteIfExists(last);
+                return;
+            }
+            Files.createDirectories(last.getParent());
+            saveDocument(last);
+        } catch (GisException | java.io.IOException | RuntimeException e) {
+            // not kept
         }
     }
 
@@ -198,6 +287,7 @@ public final class MapView extends ViewPart {
 
     /** Removes every layer; the next layer sets the map's CRS and extent. */
     public void clear() {
+        highlight = null;
         layers.forEach(MapView::closeQuietly);
         layers.clear();
         mapCrs = null;
@@ -449,8 +539,9 @@ public final class MapView extends ViewPart {
     }
 
     /**
-     * The map as a paper-style figure: the visible layers at the shown extent, with title, legend (of the top
-     * visible raster), scale bar, north arrow and credits; {@code maxWidth x maxHeight} points for the map.
+     * The map as a paper-style figure: the visible layers in the order of the layer list at the shown extent (drawn
+     * by the same renderer as the screen), with title, a legend entry per visible layer, scale bar, north arrow and
+     * credits; {@code maxWidth x maxHeight} points for the map.
      */
     public org.pacarbon.map.core.Figure figure(String title, String credits, int maxWidth, int maxHeight) throws GisException {
         if (extent == null || layers.isEmpty()) {
@@ -458,27 +549,13 @@ public final class MapView extends ViewPart {
         }
         MapRenderer.View v = org.pacarbon.gis.core.crs.CrsSupport.isGeographic(mapCrs)
                 ? MapRenderer.View.fitGeographic(extent, maxWidth, maxHeight) : MapRenderer.View.fit(extent, maxWidth, maxHeight);
-        BufferedImage img = new BufferedImage(v.width(), v.height(), BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = img.createGraphics();
-        List<org.pacarbon.map.core.Figure.Overlay> overlays = new java.util.ArrayList<>();
-        MapLayer top = null;
-        try {
-            for (MapLayer l : layers) {
-                if (!l.isVisible()) {
-                    continue;
-                }
-                if (l.raster() != null) {
-                    l.paint(g, v);
-                    top = l;
-                } else {
-                    overlays.add(new org.pacarbon.map.core.Figure.Overlay(l.geometry(), l.stroke(), 1.2f, l.fill(), l.name()));
-                }
+        List<org.pacarbon.map.core.Figure.Layer> parts = new java.util.ArrayList<>();
+        for (MapLayer l : layers) {
+            if (l.isVisible() && l.opacity() > 0f) {
+                parts.add(l.figureLayer(v));
             }
-        } finally {
-            g.dispose();
         }
-        RasterStyle style = top != null ? top.style() : new RasterStyle(ColorRamp.preset("greys"), 0, 1, false, null, "");
-        return new org.pacarbon.map.core.Figure(title, img, v, mapCrs, style, top != null ? top.name() : "", overlays, credits);
+        return new org.pacarbon.map.core.Figure(title, parts, v, mapCrs, credits);
     }
 
     /**
@@ -507,10 +584,10 @@ public final class MapView extends ViewPart {
             if (l.raster() != null) {
                 RasterStyle st = l.style();
                 d.layers.add(new org.pacarbon.map.core.MapDocument.RasterEntry(l.name(), rel, l.variable(), st.ramp().name(), st.min(),
-                        st.max(), st.log(), st.breaks(), st.unit(), l.isVisible()));
+                        st.max(), st.log(), st.breaks(), st.unit(), l.isVisible(), l.opacity()));
             } else {
                 d.layers.add(new org.pacarbon.map.core.MapDocument.VectorEntry(l.name(), rel, null, l.stroke(), l.width(),
-                        l.fill(), l.isVisible()));
+                        l.fill(), l.isVisible(), l.opacity()));
             }
         }
         try {
@@ -598,11 +675,16 @@ public final class MapView extends ViewPart {
             MapLayer l;
             if (o instanceof org.pacarbon.map.core.MapDocument.RasterEntry r) {
                 l = addRaster(base.resolve(r.path()), r.variable(), r.name(), r.ramp(), r.min(), r.max(), r.unit());
+                RasterStyle saved = r.style(); // with its log stretch and class breaks, as saved
+                l.setStyle(new RasterStyle(saved.ramp(), saved.min(), saved.max(), saved.log(), saved.breaks(),
+                        r.unit().isEmpty() ? l.style().unit() : r.unit()));
                 l.setVisible(r.visible());
+                l.setOpacity(r.opacity());
             } else {
                 org.pacarbon.map.core.MapDocument.VectorEntry v = (org.pacarbon.map.core.MapDocument.VectorEntry) o;
                 l = addVector(base.resolve(v.path()), v.name(), v.stroke(), v.width(), v.fill());
                 l.setVisible(v.visible());
+                l.setOpacity(v.opacity());
             }
         }
         setExtent(at != null ? at : d.extent);
@@ -720,6 +802,10 @@ public final class MapView extends ViewPart {
                         }
                         l.paint(g, v);
                     }
+                    Geometry hl = highlight;
+                    if (hl != null) { // selected or identified features, above every layer
+                        MapRenderer.outlines(g, hl, v, HIGHLIGHT, 3f, new Color(HIGHLIGHT.getRed(), HIGHLIGHT.getGreen(), HIGHLIGHT.getBlue(), 60));
+                    }
                 } catch (GisException e) {
                     // a layer closed while this drawing ran (the view or the layer went away, or a newer drawing
                     // started): nothing to tell the user
@@ -794,6 +880,7 @@ public final class MapView extends ViewPart {
 
     @Override
     public void dispose() {
+        keepForNextSession();
         if (job != null) {
             job.cancel();
         }

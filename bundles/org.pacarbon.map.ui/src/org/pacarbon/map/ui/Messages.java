@@ -6,6 +6,12 @@ import org.eclipse.osgi.util.NLS;
 public final class Messages extends NLS {
     private static final String BUNDLE_NAME = "org.pacarbon.map.ui.messages"; //$NON-NLS-1$
     public static String Opacity;
+    public static String AttrLayer;
+    public static String AttrFilter;
+    public static String AttrZoom;
+    public static String AttrCopy;
+    public static String AttrCount;
+    public static String Attributes;
     public static String Up;
     public static String Down;
     public static String ZoomTo;

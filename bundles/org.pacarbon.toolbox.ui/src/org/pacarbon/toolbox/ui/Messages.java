@@ -31,6 +31,7 @@ public final class Messages extends NLS {
     public static String ExportCsv;
     public static String ExportMd;
     public static String Chart;
+    public static String TopOf;
     public static String Required;
     public static String ChooseFile;
 

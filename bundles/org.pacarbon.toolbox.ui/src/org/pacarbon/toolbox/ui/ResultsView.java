@@ -169,7 +169,7 @@ public final class ResultsView extends ViewPart {
             return "";
         }
         if (o instanceof Double d) {
-            return Double.isNaN(d) ? "" : String.format(java.util.Locale.ROOT, "%.6g", d);
+            return org.pacarbon.gis.core.text.Numbers.format(d);
         }
         return o.toString();
     }
@@ -259,6 +259,9 @@ public final class ResultsView extends ViewPart {
         }
     }
 
+    /** Bar charts show at most this many bars (the largest). */
+    static final int TOP_BARS = 25;
+
     private void chartTab(ToolResult.Chart c, ToolResult r) {
         ToolResult.Table t;
         try {
@@ -268,10 +271,19 @@ public final class ResultsView extends ViewPart {
         }
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         int xi = t.column(c.x());
-        String series0 = t.columns().get(0).name();
+        boolean bars = !c.kind().equals("line");
+        List<List<Object>> rows = t.rows();
+        String title = c.title();
+        if (bars && rows.size() > TOP_BARS) { // hundreds of bars are unreadable: the largest, as horizontal bars
+            int y0 = t.column(c.y().get(0));
+            rows = rows.stream().filter(row -> row.get(y0) instanceof Number n && !Double.isNaN(n.doubleValue()))
+                    .sorted((p, q) -> Double.compare(((Number) q.get(y0)).doubleValue(), ((Number) p.get(y0)).doubleValue()))
+                    .limit(TOP_BARS).toList();
+            title = c.title() + " (" + String.format(Messages.TopOf, TOP_BARS, t.rows().size()) + ")";
+        }
         for (String y : c.y()) {
             int yi = t.column(y);
-            for (List<Object> row : t.rows()) {
+            for (List<Object> row : rows) {
                 if (row.get(yi) instanceof Number n && !Double.isNaN(n.doubleValue())) {
                     // lines per year: one series per first column (e.g. per PA); bars: one series per value column
                     String series = c.kind().equals("line") && xi != 0 ? String.valueOf(row.get(0)) + " " + y : y;
@@ -281,14 +293,17 @@ public final class ResultsView extends ViewPart {
         }
         String yLabel = t.columns().get(t.column(c.y().get(0))).unit();
         JFreeChart chart = c.kind().equals("line")
-                ? ChartFactory.createLineChart(c.title(), c.x(), yLabel, data, PlotOrientation.VERTICAL, true, true, false)
-                : ChartFactory.createBarChart(c.title(), c.x(), yLabel, data, PlotOrientation.VERTICAL, true, true, false);
+                ? ChartFactory.createLineChart(title, c.x(), yLabel, data, PlotOrientation.VERTICAL, true, true, false)
+                : ChartFactory.createBarChart(title, c.x(), yLabel, data,
+                        data.getColumnCount() > 12 ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL, true, true, false);
         chart.setBackgroundPaint(java.awt.Color.WHITE);
         CTabItem ti = new CTabItem(tabs, SWT.NONE);
         ti.setText(Messages.Chart + ": " + c.title());
         Canvas canvas = new Canvas(tabs, SWT.DOUBLE_BUFFERED);
         canvas.setData(ToolboxView.WIDGET_ID_KEY, ID + ".chart");
         canvas.setData("chart", chart);
+        canvas.setData("title", title);
+        canvas.setData("categories", data.getColumnCount());
         canvas.addListener(SWT.Paint, e -> {
             org.eclipse.swt.graphics.Rectangle a = canvas.getClientArea();
             if (a.width < 10 || a.height < 10) {

@@ -109,9 +109,7 @@ final class ToolForm {
             GridData pd = new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1);
             pd.horizontalIndent = 12;
             pd.widthHint = 200;
-            pd.exclude = true;
-            problem.setLayoutData(pd);
-            problem.setVisible(false);
+            problem.setLayoutData(pd); // its line is kept when empty, so that fields do not move as problems come and go
             problems.put(p.name(), problem);
         }
         for (Param p : tool.params()) {
@@ -219,8 +217,6 @@ final class ToolForm {
             Label l = problems.get(p.name());
             if (!l.getText().equals(problem)) {
                 l.setText(problem);
-                ((GridData) l.getLayoutData()).exclude = problem.isEmpty();
-                l.setVisible(!problem.isEmpty());
                 body.layout(true);
             }
         }

@@ -55,7 +55,7 @@ public final class ToolboxView extends ViewPart {
     public static final String ID = "org.pacarbon.views.toolbox";
     public static final String WIDGET_ID_KEY = "org.pacarbon.widgetId";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private TreeViewer tools;
     private Text search;
@@ -91,6 +91,41 @@ public final class ToolboxView extends ViewPart {
 
     static Path cwd() {
         return Path.of(System.getProperty("pacarbon.cwd", System.getProperty("user.dir")));
+    }
+
+    /**
+     * Where outputs given as relative paths (the tools' defaults, such as {@code assessment} or
+     * {@code gap_hotspots.tif}) are written: the output folder of the preferences, else the workspace's
+     * {@code output} folder; never the program's install folder (the working directory of a desktop start).
+     */
+    static Path outputBase() {
+        String pref = "";
+        try {
+            pref = Platform.getPreferencesService().getString("org.pacarbon.app", "outputFolder", "", null);
+        } catch (RuntimeException e) {
+            // no preference service: the workspace below
+        }
+        return pref == null || pref.isBlank() ? runsDir().getParent().resolve("output") : Path.of(pref);
+    }
+
+    /** The values with relative output paths made absolute below {@link #outputBase()}. */
+    static Map<String, String> withOutputsPlaced(Tool tool, Map<String, String> values) {
+        Map<String, String> out = new LinkedHashMap<>(values);
+        for (org.pacarbon.toolbox.core.Param p : tool.params()) {
+            String v = out.get(p.name());
+            if ((p.type() == org.pacarbon.toolbox.core.Param.Type.OUTPUT_FILE || p.type() == org.pacarbon.toolbox.core.Param.Type.OUTPUT_FOLDER)
+                    && v != null && !v.isBlank()) {
+                try {
+                    Path given = Path.of(v.strip());
+                    if (!given.isAbsolute()) {
+                        out.put(p.name(), outputBase().resolve(given).normalize().toString());
+                    }
+                } catch (java.nio.file.InvalidPathException e) {
+                    // left as typed: the runner names the bad path
+                }
+            }
+        }
+        return out;
     }
 
     @Override
@@ -216,12 +251,14 @@ public final class ToolboxView extends ViewPart {
         history.setData(WIDGET_ID_KEY, ID + ".history");
         history.setHeaderVisible(true);
         history.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
-        for (String[] c : new String[][] {{Messages.Col_time, "70"}, {Messages.Col_tool, "150"}, {Messages.Col_status, "90"}, {Messages.Col_params, "400"}}) {
+        for (String[] c : new String[][] {{Messages.Col_time, "100"}, {Messages.Col_tool, "150"}, {Messages.Col_status, "90"}, {Messages.Col_params, "400"}}) {
             TableColumn col = new TableColumn(history, SWT.LEFT);
             col.setText(c[0]);
             col.setWidth(Integer.parseInt(c[1]));
         }
         history.addListener(SWT.DefaultSelection, e -> editSelectedRun());
+        runs.addAll(RunHistory.load(runsDir())); // the runs of earlier sessions
+        refreshHistory();
         Button rerun = new Button(bottom, SWT.PUSH);
         rerun.setText(Messages.RunAgain);
         rerun.setData(WIDGET_ID_KEY, ID + ".rerun");
@@ -230,7 +267,7 @@ public final class ToolboxView extends ViewPart {
         edit.setText(Messages.EditRun);
         edit.setData(WIDGET_ID_KEY, ID + ".edit");
         edit.addListener(SWT.Selection, e -> editSelectedRun());
-        sash.setWeights(30, 45, 25);
+        sash.setWeights(20, 60, 20); // the form gets most of the height
         reloadTools();
     }
 
@@ -268,6 +305,9 @@ public final class ToolboxView extends ViewPart {
         }
         current = d;
         title.setText(d.name() + "  (" + d.id() + ")");
+        if (job == null) {
+            progress.setSelection(0); // a new form starts with an empty bar
+        }
         help.setText(tool.help());
         message.setText("");
         form = new ToolForm(formHolder, tool, values, cwd(), this::updateRunButton, this::mapRasters);
@@ -325,6 +365,12 @@ public final class ToolboxView extends ViewPart {
     public void run(ToolDescriptor d, Map<String, String> values) {
         if (job != null) {
             message.setText(Messages.Busy);
+            return;
+        }
+        try {
+            values = withOutputsPlaced(d.create(), values);
+        } catch (ToolException e) {
+            message.setText(e.getMessage());
             return;
         }
         Path dir = runsDir().resolve(d.id() + "-" + LocalDateTime.now().format(STAMP));

@@ -130,11 +130,22 @@ final class ItemEditor {
         show(null);
     }
 
+    /** The control of each field: a field's problem is shown right under it. */
+    private final java.util.Map<Field, org.eclipse.swt.widgets.Control> fieldControls = new java.util.EnumMap<>(Field.class);
+
+    /** Shows a problem in the form's message line, moved right under the control it is about (null: its usual place). */
+    private void problem(String text, org.eclipse.swt.widgets.Control under) {
+        message.setText(text);
+        message.moveBelow(under != null ? under : description);
+        form.layout(true, true);
+    }
+
     private Text text(String label, String key, int style, Field field) {
         Label l = new Label(form, SWT.NONE);
         l.setText(label);
         l.setLayoutData(new GridData(SWT.LEFT, (style & SWT.MULTI) != 0 ? SWT.TOP : SWT.CENTER, false, false));
         Text t = new Text(form, style);
+        fieldControls.put(field, t);
         t.setData(TrackerView.WIDGET_ID_KEY, ID + "." + key);
         t.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         if ((style & SWT.MULTI) == 0) {
@@ -153,6 +164,7 @@ final class ItemEditor {
         Label l = new Label(form, SWT.NONE);
         l.setText(label);
         Combo c = new Combo(form, SWT.READ_ONLY);
+        fieldControls.put(field, c);
         c.setData(TrackerView.WIDGET_ID_KEY, ID + "." + key);
         c.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         c.addListener(SWT.Selection, e -> {
@@ -304,8 +316,7 @@ final class ItemEditor {
         try {
             normalized = field.normalize(value);
         } catch (TrackerException e) {
-            message.setText(e.getMessage());
-            form.layout(true, true);
+            problem(e.getMessage(), fieldControls.get(field)); // under the field, not at the bottom of the form
             return;
         }
         if (normalized.equals(field.get(current))) {

@@ -144,6 +144,7 @@ public final class TrackerView extends ViewPart {
         createProblem(stack);
         UndoRedoActionGroup undo = new UndoRedoActionGroup(getSite(), undoContext, true);
         undo.fillActionBars(getViewSite().getActionBars());
+        OperationHistoryFactory.getOperationHistory().addOperationHistoryListener(historyListener);
         createActions();
         open(defaultFile());
         parent.getDisplay().timerExec(2000, this::poll);
@@ -588,6 +589,16 @@ public final class TrackerView extends ViewPart {
         return bold;
     }
 
+    /** Undo and Redo (menu, Ctrl+Z/Ctrl+Y) change the file too: the tree, the form and its evidence list follow. */
+    private final org.eclipse.core.commands.operations.IOperationHistoryListener historyListener = event -> {
+        int type = event.getEventType();
+        if ((type == org.eclipse.core.commands.operations.OperationHistoryEvent.UNDONE
+                || type == org.eclipse.core.commands.operations.OperationHistoryEvent.REDONE)
+                && event.getOperation().hasContext(undoContext) && viewer != null && !viewer.getTree().isDisposed()) {
+            viewer.getTree().getDisplay().asyncExec(this::reload);
+        }
+    };
+
     /** Runs an edit through the undo history and shows the result; returns false (after saying why) if it failed. */
     boolean execute(IUndoableOperation op) {
         IOperationHistory h = OperationHistoryFactory.getOperationHistory();
@@ -734,6 +745,7 @@ public final class TrackerView extends ViewPart {
 
     @Override
     public void dispose() {
+        OperationHistoryFactory.getOperationHistory().removeOperationHistoryListener(historyListener);
         OperationHistoryFactory.getOperationHistory().dispose(undoContext, true, true, false);
         if (store != null) {
             store.close();

@@ -141,7 +141,7 @@ class CliTest {
     void figureDrawsAMapDocument() throws Exception {
         Fixture.write(dir);
         Files.writeString(dir.resolve("map.pamap"), """
-                {"format": "pacarbon-map/1", "title": "Fixture", "crs": "EPSG:32650",
+                {"format": "pacarbon-map/1", "title": "Fixture", "crs": "EPSG:3035",
                  "layers": [{"type": "raster", "name": "carbon", "path": "carbon.tif",
                              "style": {"ramp": "greys", "min": 0, "max": 3, "unit": "kgC/m2"}},
                             {"type": "vector", "name": "PAs", "path": "pas.gpkg", "style": {"stroke": "#ff0000", "width": 2}}]}

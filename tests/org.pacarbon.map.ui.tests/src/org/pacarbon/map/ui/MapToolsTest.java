@@ -176,7 +176,7 @@ public final class MapToolsTest {
         org.locationtech.jts.geom.Envelope e = lonlat.extent();
         assertTrue(e.getMinX() > 490000 && e.getMinX() < 492000 && e.getMaxX() > 544000 && e.getMaxX() < 546000 && e.getMinY() > 3972000 && e.getMaxY() < 4018000,
                 "extent in metres of UTM 50N: " + e);
-        assertEquals(java.util.List.of("ll raster: 7.000 u", "utm raster: 1.000 u"), map.identify(510000, 4005000));
+        assertEquals(java.util.List.of("ll raster: 7 u", "utm raster: 1 u"), map.identify(510000, 4005000));
         map.zoomToFullExtent();
         robot.waitUntil(() -> map.lastRendered() != null && (map.lastRendered().getRGB(map.lastRendered().getWidth() / 2,
                 map.lastRendered().getHeight() / 2) & 0xffffff) != 0xe8f0f6, "the reprojected raster drawn");
@@ -205,7 +205,7 @@ public final class MapToolsTest {
         assertEquals("sectors.nc : transport", l.name());
         java.util.List<String> values = map.identify(110.2, 30.2);
         assertEquals(1, values.size());
-        assertTrue(values.get(0).startsWith("sectors.nc : transport: 5.000"), values.toString()); // the transport variable
+        assertTrue(values.get(0).startsWith("sectors.nc : transport: 5 "), values.toString()); // the transport variable
         // and the document remembers the variable
         Path doc = dir.resolve("nc.pamap");
         map.saveDocument(doc);

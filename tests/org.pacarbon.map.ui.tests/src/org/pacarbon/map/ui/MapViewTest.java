@@ -3,6 +3,7 @@ package org.pacarbon.map.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -71,8 +72,8 @@ public final class MapViewTest {
         assertNotEquals(left, right);
         robot.screenshot(Path.of("target", "screenshots", "map-view.png"));
         // identify at a known point: right half of the raster (value 10), inside the outline
-        assertEquals(List.of("outline: inside", "test raster: 10.00 kgC/m2"), map.identify(512500, 4005000));
-        assertEquals(List.of("test raster: 0.000 kgC/m2"), map.identify(500500, 4009500));
+        assertEquals(List.of("outline: inside", "test raster: 10 kgC/m2"), map.identify(512500, 4005000));
+        assertEquals(List.of("test raster: 0 kgC/m2"), map.identify(500500, 4009500));
 
         // the Layers view lists the layers top first; unchecking the raster hides it on the map
         robot.view(LayersView.ID);
@@ -106,6 +107,118 @@ public final class MapViewTest {
         robot.click(robot.byData(org.eclipse.swt.widgets.Button.class, MapView.WIDGET_ID_KEY, LayersView.ID + ".up"));
         assertEquals("test raster", map.layers().get(1).name());
         assertEquals("test raster", table.getItem(0).getText());
+    }
+
+    @Test
+    public void aSavedMapOpensAsItWasDrawnAndItsFigureFollowsTheLayerList() throws Exception {
+        Robot robot = new Robot().withTimeout(java.time.Duration.ofSeconds(30));
+        robot.perspective("org.pacarbon.app.perspective.map");
+        MapView map = (MapView) robot.view(MapView.ID);
+        map.clear();
+        // left half 0 (not drawn on a log stretch: the background shows), right half in 4 bands of classes
+        Path tif = dir.resolve("e.tif");
+        GeoTiffWriter.of(20, 10).crs(32650, false).upperLeft(500000, 4010000).cellSize(1000, 1000)
+                .write(tif, (r, row) -> {
+                    for (int c = 0; c < 20; c++) {
+                        row[c] = c < 10 ? 0 : (float) Math.pow(10, (c - 10) / 3.0 - 0.5);
+                    }
+                });
+        Path outline = dir.resolve("o.geojson");
+        Files.writeString(outline, """
+                {"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:32650"}},"features":[{"type":"Feature",
+                 "properties":{},"geometry":{"type":"Polygon","coordinates":[[[505000,4002000],[515000,4002000],[515000,4008000],[505000,4008000],[505000,4002000]]]}}]}
+                """);
+        map.addVector(outline, "outline", Color.RED, 2f, null);
+        org.pacarbon.map.core.MapLayer edgar = map.addRaster(tif, "edgar", "emissions", 0.1, 100, "t");
+        edgar.setStyle(new org.pacarbon.map.core.RasterStyle(org.pacarbon.map.core.ColorRamp.preset("emissions"), 0.1, 100, true,
+                new double[] {0.1, 1, 10, 100}, "t"));
+        edgar.setOpacity(0.8f);
+        map.zoomToFullExtent();
+        map.changed();
+        int[] xs = {1, 3, 11, 13, 15, 17, 19};
+        robot.waitUntil(() -> map.lastRendered() != null && pixel(map.lastRendered(), 1, 20) == 0xe8f0f6
+                && pixel(map.lastRendered(), 19, 20) != 0xe8f0f6, "the classed raster over the background");
+        int[] before = new int[xs.length];
+        for (int i = 0; i < xs.length; i++) {
+            before[i] = pixel(map.lastRendered(), xs[i], 20);
+        }
+        // the export follows the layer list: the raster is on top, the outline under it; both are in the legend
+        org.pacarbon.map.core.Figure fig = map.figure("t", "", 400, 200);
+        assertEquals(List.of("edgar", "outline"), fig.legendEntries());
+        assertEquals(List.of("outline", "edgar"), fig.layers().stream().map(org.pacarbon.map.core.Figure.Layer::legendLabel).toList());
+
+        Path doc = dir.resolve("m.pamap");
+        map.saveDocument(doc);
+        map.clear();
+        map.openDocument(doc, null);
+        org.pacarbon.map.core.MapLayer back = map.layers().get(1);
+        assertEquals("edgar", back.name());
+        assertEquals(0.8f, back.opacity(), 1e-6);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {0.1, 1, 10, 100}, back.style().breaks(), 0);
+        robot.waitUntil(() -> {
+            for (int i = 0; i < xs.length; i++) {
+                if (map.lastRendered() == null || pixel(map.lastRendered(), xs[i], 20) != before[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }, "the reopened map drawn as before saving");
+    }
+
+    @Test
+    public void attributeTableSortsFiltersAndHighlightsTheSelectionOnTheMap() throws Exception {
+        Robot robot = new Robot().withTimeout(java.time.Duration.ofSeconds(30));
+        robot.perspective("org.pacarbon.app.perspective.map");
+        MapView map = (MapView) robot.view(MapView.ID);
+        map.clear();
+        Path pas = dir.resolve("pas.geojson");
+        Files.writeString(pas, """
+                {"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:32650"}},"features":[
+                 {"type":"Feature","properties":{"name":"West park","area_km2":24.5},"geometry":{"type":"Polygon","coordinates":[[[500000,4000000],[505000,4000000],[505000,4005000],[500000,4005000],[500000,4000000]]]}},
+                 {"type":"Feature","properties":{"name":"East reserve","area_km2":4.25},"geometry":{"type":"Polygon","coordinates":[[[515000,4000000],[520000,4000000],[520000,4005000],[515000,4005000],[515000,4000000]]]}}]}
+                """);
+        map.addVector(pas, "PAs", Color.RED, 1f, null);
+        map.setExtent(new org.locationtech.jts.geom.Envelope(495000, 525000, 3995000, 4010000));
+        // opened from the Layers view for the selected layer
+        robot.view(LayersView.ID);
+        Table layers = robot.byData(Table.class, MapView.WIDGET_ID_KEY, LayersView.ID + ".table");
+        layers.setSelection(0);
+        robot.click(robot.byData(org.eclipse.swt.widgets.Button.class, MapView.WIDGET_ID_KEY, LayersView.ID + ".attributes"));
+        AttributeTableView v = (AttributeTableView) robot.view(AttributeTableView.ID);
+        Table rows = robot.byData(Table.class, MapView.WIDGET_ID_KEY, AttributeTableView.ID + ".table");
+        assertEquals(List.of("name", "area_km2"), List.of(rows.getColumns()).stream().map(org.eclipse.swt.widgets.TableColumn::getText).toList());
+        assertEquals(2, rows.getItemCount());
+        // sorted by area with a click on its header: the smaller first
+        rows.getColumn(1).notifyListeners(SWT.Selection, new Event());
+        assertEquals("East reserve", rows.getItem(0).getText(0));
+        assertEquals("4.25", rows.getItem(0).getText(1));
+        // the filter narrows the rows
+        robot.type(robot.byData(org.eclipse.swt.widgets.Text.class, MapView.WIDGET_ID_KEY, AttributeTableView.ID + ".filter"), "west", false);
+        assertEquals(1, rows.getItemCount());
+        assertEquals("West park", rows.getItem(0).getText(0));
+        // selecting the row highlights the feature on the map; zoom to selection shows it
+        robot.select(rows.getItem(0));
+        assertNotNull(map.highlight());
+        assertEquals(new org.locationtech.jts.geom.Envelope(500000, 505000, 4000000, 4005000), map.highlight().getEnvelopeInternal());
+        robot.waitUntil(() -> cyanPixels(map.lastRendered()) > 100, "the highlighted park drawn (cyan over the background)");
+        robot.click(robot.byData(org.eclipse.swt.widgets.Button.class, MapView.WIDGET_ID_KEY, AttributeTableView.ID + ".zoom"));
+        org.locationtech.jts.geom.Envelope shown = map.extent();
+        assertTrue(shown.contains(new org.locationtech.jts.geom.Envelope(500000, 505000, 4000000, 4005000)) && shown.getWidth() < 10000, shown.toString());
+        robot.screenshot(Path.of("target", "screenshots", "attribute-table.png"));
+    }
+
+    /** Pixels of the highlight's cyan fill over the map background. */
+    private static int cyanPixels(BufferedImage img) {
+        int n = 0;
+        for (int y = 0; img != null && y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int p = img.getRGB(x, y);
+                if ((p >> 16 & 0xff) < 200 && (p >> 8 & 0xff) > 200 && (p & 0xff) > 230) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     @Test

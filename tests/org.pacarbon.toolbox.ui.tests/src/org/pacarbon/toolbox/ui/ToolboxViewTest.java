@@ -86,6 +86,7 @@ public final class ToolboxViewTest {
                 + "NP1,2020,electricity,3000,kWh\nNP1,2020,visitors,500,person\nNR2,2020,visitors,100,person\n");
         Robot robot = new Robot().withTimeout(Duration.ofSeconds(30));
         ToolboxView v = toolbox(robot);
+        int before = v.runs().size(); // runs of earlier sessions in this workspace are in the history too
         Tree tree = in(robot, Tree.class, ToolboxView.ID + ".tree");
         List<String> names = items(tree).stream().map(TreeItem::getText).toList();
         assertTrue(names.containsAll(List.of("Carbon assessment", "Gap analysis", "Synergy zoning", "PA emission inventory",
@@ -115,28 +116,33 @@ public final class ToolboxViewTest {
         Table t0 = in(robot, Table.class, ResultsView.ID + ".table.0");
         assertEquals(4, t0.getItemCount());
         assertEquals("emissions (t CO2e)", t0.getColumn(6).getText());
-        assertEquals("1.00000", t0.getItem(0).getText(6)); // NP1 2019 electricity: 2000 kWh x 0.5 kg
+        assertEquals("1", t0.getItem(0).getText(6)); // NP1 2019 electricity: 2000 kWh x 0.5 kg = 1 t (read as "1")
         CTabFolder tabs = in(robot, CTabFolder.class, ResultsView.ID + ".tabs");
         tabs.setSelection(1);
         robot.flush();
         Table t1 = in(robot, Table.class, ResultsView.ID + ".table.1");
-        assertEquals("2.50000", t1.getItem(1).getText(2)); // NP1 2020: 1.5 + 1 t
+        assertEquals("2.5", t1.getItem(1).getText(2)); // NP1 2020: 1.5 + 1 t
         assertTrue(ResultsView.tsv(t1).startsWith("pa_id\tyear\temissions (t CO2e)\t"), ResultsView.tsv(t1));
         // sort by emissions, largest first
         Event click = new Event();
         t1.getColumn(2).notifyListeners(SWT.Selection, click); // ascending
         t1.getColumn(2).notifyListeners(SWT.Selection, click); // descending
-        assertEquals("2.50000", t1.getItem(0).getText(2));
+        assertEquals("2.5", t1.getItem(0).getText(2));
         assertTrue(List.of(tabs.getItems()).stream().anyMatch(i -> i.getText().startsWith("Chart:")));
         assertTrue(Files.isRegularFile(v.runs().get(0).resultsDir.resolve("emissions_per_pa_and_year.csv")));
         assertTrue(Files.isRegularFile(v.runs().get(0).resultsDir.resolve("run.json")));
 
         // the history: run again, and edit and run again
         Table history = in(robot, Table.class, ToolboxView.ID + ".history");
-        assertEquals(1, history.getItemCount());
+        assertEquals(before + 1, history.getItemCount());
+        // the run is in the history of the next session too (read back from its run.json)
+        List<RunRecord> next = RunHistory.load(ToolboxView.runsDir());
+        assertEquals(v.runs().get(0).resultsDir, next.get(0).resultsDir);
+        assertEquals(v.runs().get(0).params, next.get(0).params);
+        assertEquals("carbon.inventory", next.get(0).toolId);
         robot.select(history.getItem(0));
         robot.click(in(robot, Button.class, ToolboxView.ID + ".rerun"));
-        robot.waitUntil(() -> !v.running() && v.runs().size() == 2, "the second run");
+        robot.waitUntil(() -> !v.running() && v.runs().size() == before + 2, "the second run");
         robot.flush();
         assertEquals("done", v.runs().get(0).status);
         assertEquals(v.runs().get(1).params, v.runs().get(0).params);
@@ -148,7 +154,7 @@ public final class ToolboxViewTest {
         Files.writeString(dir.resolve("bad.csv"), "pa_id,year,activity,amount,unit\nNP1,2020,helicopter,3,hours\n");
         robot.type(in(robot, Text.class, ToolForm.ID + ".activities"), dir.resolve("bad.csv").toString(), false);
         robot.click(in(robot, Button.class, ToolboxView.ID + ".run"));
-        robot.waitUntil(() -> !v.running() && v.runs().size() == 3, "the failing run");
+        robot.waitUntil(() -> !v.running() && v.runs().size() == before + 3, "the failing run");
         robot.flush();
         assertTrue(in(robot, Label.class, ToolboxView.ID + ".message").getText().contains("no emission factor for 'helicopter'"));
         assertTrue(v.runs().get(0).status.startsWith("failed"));
@@ -188,6 +194,7 @@ public final class ToolboxViewTest {
         ToolRegistry.register(new ToolDescriptor("test.slow", "Slow test tool", "Tests", "", "tests", SlowTool::new));
         Robot robot = new Robot().withTimeout(Duration.ofSeconds(30));
         ToolboxView v = toolbox(robot);
+        int before = v.runs().size(); // runs of earlier sessions in this workspace are in the history too
         Tree tree = in(robot, Tree.class, ToolboxView.ID + ".tree");
         robot.select(item(tree, "Slow test tool"), true);
         robot.click(in(robot, Button.class, ToolboxView.ID + ".run"));
@@ -240,17 +247,44 @@ public final class ToolboxViewTest {
         assertEquals("done", v.runs().get(0).status, in(robot, Label.class, ToolboxView.ID + ".message").getText());
         Table ranking = in(robot, Table.class, ResultsView.ID + ".table.0");
         assertEquals("1", ranking.getItem(0).getText(0));
+        // the ranking chart shows the largest 25 bars (of every PA), which leaves their names readable
+        CTabFolder rankTabs = in(robot, CTabFolder.class, ResultsView.ID + ".tabs");
+        for (int i = 0; i < rankTabs.getItemCount(); i++) {
+            if (rankTabs.getItem(i).getText().startsWith("Chart:")) {
+                rankTabs.setSelection(i);
+            }
+        }
+        robot.flush();
+        org.eclipse.swt.widgets.Canvas chartCanvas = in(robot, org.eclipse.swt.widgets.Canvas.class, ResultsView.ID + ".chart");
+        String chartTitle = (String) chartCanvas.getData("title");
+        assertTrue(chartTitle.endsWith("(top 25 of " + ranking.getItemCount() + ")"), chartTitle);
+        assertEquals(25, chartCanvas.getData("categories"));
         robot.select(ranking.getItem(0));
         ResultsView results = (ResultsView) robot.view(ResultsView.ID);
         assertTrue(results.lastZoom != null, "the map was asked to zoom");
         assertEquals(results.lastZoom, map.extent());
         assertTrue(map.extent().getWidth() < 40, "zoomed in to one PA: " + map.extent());
 
-        // the gap analysis again, for the picture
-        v.open("carbon.gap", Map.of("layer", dir.resolve("data/biomass_2010.tif").toString(), "pas",
-                dir.resolve("data/pas.gpkg").toString(), "top-percent", "10", "out", dir.resolve("gap2.tif").toString()));
-        robot.click(in(robot, Button.class, ToolboxView.ID + ".run"));
-        robot.waitUntil(() -> !v.running(), "the gap analysis");
+        // the gap analysis again, its output given as a relative name (the tool's default style): it goes to the
+        // output folder of the preferences, not to the program's working folder (the install folder of a desktop start)
+        org.eclipse.core.runtime.preferences.IEclipsePreferences prefs =
+                org.eclipse.core.runtime.preferences.InstanceScope.INSTANCE.getNode("org.pacarbon.app");
+        String old = prefs.get("outputFolder", null);
+        prefs.put("outputFolder", dir.resolve("prefout").toString());
+        try {
+            v.open("carbon.gap", Map.of("layer", dir.resolve("data/biomass_2010.tif").toString(), "pas",
+                    dir.resolve("data/pas.gpkg").toString(), "top-percent", "10", "out", "gap2_relative.tif"));
+            robot.click(in(robot, Button.class, ToolboxView.ID + ".run"));
+            robot.waitUntil(() -> !v.running(), "the gap analysis");
+        } finally {
+            if (old == null) {
+                prefs.remove("outputFolder");
+            } else {
+                prefs.put("outputFolder", old);
+            }
+        }
+        assertTrue(Files.isRegularFile(dir.resolve("prefout/gap2_relative.tif")), "output in the preference's folder");
+        assertTrue(!Files.exists(ToolboxView.cwd().resolve("gap2_relative.tif")), "nothing in the working folder");
         robot.waitUntil(() -> map.layers().stream().filter(l -> l.name().equals("Gap hotspots")).count() == 2, "the second layer");
         map.remove(map.layers().stream().filter(l -> l.name().equals("Gap hotspots")).findFirst().orElseThrow());
         map.setExtent(new org.locationtech.jts.geom.Envelope(73, 135, 17, 54));

@@ -135,7 +135,12 @@ public final class TrackerViewTest {
         // a bad date is refused inline and not saved
         Text due = in(robot, Text.class, TrackerView.ID + ".form.due");
         robot.type(due, "next spring", true);
-        assertTrue(in(robot, Label.class, TrackerView.ID + ".form.message").getText().contains("not a date"));
+        Label dateProblem = in(robot, Label.class, TrackerView.ID + ".form.message");
+        assertTrue(dateProblem.getText().contains("not a date"));
+        // the problem is shown right under the date field (it used to appear far below, under the description)
+        Text tagsField = in(robot, Text.class, TrackerView.ID + ".form.tags");
+        assertTrue(dateProblem.getBounds().y > due.getBounds().y && dateProblem.getBounds().y < tagsField.getBounds().y,
+                "message at " + dateProblem.getBounds() + ", due at " + due.getBounds() + ", tags at " + tagsField.getBounds());
         assertEquals(null, view.store().item(task.id()).due());
 
         // undo and redo the owner change
@@ -174,6 +179,13 @@ public final class TrackerViewTest {
         Path npp = Files.list(output.resolve("figures")).filter(p -> p.toString().endsWith(".pamap")).sorted().findFirst()
                 .orElseThrow();
         assertTrue(view.linkEvidence(task.id(), Evidence.Type.MAP, npp.toString(), "demo map", "100,25,110,35"));
+        // undo takes the link away again and the form's evidence list follows at once (it used to keep showing it)
+        Table evList = in(robot, Table.class, TrackerView.ID + ".form.evidence");
+        robot.waitUntil(() -> evList.getItemCount() == 2, "two evidence rows");
+        OperationHistoryFactory.getOperationHistory().undo(view.undoContext(), null, null);
+        robot.waitUntil(() -> evList.getItemCount() == 1, "the evidence list after undo");
+        OperationHistoryFactory.getOperationHistory().redo(view.undoContext(), null, null);
+        robot.waitUntil(() -> evList.getItemCount() == 2, "the evidence list after redo");
 
         // close the view, open it again: everything is still there; open the run
         page.hideView(view);

@@ -123,10 +123,10 @@ class MapCoreTest {
         assertEquals(0, img.getRGB(50, 150) >>> 24); // nodata -> transparent
         Color mid = new Color(img.getRGB(150, 150));
         assertTrue(Math.abs(mid.getRed() - 128) <= 1, mid.toString());
-        Figure fig = new Figure("Test", img, view, utm(), style, "value", List.of(new Figure.Overlay(
+        Figure fig = new Figure("Test", List.of(new Figure.RasterLayer(img, 1f, style, "value"), new Figure.Overlay(
                 new GeometryFactory().createPolygon(new Coordinate[] {new Coordinate(0.5, 0.5), new Coordinate(1.5, 0.5),
                         new Coordinate(1.5, 1.5), new Coordinate(0.5, 1.5), new Coordinate(0.5, 0.5)}),
-                Color.RED, 2f, null, "zone")), "credits");
+                Color.RED, 2f, null, "zone")), view, utm(), "credits");
         Path png = dir.resolve("fig.png");
         fig.write(png, 1);
         BufferedImage read = ImageIO.read(png.toFile());
@@ -141,5 +141,146 @@ class MapCoreTest {
         Path pdf = dir.resolve("fig.pdf");
         fig.write(pdf, 1);
         assertTrue(Files.readString(pdf, java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("%PDF-1.4"));
+    }
+
+    /** A 20 x 10 raster of 1 km cells in UTM 50N at 500000, 4000000..: left half {@code left}, right half {@code right}. */
+    private Path halves(String name, float left, float right) throws Exception {
+        Path tif = dir.resolve(name);
+        org.pacarbon.gis.core.io.GeoTiffWriter.of(20, 10).crs(32650, false).upperLeft(500000, 4010000).cellSize(1000, 1000)
+                .write(tif, (r, row) -> {
+                    for (int c = 0; c < 20; c++) {
+                        row[c] = c < 10 ? left : right;
+                    }
+                });
+        return tif;
+    }
+
+    @Test
+    void figureDrawsLayersInTheirOrderAndLegendsEveryVisibleLayer() throws Exception {
+        // a red outline under an opaque raster: the figure (like the screen) must not show the outline through it
+        Path tif = halves("r.tif", 0, 10);
+        Path outline = dir.resolve("o.geojson");
+        Files.writeString(outline, """
+                {"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:32650"}},"features":[{"type":"Feature",
+                 "properties":{},"geometry":{"type":"Polygon","coordinates":[[[505000,4002000],[515000,4002000],[515000,4008000],[505000,4008000],[505000,4002000]]]}}]}
+                """);
+        org.pacarbon.map.core.MapDocument d = new org.pacarbon.map.core.MapDocument();
+        d.crs = "EPSG:32650";
+        d.extent = new Envelope(500000, 520000, 4000000, 4010000);
+        d.layers.add(new org.pacarbon.map.core.MapDocument.VectorEntry("outline", "o.geojson", null, Color.RED, 3f, null, true));
+        d.layers.add(new org.pacarbon.map.core.MapDocument.RasterEntry("upper raster", "r.tif", null, "greys", 0, 10, false, null, "u", true));
+        d.layers.add(new org.pacarbon.map.core.MapDocument.VectorEntry("hidden", "o.geojson", null, Color.BLUE, 3f, null, false));
+        Figure fig = d.toFigure(dir, 200, 100);
+        assertEquals(List.of("upper raster", "outline"), fig.legendEntries()); // top first; the hidden layer has none
+        BufferedImage img = fig.image(1);
+        // map at (24, 44), 200 x 100 px for 20 x 10 km: the outline's west edge x = 505000 is at px 50; raster value 0 = white
+        assertEquals(0xffffff, img.getRGB(24 + 50, 44 + 50) & 0xffffff);
+        assertEquals(0x000000, img.getRGB(24 + 150, 44 + 50) & 0xffffff);
+        // the same layers the other way round: the outline is drawn, red, above the raster
+        java.util.Collections.swap(d.layers, 0, 1);
+        Figure fig2 = d.toFigure(dir, 200, 100);
+        assertEquals(List.of("outline", "upper raster"), fig2.legendEntries());
+        assertEquals(0xff0000, fig2.image(1).getRGB(24 + 50, 44 + 50) & 0xffffff);
+    }
+
+    @Test
+    void savedDocumentKeepsClassesLogStretchAndOpacity() throws Exception {
+        Path tif = halves("e.tif", 0, 100);
+        org.pacarbon.map.core.MapDocument d = new org.pacarbon.map.core.MapDocument();
+        d.crs = "EPSG:32650";
+        d.layers.add(new org.pacarbon.map.core.MapDocument.RasterEntry("edgar", "e.tif", null, "emissions", 0.1, 100, true,
+                new double[] {0.1, 1, 10, 100}, "t", true, 0.6f));
+        Path f = dir.resolve("m.pamap");
+        d.write(f);
+        org.pacarbon.map.core.MapDocument back = org.pacarbon.map.core.MapDocument.read(f);
+        org.pacarbon.map.core.MapDocument.RasterEntry r = (org.pacarbon.map.core.MapDocument.RasterEntry) back.layers.get(0);
+        assertEquals(0.6f, r.opacity(), 1e-6);
+        RasterStyle st = r.style();
+        assertTrue(st.log());
+        assertArrayEquals(new double[] {0.1, 1, 10, 100}, st.breaks(), 0);
+        // zeros on a log stretch are not drawn (transparent), as before saving; 100 takes the last class's colour
+        assertEquals(0, st.argb(0f) >>> 24);
+        assertEquals(new RasterStyle(ColorRamp.preset("emissions"), 0.1, 100, true, new double[] {0.1, 1, 10, 100}, "t").argb(100f),
+                st.argb(100f));
+        // the figure of the reopened document: the zero half shows the background through, the other half is drawn
+        BufferedImage img = back.toFigure(dir, 200, 100).image(1);
+        assertEquals(0xe8f0f6, img.getRGB(24 + 50, 44 + 50) & 0xffffff);
+        assertTrue((img.getRGB(24 + 150, 44 + 50) & 0xffffff) != 0xe8f0f6);
+    }
+
+    @Test
+    void legendLabelsOfAContinuousBarNeverOverlap() {
+        // a stretch from 0.04 to 0.07: six ticks on a short bar would print on top of each other; labels closer than
+        // a text line to the previous one are left out
+        RasterStyle style = new RasterStyle(ColorRamp.preset("greys"), 0.04, 0.07, false, null, "kgC/m2");
+        BufferedImage img = new BufferedImage(10, 10, BufferedImage.TYPE_INT_ARGB);
+        MapRenderer.View view = new MapRenderer.View(new Envelope(0, 1, 0, 1), 60, 60);
+        Figure fig = new Figure("t", List.of(new Figure.RasterLayer(img, 1f, style, "a"), new Figure.RasterLayer(img, 1f, style, "b"),
+                new Figure.RasterLayer(img, 1f, style, "c")), view, utm(), "");
+        org.jfree.svg.SVGGraphics2D svg = new org.jfree.svg.SVGGraphics2D(fig.width(), fig.height());
+        fig.paint(svg);
+        String doc = svg.getSVGDocument();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<text[^>]*y='([0-9.]+)'[^>]*>(0\\.0[0-9]*)</text>").matcher(doc);
+        List<Double> ys = new java.util.ArrayList<>();
+        while (m.find()) {
+            ys.add(Double.parseDouble(m.group(1)));
+        }
+        assertTrue(ys.size() >= 6, "tick labels found: " + ys + " in " + doc.length() + " chars");
+        java.util.Collections.sort(ys);
+        for (int i = 1; i < ys.size(); i++) {
+            assertTrue(ys.get(i) - ys.get(i - 1) >= 11, "labels " + ys);
+        }
+    }
+
+    @Test
+    void anUpperRasterCoversEveryPixelOfItsDataAtEveryScale() throws Exception {
+        // a lon/lat raster with a value in every cell (0.05 degree, 400 x 300): drawn alone, at any scale and also
+        // reprojected, every pixel inside its extent must be opaque, or a lower layer would show through
+        Path tif = dir.resolve("full.tif");
+        org.pacarbon.gis.core.io.GeoTiffWriter.of(400, 300).crs(4326, true).upperLeft(115, 53).cellSize(0.05, 0.05).nodata(-9999f)
+                .tiled(256).write(tif, (r, row) -> {
+                    for (int c = 0; c < 400; c++) {
+                        row[c] = (float) (1 + (r * 7 + c * 3) % 11);
+                    }
+                });
+        try (org.pacarbon.gis.core.raster.RasterSource src = org.pacarbon.gis.core.raster.RasterFiles.open(tif, (String) null)) {
+            RasterStyle style = new RasterStyle(ColorRamp.preset("npp"), 0, 12, false, null, "");
+            org.pacarbon.map.core.MapLayer layer = org.pacarbon.map.core.MapLayer.raster("npp", src, style);
+            // inner boxes (away from the raster's edges by more than a pixel) at 1/1, 1/8, 1/64 of its extent
+            double[][] boxes = {{115.5, 134.5, 38.5, 52.5}, {124, 126.5, 45, 47}, {125, 125.3, 46, 46.2}};
+            for (double[] b : boxes) {
+                MapRenderer.View view = new MapRenderer.View(new Envelope(b[0], b[1], b[2], b[3]), 300, 220);
+                BufferedImage img = new BufferedImage(view.width(), view.height(), BufferedImage.TYPE_INT_ARGB);
+                java.awt.Graphics2D g = img.createGraphics();
+                layer.paint(g, view);
+                g.dispose();
+                assertEquals(0, transparentPixels(img), "transparent pixels at " + java.util.Arrays.toString(b));
+            }
+            // the same raster on a Web Mercator map
+            layer.reprojectTo(CrsSupport.parse("EPSG:3857", null));
+            Envelope e = layer.extent();
+            for (double f : new double[] {0.02, 0.3, 0.45}) {
+                Envelope in = new Envelope(e.getMinX() + f * e.getWidth(), e.getMaxX() - f * e.getWidth(),
+                        e.getMinY() + f * e.getHeight(), e.getMaxY() - f * e.getHeight());
+                MapRenderer.View view = MapRenderer.View.fit(in, 300, 220);
+                BufferedImage img = new BufferedImage(view.width(), view.height(), BufferedImage.TYPE_INT_ARGB);
+                java.awt.Graphics2D g = img.createGraphics();
+                layer.paint(g, view);
+                g.dispose();
+                assertEquals(0, transparentPixels(img), "transparent pixels (reprojected) at " + in);
+            }
+        }
+    }
+
+    private static int transparentPixels(BufferedImage img) {
+        int n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                if (img.getRGB(x, y) >>> 24 != 0xff) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 }
