@@ -431,8 +431,12 @@ public final class Assessment {
     }
 
     /** Coordinates of a geographic CRS must be longitudes and latitudes (else the file's CRS is wrong or missing). */
+    /** Projected coordinates farther than this from the origin (in metres) lie off the Earth on every projection. */
+    static final double MAX_PROJECTED_METRES = 1e8;
+
     private static void checkLonLat(FeatureSet set, Path file) throws GisException {
         if (!CrsSupport.isGeographic(set.crs())) {
+            checkProjected(set, file);
             return;
         }
         org.locationtech.jts.geom.Envelope env = new org.locationtech.jts.geom.Envelope();
@@ -446,6 +450,32 @@ public final class Assessment {
             throw new GisException(file, "its coordinates reach (" + env.getMaxX() + ", " + env.getMaxY() + "), which are not "
                     + (swapped ? "(longitude, latitude): they look swapped" : "longitudes and latitudes, though its CRS is "
                             + CrsSupport.label(set.crs())), "the file's true CRS (a .prj, a crs member, or \"crs\" in the spec)");
+        }
+    }
+
+    /**
+     * Refuses a vertex of a projected file beyond {@link #MAX_PROJECTED_METRES} (a damaged coordinate such as 3e51:
+     * it would make every polygon measure meaningless, and sweeping an edge that long never ends).
+     */
+    private static void checkProjected(FeatureSet set, Path file) throws GisException {
+        double metres;
+        try {
+            metres = set.crs() == null ? 1 : org.pacarbon.zonal.core.CellAreas.metresPerUnit(set.crs());
+        } catch (GisException e) {
+            metres = 1;
+        }
+        double limit = MAX_PROJECTED_METRES / metres;
+        for (Feature f : set.features()) {
+            if (f.geometry() == null || f.geometry().isEmpty()) {
+                continue;
+            }
+            org.locationtech.jts.geom.Envelope e = f.geometry().getEnvelopeInternal();
+            double far = Math.max(Math.max(Math.abs(e.getMinX()), Math.abs(e.getMaxX())), Math.max(Math.abs(e.getMinY()), Math.abs(e.getMaxY())));
+            if (!(far <= limit)) {
+                throw new GisException(file, "feature " + f.id() + " has a coordinate of " + String.format(java.util.Locale.ROOT, "%.3g", far)
+                        + " " + (metres == 1 ? "m" : "units") + ", off the Earth in " + CrsSupport.label(set.crs()),
+                        "projected coordinates within " + String.format(java.util.Locale.ROOT, "%.0e", MAX_PROJECTED_METRES) + " m of the origin");
+            }
         }
     }
 

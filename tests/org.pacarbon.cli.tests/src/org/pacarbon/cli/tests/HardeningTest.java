@@ -55,6 +55,20 @@ class HardeningTest {
     }
 
     @Test
+    void aDamagedProjectedCoordinateIsRefusedNotSweptForever() throws Exception {
+        // found by the fuzz long run: one vertex of a .shp turned into 3.2e51; the assessment densified and swept the
+        // edge to it and never ended (a hang). It is now said at once, naming the file and the feature.
+        Fixture.write(dir);
+        Files.writeString(dir.resolve("far.geojson"), """
+                {"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:3035"}},"features":[
+                 {"type":"Feature","properties":{"pa_id":"A","category":"national_park","name":"A"},"geometry":{"type":"Polygon",
+                  "coordinates":[[[507000,4000000],[507000,4001000],[510000,4001000],[510000,4000000],[3.169905707518395e51,5e-315],[507000,4000000]]]}}]}
+                """);
+        CliTest.Run r = assessWith("\"path\": \"pas.gpkg\"", "\"path\": \"far.geojson\"");
+        assertOneLine(r, "far.geojson", "off the Earth");
+    }
+
+    @Test
     void theOutputIsNeverAnInputNorItsFolder() throws Exception {
         Fixture.write(dir);
         byte[] carbon = Files.readAllBytes(dir.resolve("carbon.tif"));
