@@ -17,7 +17,6 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
-import org.eclipse.ui.part.ViewPart;
 import org.locationtech.jts.geom.Envelope;
 import org.pacarbon.map.core.AttributeTable;
 import org.pacarbon.map.core.MapLayer;
@@ -27,9 +26,8 @@ import org.pacarbon.map.core.MapLayer;
  * selected rows highlighted on the map, zoom to the selection, and Ctrl+C (or Copy) to copy the rows as
  * tab-separated text. The widgets only; the table's rows, order and text are {@link AttributeTable}'s.
  */
-public final class AttributeTableView extends ViewPart {
+public final class AttributeTableView extends MapFollowingView {
     public static final String ID = "org.pacarbon.views.attributes";
-    private MapView map;
     private Combo layerChoice;
     private Text filter;
     private Table table;
@@ -37,11 +35,6 @@ public final class AttributeTableView extends ViewPart {
     private final List<MapLayer> vectorLayers = new ArrayList<>();
     private MapLayer shown;
     private AttributeTable model;
-    private final Runnable listener = () -> {
-        if (table != null && !table.isDisposed()) {
-            table.getDisplay().asyncExec(this::refreshLayers);
-        }
-    };
 
     @Override
     public void createPartControl(Composite parent) {
@@ -101,19 +94,14 @@ public final class AttributeTableView extends ViewPart {
                 highlightSelection();
             }
         });
-        if (getSite().getPage().findView(MapView.ID) instanceof MapView m) {
-            connect(m);
-        }
+        connectToOpenMap();
     }
 
-    /** Shows the vector layers of a map view. */
-    public void connect(MapView mapView) {
-        if (map != null) {
-            map.removeLayersListener(listener);
+    @Override
+    protected void layersChanged() {
+        if (table != null && !table.isDisposed()) {
+            table.getDisplay().asyncExec(this::refreshLayers);
         }
-        map = mapView;
-        map.addLayersListener(listener);
-        refreshLayers();
     }
 
     /** Shows the table of a layer of the map (null: none). */
@@ -132,7 +120,7 @@ public final class AttributeTableView extends ViewPart {
                 int field = k;
                 TableColumn col = new TableColumn(table, SWT.LEFT);
                 col.setText(model.fields().get(k));
-                col.setWidth(Math.max(70, Math.min(220, 9 * model.fields().get(k).length() + 30)));
+                col.setWidth(columnWidth(k));
                 col.addListener(SWT.Selection, e -> {
                     model.sortBy(field);
                     table.setSortColumn(col);
@@ -143,6 +131,20 @@ public final class AttributeTableView extends ViewPart {
             model.filter(filter.getText());
         }
         refreshRows();
+    }
+
+    /** A column as wide as its header and the cells of its first 200 rows need (a virtual table cannot pack). */
+    private int columnWidth(int field) {
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(table);
+        try {
+            int w = gc.textExtent(model.fields().get(field)).x + 28; // room for the sort arrow
+            for (int r = 0; r < Math.min(200, model.size()); r++) {
+                w = Math.max(w, gc.textExtent(model.text(r, field)).x + 16);
+            }
+            return Math.max(60, Math.min(320, w));
+        } finally {
+            gc.dispose();
+        }
     }
 
     /** The table's model (for tests). */
@@ -218,7 +220,6 @@ public final class AttributeTableView extends ViewPart {
     @Override
     public void dispose() {
         if (map != null) {
-            map.removeLayersListener(listener);
             map.setHighlight(null);
         }
         super.dispose();

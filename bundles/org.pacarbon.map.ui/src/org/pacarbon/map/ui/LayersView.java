@@ -7,17 +7,13 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
-import org.eclipse.ui.IViewPart;
-import org.eclipse.ui.part.ViewPart;
 import org.pacarbon.map.core.MapLayer;
 
 /** The layers of the map, top first: check to show, up/down to reorder, remove, zoom to. */
-public final class LayersView extends ViewPart {
+public final class LayersView extends MapFollowingView {
     public static final String ID = "org.pacarbon.views.layers";
     private Table table;
     private org.eclipse.swt.widgets.Scale opacity;
-    private MapView map;
-    private final Runnable listener = this::refresh;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -88,10 +84,7 @@ public final class LayersView extends ViewPart {
         button(parent, Messages.Remove, "remove", l -> map.remove(l));
         button(parent, Messages.Style, "style", this::style);
         button(parent, Messages.Attributes, "attributes", this::attributes);
-        IViewPart part = getSite().getPage().findView(MapView.ID);
-        if (part instanceof MapView m) {
-            connect(m);
-        }
+        connectToOpenMap();
     }
 
     private Composite buttons;
@@ -153,13 +146,8 @@ public final class LayersView extends ViewPart {
         }
     }
 
-    /** Shows the layers of a map view (called when both views are open). */
-    public void connect(MapView mapView) {
-        if (map != null) {
-            map.removeLayersListener(listener);
-        }
-        map = mapView;
-        map.addLayersListener(listener);
+    @Override
+    protected void layersChanged() {
         refresh();
     }
 
@@ -190,11 +178,4 @@ public final class LayersView extends ViewPart {
         table.setFocus();
     }
 
-    @Override
-    public void dispose() {
-        if (map != null) {
-            map.removeLayersListener(listener);
-        }
-        super.dispose();
-    }
 }

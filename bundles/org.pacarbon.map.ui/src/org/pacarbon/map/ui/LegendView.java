@@ -6,7 +6,6 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.ui.part.ViewPart;
 import org.pacarbon.map.core.MapLayer;
 import org.pacarbon.map.core.RasterStyle;
 
@@ -14,16 +13,10 @@ import org.pacarbon.map.core.RasterStyle;
  * The legend of the visible layers, top layer first: a colour bar with values and unit for continuous rasters, one
  * box per class with its range for classified ones, a swatch for polygons; it scrolls when taller than the view.
  */
-public final class LegendView extends ViewPart {
+public final class LegendView extends MapFollowingView {
     public static final String ID = "org.pacarbon.views.legend";
     private Canvas canvas;
     private org.eclipse.swt.custom.ScrolledComposite scroll;
-    private MapView map;
-    private final Runnable listener = () -> {
-        if (canvas != null && !canvas.isDisposed()) {
-            canvas.redraw();
-        }
-    };
 
     @Override
     public void createPartControl(Composite parent) {
@@ -45,19 +38,14 @@ public final class LegendView extends ViewPart {
         });
         scroll.setContent(canvas);
         scroll.setMinSize(160, 100);
-        if (getSite().getPage().findView(MapView.ID) instanceof MapView m) {
-            connect(m);
-        }
+        connectToOpenMap();
     }
 
-    /** Shows the legend of a map view. */
-    public void connect(MapView mapView) {
-        if (map != null) {
-            map.removeLayersListener(listener);
+    @Override
+    protected void layersChanged() {
+        if (canvas != null && !canvas.isDisposed()) {
+            canvas.redraw();
         }
-        map = mapView;
-        map.addLayersListener(listener);
-        listener.run();
     }
 
     /** Paints the legend; returns the height it takes. */
@@ -136,11 +124,4 @@ public final class LegendView extends ViewPart {
         canvas.setFocus();
     }
 
-    @Override
-    public void dispose() {
-        if (map != null) {
-            map.removeLayersListener(listener);
-        }
-        super.dispose();
-    }
 }
