@@ -147,24 +147,78 @@ final class ToolForm {
     }
 
     /** Offers the fields of a vector parameter's file in the field parameters that refer to it. */
+    /** Field lists of vector files already read, by file, size and time (a file is read once, not per keystroke). */
+    private static final Map<String, List<String>> FIELDS = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<String, List<String>>(16, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, List<String>> e) {
+                    return size() > 32;
+                }
+            });
+
+    /**
+     * Offers the fields of the vector file in {@code vectorParam} in the field lists that depend on it. The file is
+     * read in a background job (a national PA file takes seconds), once per version of the file.
+     */
     private void refreshFields(String vectorParam) {
-        for (Param p : tool.params()) {
-            if (p.type() != Param.Type.FIELD || !vectorParam.equals(p.of())) {
-                continue;
+        List<Param> dependents = tool.params().stream()
+                .filter(p -> p.type() == Param.Type.FIELD && vectorParam.equals(p.of())).toList();
+        if (dependents.isEmpty()) {
+            return;
+        }
+        String file = text(vectorParam);
+        Path f = file.isBlank() ? null : cwd.resolve(file);
+        String key;
+        try {
+            key = f == null || !Files.isRegularFile(f) ? null
+                    : f.toAbsolutePath() + "|" + Files.size(f) + "|" + Files.getLastModifiedTime(f).toMillis();
+        } catch (java.io.IOException | RuntimeException e) {
+            key = null;
+        }
+        if (key == null) {
+            fillFields(dependents, List.of());
+            return;
+        }
+        List<String> cached = FIELDS.get(key);
+        if (cached != null) {
+            fillFields(dependents, cached);
+            return;
+        }
+        String cacheKey = key;
+        org.eclipse.swt.widgets.Display display = body.getDisplay();
+        org.eclipse.core.runtime.jobs.Job job = new org.eclipse.core.runtime.jobs.Job("Reading the fields of " + f.getFileName()) {
+            @Override
+            protected org.eclipse.core.runtime.IStatus run(org.eclipse.core.runtime.IProgressMonitor monitor) {
+                try {
+                    List<String> fields = VectorIO.read(f, null, null).fields();
+                    FIELDS.put(cacheKey, fields);
+                    display.asyncExec(() -> {
+                        if (!body.isDisposed() && text(vectorParam).equals(file)) {
+                            fillFields(dependents, fields);
+                        }
+                    });
+                } catch (GisException | RuntimeException e) {
+                    display.asyncExec(() -> {
+                        if (!body.isDisposed() && text(vectorParam).equals(file)) {
+                            problems.get(vectorParam).setText(e.getMessage());
+                        }
+                    });
+                }
+                return org.eclipse.core.runtime.Status.OK_STATUS;
             }
+        };
+        job.setSystem(true);
+        job.schedule();
+    }
+
+    private void fillFields(List<Param> dependents, List<String> fields) {
+        for (Param p : dependents) {
             Combo combo = (Combo) inputs.get(p.name());
             String keep = combo.getText();
             combo.removeAll();
-            String file = text(vectorParam);
-            Path f = cwd.resolve(file);
-            if (!file.isBlank() && Files.isRegularFile(f)) {
-                try {
-                    List<String> fields = VectorIO.read(f, null, null).fields();
-                    fields.forEach(combo::add);
-                } catch (GisException e) {
-                    problems.get(vectorParam).setText(e.getMessage());
-                }
-            }
+            fields.forEach(combo::add);
             combo.setText(keep);
         }
     }

@@ -160,6 +160,20 @@ public final class ToolboxViewTest {
         assertTrue(v.runs().get(0).status.startsWith("failed"));
     }
 
+    @Test
+    public void theFieldsOfAVectorFileAreOfferedAfterABackgroundRead() throws Exception {
+        Files.writeString(dir.resolve("regions.geojson"), """
+                {"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:32650"}},"features":[{"type":"Feature",
+                 "properties":{"name":"A","province":"P"},"geometry":{"type":"Polygon","coordinates":[[[500000,4000000],[501000,4000000],
+                 [501000,4001000],[500000,4001000],[500000,4000000]]]}}]}
+                """);
+        Robot robot = new Robot().withTimeout(Duration.ofSeconds(30));
+        ToolboxView v = toolbox(robot);
+        v.open("carbon.gap", Map.of("regions", dir.resolve("regions.geojson").toString()));
+        org.eclipse.swt.widgets.Combo field = in(robot, org.eclipse.swt.widgets.Combo.class, ToolForm.ID + ".region-field");
+        robot.waitUntil(() -> List.of(field.getItems()).equals(List.of("name", "province")), "the region file's fields in the list");
+    }
+
     /** A tool that works for a minute unless cancelled. */
     public static final class SlowTool implements Tool {
         @Override
