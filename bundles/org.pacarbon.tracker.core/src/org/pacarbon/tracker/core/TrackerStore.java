@@ -110,6 +110,7 @@ public final class TrackerStore implements AutoCloseable {
                     throw new TrackerException.Damaged(f, "integrity check failed (" + firstLine(check) + ")",
                             existingBackup(backup));
                 }
+                s.checkedSchemaVersion(); // a damaged version must not replace the last good backup
                 s.backupTo(backup);
             }
             try (Statement st = c.createStatement()) {
@@ -219,12 +220,25 @@ public final class TrackerStore implements AutoCloseable {
         }
     }
 
-    private void migrate() throws SQLException, TrackerException {
+    /**
+     * The file's schema version, checked: a negative one is damage (a flipped header byte; the fuzz long run found
+     * -67108862, which crashed the migration), a larger one than this version knows is refused.
+     */
+    private int checkedSchemaVersion() throws SQLException, TrackerException {
         int v = pragmaInt("user_version");
+        if (v < 0) {
+            throw new TrackerException.Damaged(file, "its schema version is " + v + " (expected 0 to " + Schema.CURRENT + ")",
+                    existingBackup(backupPath(file)));
+        }
         if (v > Schema.CURRENT) {
             throw new TrackerException("tracker file " + file + " has schema version " + v
                     + ", newer than this PA-Carbon understands (" + Schema.CURRENT + "); use a newer version");
         }
+        return v;
+    }
+
+    private void migrate() throws SQLException, TrackerException {
+        int v = checkedSchemaVersion();
         for (int step = v; step < Schema.CURRENT; step++) {
             final int next = step + 1;
             final String sql = Schema.STEPS.get(step);

@@ -289,6 +289,27 @@ class TrackerStoreTest {
     }
 
     @Test
+    void aDamagedSchemaVersionIsNamedAndTheGoodBackupKept() throws Exception {
+        // found by the fuzz long run: a flipped header byte made user_version -67108862 and the migration crashed
+        // (IndexOutOfBounds, exit 3); worse, the damaged file would have replaced the last good backup first
+        Path f = dir.resolve("t.sqlite");
+        try (TrackerStore s = TrackerStore.open(f)) {
+            assertTrue(s.items().size() > 0);
+        }
+        try (TrackerStore s = TrackerStore.open(f)) { // the second open leaves a backup of a good file
+            assertTrue(s.items().size() > 0);
+        }
+        byte[] goodBackup = java.nio.file.Files.readAllBytes(TrackerStore.backupPath(f));
+        try (Connection c = org.sqlite.JDBC.createConnection("jdbc:sqlite:" + f, new java.util.Properties());
+                Statement st = c.createStatement()) {
+            st.execute("PRAGMA user_version=-67108862");
+        }
+        TrackerException e = org.junit.jupiter.api.Assertions.assertThrows(TrackerException.Damaged.class, () -> TrackerStore.open(f));
+        assertTrue(e.getMessage().contains("schema version is -67108862") && e.getMessage().contains("tracker restore"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(goodBackup, java.nio.file.Files.readAllBytes(TrackerStore.backupPath(f)));
+    }
+
+    @Test
     void refusesAFileFromANewerVersion() throws Exception {
         Path f = dir.resolve("new.sqlite");
         try (TrackerStore s = TrackerStore.open(f)) {
