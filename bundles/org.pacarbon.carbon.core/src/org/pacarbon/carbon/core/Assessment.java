@@ -101,7 +101,7 @@ public final class Assessment {
         List<Path> inputs = new ArrayList<>();
         if (spec.region().path() != null) {
             FeatureSet set = VectorIO.read(spec.region().path(), spec.region().layer(), crs(spec.region().crs(), "the \"crs\" of region"));
-            checkLonLat(set, spec.region().path());
+            checkCoordinates(set, spec.region().path());
             inputs.add(spec.region().path());
             List<Geometry> gs = new ArrayList<>();
             for (Feature f : set.features()) {
@@ -132,7 +132,7 @@ public final class Assessment {
         FeatureSet paSet = VectorIO.read(pspec.path(), pspec.layer(), crs(pspec.crs(), "the \"crs\" of protectedAreas"));
         timings.put("geometry: PAs read", (System.nanoTime() - tPas) / 1_000_000);
         tPas = System.nanoTime();
-        checkLonLat(paSet, pspec.path());
+        checkCoordinates(paSet, pspec.path());
         inputs.add(pspec.path());
         for (String field : new String[] {pspec.classField(), pspec.nameField(), pspec.idField()}) {
             if (field != null && !paSet.fields().contains(field)) {
@@ -434,7 +434,7 @@ public final class Assessment {
     /** Projected coordinates farther than this from the origin (in metres) lie off the Earth on every projection. */
     static final double MAX_PROJECTED_METRES = 1e8;
 
-    private static void checkLonLat(FeatureSet set, Path file) throws GisException {
+    private static void checkCoordinates(FeatureSet set, Path file) throws GisException {
         if (!CrsSupport.isGeographic(set.crs())) {
             checkProjected(set, file);
             return;

@@ -35,16 +35,9 @@ public final class MapToolsTest {
     @Test
     public void styleExportCopyAndDrop() throws Exception {
         Robot robot = new Robot().withTimeout(Duration.ofSeconds(30));
-        robot.perspective("org.pacarbon.app.perspective.map");
-        MapView map = (MapView) robot.view(MapView.ID);
-        map.clear();
+        MapView map = MapScenes.emptyMap(robot);
         Path tif = dir.resolve("t.tif");
-        GeoTiffWriter.of(20, 10).crs(32650, false).upperLeft(500000, 4010000).cellSize(1000, 1000)
-                .write(tif, (r, row) -> {
-                    for (int c = 0; c < 20; c++) {
-                        row[c] = c < 10 ? 0 : 10;
-                    }
-                });
+        MapScenes.columns(tif, c -> c < 10 ? 0 : 10);
         map.addRaster(tif, "test raster", "carbon", 0, 10, "kgC/m2");
         map.zoomToFullExtent();
         robot.waitUntil(() -> map.lastRendered() != null && pixel(map.lastRendered(), 7, 8) == 0x004529, "carbon ramp");
@@ -161,12 +154,9 @@ public final class MapToolsTest {
     @Test
     public void aRasterInAnotherCrsIsReprojectedForDisplay() throws Exception {
         Robot robot = new Robot().withTimeout(Duration.ofSeconds(30));
-        robot.perspective("org.pacarbon.app.perspective.map");
-        MapView map = (MapView) robot.view(MapView.ID);
-        map.clear();
+        MapView map = MapScenes.emptyMap(robot);
         Path utm = dir.resolve("utm.tif"); // UTM 50N, 500-520 km E, 4000-4010 km N: value 1
-        GeoTiffWriter.of(20, 10).crs(32650, false).upperLeft(500000, 4010000).cellSize(1000, 1000)
-                .write(utm, (r, row) -> java.util.Arrays.fill(row, 1f));
+        MapScenes.columns(utm, c -> 1);
         Path ll = dir.resolve("ll.tif"); // lon/lat 116.9-117.5 E, 35.9-36.3 N, around the same place (117 E is the central meridian of zone 50): value 7
         GeoTiffWriter.of(60, 40).crs(4326, true).upperLeft(116.9, 36.3).cellSize(0.01, 0.01)
                 .write(ll, (r, row) -> java.util.Arrays.fill(row, 7f));
@@ -185,9 +175,7 @@ public final class MapToolsTest {
     @Test
     public void eachVariableOfANetcdfFileIsACatalogEntry() throws Exception {
         Robot robot = new Robot().withTimeout(Duration.ofSeconds(30));
-        robot.perspective("org.pacarbon.app.perspective.map");
-        MapView map = (MapView) robot.view(MapView.ID);
-        map.clear();
+        MapView map = MapScenes.emptyMap(robot);
         CatalogView catalog = (CatalogView) robot.view(CatalogView.ID);
         Path nc = dir.resolve("sectors.nc"); // two variables, EDGAR-style: energy = 3, transport = 5
         double[] lat = {30.05, 30.15, 30.25};

@@ -38,18 +38,11 @@ public final class MapViewTest {
     @Test
     public void rasterAndOutlineLayersAreDrawn() throws Exception {
         Robot robot = new Robot().withTimeout(java.time.Duration.ofSeconds(30));
-        robot.perspective("org.pacarbon.app.perspective.map");
-        MapView map = (MapView) robot.view(MapView.ID);
-        map.clear();
+        MapView map = MapScenes.emptyMap(robot);
         assertNotNull(robot.byData(Canvas.class, MapView.WIDGET_ID_KEY, MapView.ID + ".canvas"));
         // left half value 0, right half value 10; on the carbon ramp 0 is pale yellow and 10 dark green
         Path tif = dir.resolve("t.tif");
-        GeoTiffWriter.of(20, 10).crs(32650, false).upperLeft(500000, 4010000).cellSize(1000, 1000)
-                .write(tif, (r, row) -> {
-                    for (int c = 0; c < 20; c++) {
-                        row[c] = c < 10 ? 0 : 10;
-                    }
-                });
+        MapScenes.columns(tif, c -> c < 10 ? 0 : 10);
         Path outline = dir.resolve("o.geojson");
         Files.writeString(outline, """
                 {"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:32650"}},"features":[{"type":"Feature",
@@ -112,17 +105,10 @@ public final class MapViewTest {
     @Test
     public void aSavedMapOpensAsItWasDrawnAndItsFigureFollowsTheLayerList() throws Exception {
         Robot robot = new Robot().withTimeout(java.time.Duration.ofSeconds(30));
-        robot.perspective("org.pacarbon.app.perspective.map");
-        MapView map = (MapView) robot.view(MapView.ID);
-        map.clear();
+        MapView map = MapScenes.emptyMap(robot);
         // left half 0 (not drawn on a log stretch: the background shows), right half in 4 bands of classes
         Path tif = dir.resolve("e.tif");
-        GeoTiffWriter.of(20, 10).crs(32650, false).upperLeft(500000, 4010000).cellSize(1000, 1000)
-                .write(tif, (r, row) -> {
-                    for (int c = 0; c < 20; c++) {
-                        row[c] = c < 10 ? 0 : (float) Math.pow(10, (c - 10) / 3.0 - 0.5);
-                    }
-                });
+        MapScenes.columns(tif, c -> c < 10 ? 0 : Math.pow(10, (c - 10) / 3.0 - 0.5));
         Path outline = dir.resolve("o.geojson");
         Files.writeString(outline, """
                 {"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:32650"}},"features":[{"type":"Feature",
@@ -168,9 +154,7 @@ public final class MapViewTest {
     @Test
     public void attributeTableSortsFiltersAndHighlightsTheSelectionOnTheMap() throws Exception {
         Robot robot = new Robot().withTimeout(java.time.Duration.ofSeconds(30));
-        robot.perspective("org.pacarbon.app.perspective.map");
-        MapView map = (MapView) robot.view(MapView.ID);
-        map.clear();
+        MapView map = MapScenes.emptyMap(robot);
         Path pas = dir.resolve("pas.geojson");
         Files.writeString(pas, """
                 {"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:32650"}},"features":[
@@ -224,9 +208,7 @@ public final class MapViewTest {
     @Test
     public void catalogAddsLayersAndRefusesBrokenFiles() throws Exception {
         Robot robot = new Robot().withTimeout(java.time.Duration.ofSeconds(30));
-        robot.perspective("org.pacarbon.app.perspective.map");
-        MapView map = (MapView) robot.view(MapView.ID);
-        map.clear();
+        MapView map = MapScenes.emptyMap(robot);
         CatalogView catalog = (CatalogView) robot.view(CatalogView.ID);
         Path tif = dir.resolve("carbon.tif");
         GeoTiffWriter.of(8, 8).crs(4326, true).upperLeft(100, 40).cellSize(0.5, 0.5)
