@@ -12,6 +12,7 @@ import java.util.Map;
 import org.pacarbon.carbon.core.Assessment;
 import org.pacarbon.carbon.core.AssessmentSpec;
 import org.pacarbon.carbon.core.Reports;
+import org.pacarbon.report.AssessmentReport;
 import org.pacarbon.carbon.core.SpecException;
 import org.pacarbon.cli.demo.DemoData;
 import org.pacarbon.gis.core.GisException;
@@ -39,9 +40,9 @@ public final class Commands {
 
             Commands:
               assess SPEC.json --out DIR   run the assessment described by SPEC.json; write summary.csv, per_pa.csv,
-                                           tables.md, report.html and provenance.json to DIR
+                                           tables.md, report.html, report.pdf and provenance.json to DIR [--lang en|zh]
               demo [--dir DIR] [--out DIR] make the illustrative demo data set in DIR (default ./demo/data) if missing,
-                                           assess it into --out (default ./demo/output) and print Tables 1-3
+                                           assess it into --out (default ./demo/output) and print Tables 1-3 [--lang en|zh]
               figure MAP.pamap --out F     draw a map document as a figure: F.png, F.svg or F.pdf [--dpi N, PNG/PDF]
               tools                        list the toolbox's tools with their parameters
               run TOOL --param value ...   run a tool (./pacarbon run TOOL --help) [--results DIR]
@@ -175,13 +176,15 @@ public final class Commands {
 
     private int assess(List<String> args) throws UsageException, SpecException, GisException, IOException {
         List<String> pos = new ArrayList<>();
-        Map<String, String> o = options(args, pos, "--out", "--strict");
+        Map<String, String> o = options(args, pos, "--out", "--strict", "--lang");
         if (o.containsKey("--help")) {
-            out.println("usage: ./pacarbon assess SPEC.json --out DIR [--strict]\n"
+            out.println("usage: ./pacarbon assess SPEC.json --out DIR [--strict] [--lang en|zh]\n"
                     + "Runs the assessment of SPEC.json (see README: region, protectedAreas with classes in order of precedence,\n"
                     + "layers with kind density|amount, unit, group storage|uptake|emissions, optional year) and writes\n"
-                    + "summary.csv, per_pa.csv, tables.md, report.html, provenance.json into DIR.\n"
-                    + "--strict refuses invalid PA polygons instead of repairing them (each repair is reported with its area change).");
+                    + "summary.csv and per_pa.csv (full precision), tables.md, report.html and report.pdf (maps, Tables 1-3, growth\n"
+                    + "charts, top PAs, methods, provenance) and provenance.json into DIR.\n"
+                    + "--strict refuses invalid PA polygons instead of repairing them (each repair is reported with its area change).\n"
+                    + "--lang en|zh: the language of the tables and the report (default: the system's, English unless Chinese).");
             return 0;
         }
         if (pos.size() != 1 || !o.containsKey("--out")) {
@@ -192,22 +195,29 @@ public final class Commands {
         }
         Path spec = path(pos.get(0));
         Path dir = path(o.get("--out"));
-        Assessment.Result r = runAssessment(spec, dir, "true".equals(o.get("--strict")));
-        out.print(Reports.tablesMarkdown(r));
+        String lang = lang(o);
+        Assessment.Result r = runAssessment(spec, dir, "true".equals(o.get("--strict")), lang);
+        out.print(AssessmentReport.markdown(r, lang));
         out.println("Outputs written to " + dir);
         return 0;
     }
 
-    private Assessment.Result runAssessment(Path specFile, Path dir) throws SpecException, GisException, IOException {
-        return runAssessment(specFile, dir, false);
+    /** The report language of --lang (en or zh); without it, Chinese when the system's language is, else English. */
+    static String lang(Map<String, String> o) throws UsageException {
+        String l = o.getOrDefault("--lang", "zh".equals(java.util.Locale.getDefault().getLanguage()) ? "zh" : "en");
+        if (!l.equals("en") && !l.equals("zh")) {
+            throw new UsageException("--lang must be en or zh, not " + l);
+        }
+        return l;
     }
 
-    private Assessment.Result runAssessment(Path specFile, Path dir, boolean strict) throws SpecException, GisException, IOException {
+    private Assessment.Result runAssessment(Path specFile, Path dir, boolean strict, String lang)
+            throws SpecException, GisException, IOException {
         warmUpCrs();
         AssessmentSpec spec = AssessmentSpec.read(specFile);
         checkOutput(spec, dir);
         Assessment.Result r = Assessment.run(spec, line -> err.println("  " + line), null, strict);
-        Reports.write(r, dir, VERSION);
+        Reports.write(r, dir, VERSION, AssessmentReport.documents(r, lang, VERSION, line -> err.println("  " + line)));
         return r;
     }
 
@@ -360,9 +370,9 @@ public final class Commands {
 
     private int demo(List<String> args) throws UsageException, SpecException, GisException, IOException {
         List<String> pos = new ArrayList<>();
-        Map<String, String> o = options(args, pos, "--dir", "--out");
+        Map<String, String> o = options(args, pos, "--dir", "--out", "--lang");
         if (o.containsKey("--help")) {
-            out.println("usage: ./pacarbon demo [--dir DIR] [--out DIR]\n"
+            out.println("usage: ./pacarbon demo [--dir DIR] [--out DIR] [--lang en|zh]\n"
                     + "Makes the ILLUSTRATIVE demo data set (a real China outline; made-up parks, reserves and layers) in DIR\n"
                     + "(default demo/data) unless it is there, runs the full assessment into --out (default demo/output)\n"
                     + "and prints Tables 1-3.");
@@ -378,10 +388,11 @@ public final class Commands {
             err.println("  making the illustrative demo data set in " + dir);
             DemoData.generate(dir);
         }
-        Assessment.Result r = runAssessment(spec, outDir);
+        String lang = lang(o);
+        Assessment.Result r = runAssessment(spec, outDir, false, lang);
         List<Path> figures = org.pacarbon.cli.demo.DemoFigures.write(dir, outDir.resolve("figures"));
         out.println("ILLUSTRATIVE DEMO DATA - not real measurements.");
-        out.print(Reports.tablesMarkdown(r));
+        out.print(AssessmentReport.markdown(r, lang));
         out.println("Outputs written to " + outDir + "; figures (PNG, SVG, PDF): " + figures.size() + " in " + outDir.resolve("figures"));
         return 0;
     }

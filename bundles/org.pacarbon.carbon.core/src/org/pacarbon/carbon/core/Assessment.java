@@ -558,6 +558,11 @@ public final class Assessment {
         return new RasterFiles.Request(layer.variable(), crs(layer.crs(), "the \"crs\" of layer '" + layer.display() + "'"), layer.nodata(), layer.band(), layer.time(), layer.year());
     }
 
+    /** How a raster layer of a spec is opened (variable, CRS given in the spec, nodata, band, time): as the run opens it. */
+    public static RasterFiles.Request request(AssessmentSpec spec, AssessmentSpec.Layer layer) throws GisException {
+        return new Assessment(spec, null, null, false).request(layer);
+    }
+
     private ZoneStats[] sumLayer(AssessmentSpec.Layer layer, Map<String, ZoneStats[]> stats, Map<String, RasterInfo> info,
             Map<String, RasterSource> resampled, int categoryCount, List<Pa> pas)
             throws GisException, SpecException {

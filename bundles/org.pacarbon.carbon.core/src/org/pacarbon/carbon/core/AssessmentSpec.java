@@ -86,7 +86,7 @@ public record AssessmentSpec(Path file, String title, Region region, ProtectedAr
         }
         Path base = file.toAbsolutePath().getParent();
         checkKeys(file, "", root, TOP);
-        String title = text(root, "title", "PA carbon assessment");
+        String title = shown(file, root, "title", "PA carbon assessment");
 
         JsonNode r = require(file, root, "region", "");
         checkKeys(file, "region.", r, REGION);
@@ -115,7 +115,7 @@ public record AssessmentSpec(Path file, String title, Region region, ProtectedAr
             if (classes.stream().anyMatch(x -> x.value().equals(value))) {
                 throw new SpecException(file + ": class value '" + value + "' is listed twice in protectedAreas.classes");
             }
-            classes.add(new PaClass(value, key, text(c, "label", key)));
+            classes.add(new PaClass(value, key, shown(file, c, "label", key)));
         }
         ProtectedAreas pas = new ProtectedAreas(path(file, base, p, "path"), text(p, "layer", null), text(p, "crs", null),
                 requireText(file, p, "classField", "protectedAreas."), text(p, "nameField", null), text(p, "idField", null), classes);
@@ -176,7 +176,7 @@ public record AssessmentSpec(Path file, String title, Region region, ProtectedAr
                 if (sum.size() < 2) {
                     throw new SpecException(file + ": layer '" + key + "': sum needs at least two layer keys");
                 }
-                layers.add(new Layer(key, text(l, "label", key), null, null, null, null, group, year, sum, null, null, null, null));
+                layers.add(new Layer(key, shown(file, l, "label", key), null, null, null, null, group, year, sum, null, null, null, null));
                 continue;
             }
             Path path = path(file, base, l, "path");
@@ -221,7 +221,7 @@ public record AssessmentSpec(Path file, String title, Region region, ProtectedAr
                 }
                 band = b.asInt();
             }
-            layers.add(new Layer(key, text(l, "label", key), path, text(l, "variable", null), kind, unit, group, year, null,
+            layers.add(new Layer(key, shown(file, l, "label", key), path, text(l, "variable", null), kind, unit, group, year, null,
                     text(l, "crs", null), nodata, band, text(l, "time", null)));
         }
         for (Layer l : layers) {
@@ -319,6 +319,41 @@ public record AssessmentSpec(Path file, String title, Region region, ProtectedAr
             throw new SpecException(file + ": '" + where + key + "' must be a non-empty text");
         }
         return v.asText();
+    }
+
+    /**
+     * A title or label: a text, or texts by language ({@code {"en": "National parks", "zh": "国家公园"}}); the
+     * English one (else the first) is the default, reports in another language take theirs ({@link #inLanguage}).
+     */
+    private static String shown(Path file, JsonNode node, String key, String dflt) throws SpecException {
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) {
+            return dflt;
+        }
+        if (v.isObject()) {
+            if (v.isEmpty()) {
+                throw new SpecException(file + ": \"" + key + "\" has no text (expected a text or {\"en\": ..., \"zh\": ...})");
+            }
+            for (var e : (Iterable<java.util.Map.Entry<String, JsonNode>>) v::fields) {
+                if (!e.getValue().isTextual() || e.getValue().asText().isBlank()) {
+                    throw new SpecException(file + ": \"" + key + "\" in language '" + e.getKey() + "' must be a non-empty text");
+                }
+            }
+            return v.has("en") ? v.get("en").asText() : v.elements().next().asText();
+        }
+        return v.asText();
+    }
+
+    /**
+     * The text of a title or label in a language, when the spec gives one ({@code {"en": ..., "zh": ...}}); else null.
+     *
+     * @param value the spec's JSON value of the title or label (a text or an object by language)
+     */
+    public static String inLanguage(JsonNode value, String language) {
+        if (value == null || !value.isObject() || !value.hasNonNull(language)) {
+            return null;
+        }
+        return value.get(language).asText();
     }
 
     private static String text(JsonNode node, String key, String dflt) {

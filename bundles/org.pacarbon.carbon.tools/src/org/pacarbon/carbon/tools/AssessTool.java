@@ -53,8 +53,8 @@ public final class AssessTool implements Tool, org.eclipse.core.runtime.IExecuta
     public String help() {
         return "Runs the assessment a spec file describes (region, PAs with classes in order of precedence, layers"
                 + " with kind, unit, group and year; see the README): storage, uptake and emissions per PA class, all"
-                + " PAs, outside PAs and each single PA. Writes summary.csv, per_pa.csv, tables.md, report.html and"
-                + " provenance.json into the output folder.";
+                + " PAs, outside PAs and each single PA. Writes summary.csv, per_pa.csv, tables.md, report.html,"
+                + " report.pdf (maps, tables, growth charts, top PAs, methods) and provenance.json into the output folder.";
     }
 
     @Override
@@ -71,7 +71,8 @@ public final class AssessTool implements Tool, org.eclipse.core.runtime.IExecuta
             Assessment.Result r = Assessment.run(spec, progress::message, progress::isCancelled);
             progress.checkCancelled();
             Path out = v.path("out");
-            Reports.write(r, out, VERSION);
+            String lang = "zh".equals(java.util.Locale.getDefault().getLanguage()) ? "zh" : "en";
+            Reports.write(r, out, VERSION, org.pacarbon.report.AssessmentReport.documents(r, lang, VERSION, progress::message));
             List<List<Object>> rows = new ArrayList<>();
             for (Assessment.Row x : r.rows()) {
                 rows.add(java.util.Arrays.asList(x.group(), x.layer(), x.year() == null ? "" : x.year().toString(),
@@ -95,7 +96,7 @@ public final class AssessTool implements Tool, org.eclipse.core.runtime.IExecuta
                     new ToolResult.Column("year", ""), new ToolResult.Column("total", ""),
                     new ToolResult.Column("total unit", ""), new ToolResult.Column("per area", ""),
                     new ToolResult.Column("per area unit", ""), new ToolResult.Column("area", "km2")), pa));
-            res.add(Reports.tablesMarkdown(r));
+            res.add(org.pacarbon.report.AssessmentReport.markdown(r, lang));
             res.add("Reports written to " + out);
             r.warnings().forEach(res::add);
             return res;

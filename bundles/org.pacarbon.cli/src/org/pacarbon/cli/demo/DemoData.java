@@ -329,9 +329,9 @@ public final class DemoData {
     static String spec() {
         StringBuilder layers = new StringBuilder();
         layers.append("""
-                    {"key": "biomass", "label": "Biomass carbon", "path": "biomass_2010.tif", "kind": "density", "unit": "kgC/m2", "group": "storage"},
-                    {"key": "vsoc", "label": "Vulnerable SOC", "path": "vsoc.tif", "kind": "density", "unit": "kgC/m2", "group": "storage"},
-                    {"key": "ecosystem", "label": "Ecosystem carbon", "sum": ["biomass", "vsoc"], "group": "storage"}""");
+                    {"key": "biomass", "label": {"en": "Biomass carbon", "zh": "生物量碳"}, "path": "biomass_2010.tif", "kind": "density", "unit": "kgC/m2", "group": "storage"},
+                    {"key": "vsoc", "label": {"en": "Vulnerable SOC", "zh": "易损土壤有机碳"}, "path": "vsoc.tif", "kind": "density", "unit": "kgC/m2", "group": "storage"},
+                    {"key": "ecosystem", "label": {"en": "Ecosystem carbon", "zh": "生态系统碳"}, "sum": ["biomass", "vsoc"], "group": "storage"}""");
         for (int y : YEARS) {
             layers.append(",\n    {\"key\": \"npp\", \"year\": ").append(y).append(", \"path\": \"npp_").append(y)
                     .append(".tif\", \"kind\": \"density\", \"unit\": \"kgC/m2/yr\", \"group\": \"uptake\"}");
@@ -342,11 +342,11 @@ public final class DemoData {
         }
         return """
                 {
-                  "title": "China terrestrial PAs - ILLUSTRATIVE demo data",
+                  "title": {"en": "China terrestrial PAs - ILLUSTRATIVE demo data", "zh": "中国陆地自然保护地（示意性演示数据）"},
                   "region": {"path": "china.geojson"},
                   "protectedAreas": {"path": "pas.gpkg", "classField": "category", "nameField": "name", "idField": "pa_id",
-                    "classes": [{"value": "national_park", "key": "national_park", "label": "National parks"},
-                                {"value": "nature_reserve", "key": "nature_reserve", "label": "Nature reserves"}]},
+                    "classes": [{"value": "national_park", "key": "national_park", "label": {"en": "National parks", "zh": "国家公园"}},
+                                {"value": "nature_reserve", "key": "nature_reserve", "label": {"en": "Nature reserves", "zh": "自然保护区"}}]},
                   "layers": [
                 """ + layers + "\n  ]\n}\n";
     }

@@ -8,9 +8,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +16,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.DeflaterOutputStream;
 
 import javax.imageio.ImageIO;
 
@@ -31,7 +28,7 @@ import org.pacarbon.zonal.core.CellAreas;
  * The figure composer: title, the map's visible layers in the order of the layer list (rasters as images, outlines
  * as paths), a legend with an entry for every visible layer (top layer first: colour bar or classes with the unit,
  * outline swatches), a scale bar that is correct on the map's CRS, a north arrow and a credits line. Writes PNG (at
- * a chosen scale), SVG (vector frame and outlines, rasters as embedded images) and PDF (the PNG as one page).
+ * a chosen scale), SVG and PDF (both vector: text as text, outlines as paths, rasters as embedded images).
  */
 public final class Figure {
     /** A layer of the figure: a raster drawn as an image, or polygon outlines. */
@@ -316,13 +313,10 @@ public final class Figure {
                 org.jfree.svg.SVGGraphics2D svg = new org.jfree.svg.SVGGraphics2D(width(), height());
                 paint(svg);
                 Files.writeString(tmp, svg.getSVGDocument(), StandardCharsets.UTF_8);
-            } else if (name.endsWith(".png") || name.endsWith(".pdf")) {
-                BufferedImage img = image(scale);
-                if (name.endsWith(".png")) {
-                    ImageIO.write(img, "png", tmp.toFile());
-                } else {
-                    writePdf(img, tmp, width(), height());
-                }
+            } else if (name.endsWith(".png")) {
+                ImageIO.write(image(scale), "png", tmp.toFile());
+            } else if (name.endsWith(".pdf")) {
+                org.pacarbon.map.core.pdf.VectorPdf.write(tmp, width(), height(), hasChinese(), this::paint);
             } else {
                 throw new IOException(file + ": unknown figure format (expected .png, .svg or .pdf)");
             }
@@ -343,52 +337,10 @@ public final class Figure {
         return img;
     }
 
-    /** A one-page PDF holding the image (Flate-compressed RGB), page size in points. */
-    static void writePdf(BufferedImage img, Path file, int wPt, int hPt) throws IOException {
-        ByteArrayOutputStream raw = new ByteArrayOutputStream();
-        try (DeflaterOutputStream z = new DeflaterOutputStream(raw)) {
-            for (int y = 0; y < img.getHeight(); y++) {
-                for (int x = 0; x < img.getWidth(); x++) {
-                    int rgb = img.getRGB(x, y);
-                    z.write(rgb >> 16 & 0xff);
-                    z.write(rgb >> 8 & 0xff);
-                    z.write(rgb & 0xff);
-                }
-            }
-        }
-        byte[] data = raw.toByteArray();
-        String content = "q " + wPt + " 0 0 " + hPt + " 0 0 cm /Im0 Do Q\n";
-        List<byte[]> objects = new ArrayList<>();
-        objects.add("<< /Type /Catalog /Pages 2 0 R >>".getBytes(StandardCharsets.US_ASCII));
-        objects.add("<< /Type /Pages /Kids [3 0 R] /Count 1 >>".getBytes(StandardCharsets.US_ASCII));
-        objects.add(("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 " + wPt + " " + hPt
-                + "] /Resources << /XObject << /Im0 5 0 R >> >> /Contents 4 0 R >>").getBytes(StandardCharsets.US_ASCII));
-        objects.add(("<< /Length " + content.length() + " >>\nstream\n" + content + "endstream").getBytes(StandardCharsets.US_ASCII));
-        ByteArrayOutputStream img5 = new ByteArrayOutputStream();
-        img5.write(("<< /Type /XObject /Subtype /Image /Width " + img.getWidth() + " /Height " + img.getHeight()
-                + " /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /FlateDecode /Length " + data.length + " >>\nstream\n")
-                .getBytes(StandardCharsets.US_ASCII));
-        img5.write(data);
-        img5.write("\nendstream".getBytes(StandardCharsets.US_ASCII));
-        objects.add(img5.toByteArray());
-        try (OutputStream out = Files.newOutputStream(file)) {
-            ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-            pdf.write("%PDF-1.4\n%\u00e2\u00e3\n".getBytes(StandardCharsets.ISO_8859_1));
-            long[] offsets = new long[objects.size()];
-            for (int i = 0; i < objects.size(); i++) {
-                offsets[i] = pdf.size();
-                pdf.write(((i + 1) + " 0 obj\n").getBytes(StandardCharsets.US_ASCII));
-                pdf.write(objects.get(i));
-                pdf.write("\nendobj\n".getBytes(StandardCharsets.US_ASCII));
-            }
-            long xref = pdf.size();
-            StringBuilder x = new StringBuilder("xref\n0 " + (objects.size() + 1) + "\n0000000000 65535 f \n");
-            for (long o : offsets) {
-                x.append(String.format(Locale.ROOT, "%010d 00000 n \n", o));
-            }
-            x.append("trailer\n<< /Size ").append(objects.size() + 1).append(" /Root 1 0 R >>\nstartxref\n").append(xref).append("\n%%EOF\n");
-            pdf.write(x.toString().getBytes(StandardCharsets.US_ASCII));
-            pdf.writeTo(out);
-        }
+    /** Whether the figure's title, credits or legend hold Chinese text (the PDF then needs a Chinese font). */
+    boolean hasChinese() {
+        StringBuilder all = new StringBuilder(title).append(credits == null ? "" : credits);
+        legendEntries().forEach(all::append);
+        return org.pacarbon.map.core.pdf.VectorPdf.hasChinese(all.toString());
     }
 }

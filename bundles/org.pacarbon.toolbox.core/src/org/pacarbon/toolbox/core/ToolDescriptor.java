@@ -16,4 +16,21 @@ public record ToolDescriptor(String id, String name, String category, String des
     public Tool create() throws ToolException {
         return factory.create();
     }
+
+    /**
+     * A parameter with its label and hint in the user's language, from the contributing bundle's
+     * {@code plugin_<language>.properties} ({@code param.<tool id>.<name>}, {@code param.<tool id>.<name>.hint}, or
+     * {@code param.<name>} for all the bundle's tools); without a translation the tool's own text.
+     */
+    public Param localized(Param p) {
+        return ToolTexts.localized(id, bundle, p, java.util.Locale.getDefault());
+    }
+
+    /**
+     * The tool's help in the user's language: {@code help.<tool id>} of the bundle's translation, else (in a language
+     * other than English) the declared description, which plugin.xml already translates; in English the tool's help.
+     */
+    public String localizedHelp(Tool tool) {
+        return ToolTexts.help(id, bundle, tool.help(), description, java.util.Locale.getDefault());
+    }
 }

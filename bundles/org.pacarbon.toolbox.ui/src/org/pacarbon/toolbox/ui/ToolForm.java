@@ -40,15 +40,20 @@ final class ToolForm {
     private final Runnable changed;
     private final Color red;
 
-    ToolForm(Composite parent, Tool tool, Map<String, String> initial, Path cwd, Runnable changed,
-            java.util.function.Supplier<List<String>> mapRasters) {
+    /**
+     * @param texts a parameter with its label and hint in the user's language
+     *              ({@link org.pacarbon.toolbox.core.ToolDescriptor#localized})
+     */
+    ToolForm(Composite parent, Tool tool, java.util.function.UnaryOperator<Param> texts, Map<String, String> initial, Path cwd,
+            Runnable changed, java.util.function.Supplier<List<String>> mapRasters) {
         this.tool = tool;
         this.cwd = cwd;
         this.changed = changed;
         red = new Color(183, 28, 28);
         body = new Composite(parent, SWT.NONE);
         body.setLayout(new GridLayout(3, false));
-        for (Param p : tool.params()) {
+        for (Param raw : tool.params()) {
+            Param p = texts.apply(raw);
             Label l = new Label(body, SWT.NONE);
             l.setText(p.label() + (p.unit().isEmpty() ? "" : " (" + p.unit() + ")") + (p.required() ? " *" : ""));
             l.setToolTipText(p.description());

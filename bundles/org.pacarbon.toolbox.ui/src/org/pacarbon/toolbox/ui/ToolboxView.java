@@ -308,9 +308,9 @@ public final class ToolboxView extends ViewPart {
         if (job == null) {
             progress.setSelection(0); // a new form starts with an empty bar
         }
-        help.setText(tool.help());
+        help.setText(d.localizedHelp(tool));
         message.setText("");
-        form = new ToolForm(formHolder, tool, values, cwd(), this::updateRunButton, this::mapRasters);
+        form = new ToolForm(formHolder, tool, d::localized, values, cwd(), this::updateRunButton, this::mapRasters);
         formHolder.layout(true, true);
         resizeForm();
         title.getParent().layout(true, true);

@@ -61,6 +61,7 @@ class CliTest {
         assertTrue(prov.contains("\"sha256\""), prov);
         assertTrue(prov.contains("carbon.tif"), prov);
         assertTrue(Files.readString(out.resolve("report.html")).contains("<table>"));
+        assertTrue(Files.isRegularFile(out.resolve("report.pdf")));
         assertFalse(listHidden(out), "no temporary folder left");
     }
 

@@ -57,6 +57,25 @@ public final class Numbers {
         return decimals(v, Math.max(0, 4 - before), locale);
     }
 
+    /**
+     * A percentage or a growth rate in per cent (without the sign): four significant digits but never more than three
+     * decimals, so that rounding noise of sums (a growth of 1e-14 %) reads as 0, not as a tiny number.
+     */
+    public static String percent(double v, Locale locale) {
+        if (Double.isNaN(v)) {
+            return "";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "\u221e" : "-\u221e";
+        }
+        double a = Math.abs(v);
+        if (a < 0.0005) {
+            return "0";
+        }
+        int before = (int) Math.floor(Math.log10(a)) + 1;
+        return decimals(v, Math.min(3, Math.max(0, 4 - before)), locale);
+    }
+
     private static String decimals(double v, int maxFraction, Locale locale) {
         NumberFormat nf = NumberFormat.getNumberInstance(locale);
         nf.setGroupingUsed(true);

@@ -45,4 +45,17 @@ class NumbersTest {
         assertEquals("2 km2", Numbers.areaKm2(2e6));
         assertEquals("7.5", Numbers.format(7.5, (String) null));
     }
+
+    @Test
+    void percentagesHideRoundingNoiseOfSums() {
+        // a growth between two sums of the same raster in another order: 1e-14 %, which is 0 to the reader
+        assertEquals("0", Numbers.percent(100 * ((1.0 + 1e-16) / 1.0 - 1), Locale.ROOT));
+        assertEquals("0", Numbers.percent(-0.0004, Locale.ROOT));
+        assertEquals("0.001", Numbers.percent(0.0012, Locale.ROOT)); // at most three decimals
+        assertEquals("1.089", Numbers.percent(1.0887, Locale.ROOT)); // four significant digits
+        assertEquals("95.47", Numbers.percent(95.4712, Locale.ROOT));
+        assertEquals("228.8", Numbers.percent(228.77, Locale.ROOT));
+        assertEquals("1,234", Numbers.percent(1234.4, Locale.ROOT));
+        assertEquals("", Numbers.percent(Double.NaN, Locale.ROOT));
+    }
 }

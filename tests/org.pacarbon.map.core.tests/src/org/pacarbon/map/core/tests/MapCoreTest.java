@@ -140,7 +140,19 @@ class MapCoreTest {
         assertTrue(Files.readString(svg).startsWith("<?xml") || Files.readString(svg).contains("<svg"));
         Path pdf = dir.resolve("fig.pdf");
         fig.write(pdf, 1);
-        assertTrue(Files.readString(pdf, java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("%PDF-1.4"));
+        assertTrue(Files.readString(pdf, java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("%PDF-"));
+        // vector: the title, legend and scale bar are text in the PDF (they were pixels of one image before)
+        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf.toString());
+        try {
+            String text = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(1);
+            for (String s : List.of("Test", "value", "zone", "credits", "N")) {
+                assertTrue(text.contains(s), s + " in " + text);
+            }
+            assertTrue(java.util.regex.Pattern.compile("\\d k?m\\b").matcher(text).find(), "scale bar label in " + text);
+            assertEquals(fig.width(), reader.getPageSize(1).getRight(), 0.5, "page size in points");
+        } finally {
+            reader.close();
+        }
     }
 
     /** A 20 x 10 raster of 1 km cells in UTM 50N at 500000, 4000000..: left half {@code left}, right half {@code right}. */

@@ -1,0 +1,146 @@
+package org.pacarbon.report;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.opengis.referencing.crs.CoordinateReferenceSystem;
+import org.pacarbon.carbon.core.Assessment;
+import org.pacarbon.carbon.core.AssessmentSpec;
+import org.pacarbon.gis.core.GisException;
+import org.pacarbon.gis.core.crs.CrsSupport;
+import org.pacarbon.gis.core.raster.GridSpec;
+import org.pacarbon.gis.core.raster.RasterFiles;
+import org.pacarbon.gis.core.raster.RasterSource;
+import org.pacarbon.gis.core.vector.Feature;
+import org.pacarbon.gis.core.vector.FeatureSet;
+import org.pacarbon.gis.core.vector.Geometries;
+import org.pacarbon.gis.core.vector.VectorIO;
+import org.pacarbon.map.core.Classification;
+import org.pacarbon.map.core.ColorRamp;
+import org.pacarbon.map.core.Figure;
+import org.pacarbon.map.core.MapLayer;
+import org.pacarbon.map.core.MapRenderer;
+import org.pacarbon.map.core.RasterStyle;
+
+/**
+ * The report's maps: one figure per raster layer of the run (of a layer with years, the last year), drawn by the
+ * map figure composer on the layer's own CRS over the study region, with the region's outline, the PAs' outlines by
+ * class, a legend, a scale bar and a north arrow.
+ */
+final class ReportFigures {
+    static final int VIEW_W = 620, VIEW_H = 430;
+    private static final Color[] CLASS_COLOURS = {new Color(0xb7, 0x1c, 0x1c), new Color(0x1b, 0x5e, 0x20),
+            new Color(0x0d, 0x47, 0xa1), new Color(0x6a, 0x1b, 0x9a), new Color(0xe6, 0x51, 0x00)};
+
+    private ReportFigures() {
+    }
+
+    /** The figures, or fewer when a layer cannot be drawn (the reason goes to {@code log}). */
+    static List<ReportModel.Drawing> figures(Assessment.Result r, ReportText tx, String version, Consumer<String> log) {
+        AssessmentSpec spec = r.spec();
+        Map<String, AssessmentSpec.Layer> last = new LinkedHashMap<>();
+        for (AssessmentSpec.Layer l : spec.layers()) {
+            if (l.sum() == null && l.path() != null) {
+                last.merge(l.key(), l, (a, b) -> (b.year() == null ? 0 : b.year()) >= (a.year() == null ? 0 : a.year()) ? b : a);
+            }
+        }
+        FeatureSet pas = null;
+        FeatureSet region = null;
+        List<ReportModel.Drawing> out = new ArrayList<>();
+        int number = 1;
+        for (AssessmentSpec.Layer l : last.values()) {
+            try {
+                if (pas == null) {
+                    pas = VectorIO.read(spec.protectedAreas().path(), spec.protectedAreas().layer(),
+                            spec.protectedAreas().crs() == null ? null : CrsSupport.parse(spec.protectedAreas().crs(), spec.file()));
+                    if (spec.region().path() != null) {
+                        region = VectorIO.read(spec.region().path(), spec.region().layer(),
+                                spec.region().crs() == null ? null : CrsSupport.parse(spec.region().crs(), spec.file()));
+                    }
+                }
+                String name = tx.layer(spec, l.key()) + (l.year() == null ? "" : " " + l.year());
+                Figure f = figure(r, tx, l, name, pas, region, version);
+                out.add(new ReportModel.Drawing(tx.t("figure.caption", String.valueOf(number++), name), f.width(), f.height(), f::paint));
+            } catch (GisException | IOException | RuntimeException e) {
+                log.accept("report: no map of layer '" + l.display() + "': " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private static Figure figure(Assessment.Result r, ReportText tx, AssessmentSpec.Layer l, String name, FeatureSet pas,
+            FeatureSet region, String version) throws GisException, IOException {
+        AssessmentSpec spec = r.spec();
+        try (RasterSource src = RasterFiles.open(l.path(), Assessment.request(spec, l))) {
+            CoordinateReferenceSystem crs = src.crs();
+            boolean log = !l.isDensity();
+            double[] q = Classification.sampledQuantiles(src, log);
+            if (q == null) {
+                throw new GisException(l.path(), "has no valid value to draw", "a raster with data");
+            }
+            double min = log ? Math.max(q[1], Double.MIN_NORMAL) : q[1], max = Math.max(q[49], min * 1.000001 + 1e-12);
+            String ramp = switch (l.group()) {
+                case "uptake" -> "npp";
+                case "emissions" -> "emissions";
+                default -> "carbon";
+            };
+            String unit = l.unit() == null ? "" : l.unit();
+            RasterStyle style = new RasterStyle(ColorRamp.preset(ramp), min, max, log, null, unit);
+            List<Figure.Layer> parts = new ArrayList<>();
+            Envelope ext = new Envelope();
+            Geometry regionGeom = null;
+            if (region != null) {
+                regionGeom = Geometries.transform(Geometries.union(region.features().stream().map(Feature::geometry).toList()),
+                        region.crs(), crs);
+                ext.expandToInclude(regionGeom.getEnvelopeInternal());
+            }
+            Map<String, List<Geometry>> byClass = new LinkedHashMap<>();
+            for (AssessmentSpec.PaClass c : spec.protectedAreas().classes()) {
+                byClass.put(c.value(), new ArrayList<>());
+            }
+            for (Feature f : pas.features()) {
+                String v = f.text(spec.protectedAreas().classField()).orElse("");
+                if (byClass.containsKey(v) && f.geometry() != null) {
+                    byClass.get(v).add(f.geometry());
+                }
+            }
+            List<Figure.Layer> outlines = new ArrayList<>();
+            int i = 0;
+            for (AssessmentSpec.PaClass c : spec.protectedAreas().classes()) {
+                List<Geometry> gs = byClass.get(c.value());
+                Color col = CLASS_COLOURS[i++ % CLASS_COLOURS.length];
+                if (gs.isEmpty()) {
+                    continue;
+                }
+                Geometry g = Geometries.transform(Geometries.union(gs), pas.crs(), crs);
+                if (region == null) {
+                    ext.expandToInclude(g.getEnvelopeInternal());
+                }
+                outlines.add(new Figure.Overlay(g, col, 1.0f, new Color(col.getRed(), col.getGreen(), col.getBlue(), 40),
+                        tx.category(spec, c.key(), c.label())));
+            }
+            if (ext.isNull()) {
+                GridSpec g = src.grid();
+                ext = new Envelope(g.minX(), g.maxX(), g.minY(), g.maxY());
+            }
+            ext.expandBy(ext.getWidth() * 0.02, ext.getHeight() * 0.02);
+            MapRenderer.View view = CrsSupport.isGeographic(crs) ? MapRenderer.View.fitGeographic(ext, VIEW_W, VIEW_H)
+                    : MapRenderer.View.fit(ext, VIEW_W, VIEW_H);
+            MapLayer raster = MapLayer.raster(name, src, style);
+            parts.add(raster.figureLayer(view));
+            if (regionGeom != null) {
+                parts.add(new Figure.Overlay(regionGeom, new Color(0x33, 0x33, 0x33), 0.8f, null, tx.t("category.region")));
+            }
+            parts.addAll(outlines);
+            String credits = tx.t("figure.credits", spec.protectedAreas().path().getFileName().toString(), version);
+            return new Figure(name, parts, view, crs, credits);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.pacarbon.toolbox.core;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+
+/**
+ * The translations of a tool's parameter labels and hints, kept where the tool's name already is: the contributing
+ * bundle's {@code plugin_<language>.properties}. Keys: {@code param.<tool id>.<name>} (label) and
+ * {@code param.<tool id>.<name>.hint}, or {@code param.<name>} / {@code param.<name>.hint} for every tool of the
+ * bundle. A missing key keeps the text the tool gives (English).
+ */
+final class ToolTexts {
+    private static final Map<String, Properties> CACHE = new ConcurrentHashMap<>();
+
+    private ToolTexts() {
+    }
+
+    static Param localized(String toolId, String bundle, Param p, Locale locale) {
+        Properties t = texts(bundle, locale);
+        if (t.isEmpty()) {
+            return p;
+        }
+        String label = first(t, "param." + toolId + "." + p.name(), "param." + p.name());
+        String hint = first(t, "param." + toolId + "." + p.name() + ".hint", "param." + p.name() + ".hint");
+        if (label == null && hint == null) {
+            return p;
+        }
+        return new Param(p.name(), label != null ? label : p.label(), p.type(), hint != null ? hint : p.description(),
+                p.required(), p.defaultText(), p.unit(), p.choices(), p.min(), p.max(), p.of());
+    }
+
+    static String help(String toolId, String bundle, String help, String description, Locale locale) {
+        if (locale.getLanguage().isEmpty() || "en".equals(locale.getLanguage())) {
+            return help;
+        }
+        String own = first(texts(bundle, locale), "help." + toolId);
+        return own != null ? own : description.isBlank() ? help : description;
+    }
+
+    private static String first(Properties t, String... keys) {
+        for (String k : keys) {
+            String v = t.getProperty(k);
+            if (v != null && !v.isBlank()) {
+                return v.strip();
+            }
+        }
+        return null;
+    }
+
+    /** plugin_<lang>.properties, then plugin_<lang>_<COUNTRY>.properties over it; empty for English or outside OSGi. */
+    private static Properties texts(String bundleName, Locale locale) {
+        if (locale.getLanguage().isEmpty() || "en".equals(locale.getLanguage())) {
+            return new Properties();
+        }
+        return CACHE.computeIfAbsent(bundleName + "|" + locale, k -> {
+            Properties p = new Properties();
+            Bundle self = FrameworkUtil.getBundle(ToolTexts.class);
+            if (self == null || self.getBundleContext() == null) {
+                return p;
+            }
+            for (Bundle b : self.getBundleContext().getBundles()) {
+                if (!b.getSymbolicName().equals(bundleName)) {
+                    continue;
+                }
+                for (String suffix : List.of("_" + locale.getLanguage(), "_" + locale.getLanguage() + "_" + locale.getCountry())) {
+                    URL u = b.getEntry("plugin" + suffix + ".properties");
+                    if (u != null) {
+                        try (InputStream in = u.openStream()) {
+                            p.load(in);
+                        } catch (IOException e) {
+                            // a bundle without a readable translation keeps its English texts
+                        }
+                    }
+                }
+            }
+            return p;
+        });
+    }
+}
