@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -19,7 +20,6 @@ import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.ColumnText;
-import com.lowagie.text.pdf.FontSelector;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
@@ -146,6 +146,20 @@ public final class PdfReport {
         doc.add(table);
     }
 
+    private static boolean inLatin(PdfFonts fonts, char c) {
+        return Character.isWhitespace(c) || fonts.latin().charExists(c);
+    }
+
+    private static final java.util.Map<String, Font> FONTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A font of a size and style, made once per run. (OpenPDF's FontSelector is not used: each one registers a font
+     * from OpenPDF's jar again, which took most of the report's time.)
+     */
+    private static Font font(BaseFont base, float size, int style) {
+        return FONTS.computeIfAbsent(System.identityHashCode(base) + "|" + size + "|" + style, k -> new Font(base, size, style));
+    }
+
     /** The width of a text in Latin letters (a Chinese character counts twice). */
     private static int width(String s) {
         return s.codePoints().map(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN || c >= 0xff00 ? 2 : 1).sum();
@@ -153,13 +167,22 @@ public final class PdfReport {
 
     /** A text in the embedded fonts: Latin letters in the Latin font, Chinese in the Chinese one. */
     private static Phrase phrase(PdfFonts fonts, String text, float size, int style) {
-        FontSelector s = new FontSelector();
-        s.addFont(new Font(fonts.latin(), size, style));
-        if (fonts.cjk() != null && fonts.cjk() != fonts.latin()) {
-            s.addFont(new Font(fonts.cjk(), size, style));
+        Font latin = font(fonts.latin(), size, style);
+        Phrase p = new Phrase();
+        p.setFont(latin); // also the font of the line ends: no unembedded standard font
+        BaseFont other = fonts.needsOther(text) ? fonts.cjk() : null;
+        if (other == null || other == fonts.latin()) {
+            p.add(new Chunk(text, latin));
+        } else { // runs of characters the Latin font has, and runs it lacks (in the Chinese font)
+            Font cjk = font(other, size, style);
+            int start = 0;
+            for (int i = 1; i <= text.length(); i++) {
+                if (i == text.length() || inLatin(fonts, text.charAt(i)) != inLatin(fonts, text.charAt(start))) {
+                    p.add(new Chunk(text.substring(start, i), inLatin(fonts, text.charAt(start)) ? latin : cjk));
+                    start = i;
+                }
+            }
         }
-        Phrase p = s.process(text);
-        p.setFont(new Font(fonts.latin(), size, style)); // also the font of the line ends: no unembedded standard font
         p.setLeading(size * 1.4f);
         return p;
     }

@@ -51,22 +51,16 @@ final class ReportFigures {
                 last.merge(l.key(), l, (a, b) -> (b.year() == null ? 0 : b.year()) >= (a.year() == null ? 0 : a.year()) ? b : a);
             }
         }
-        FeatureSet pas = null;
-        FeatureSet region = null;
+        Outlines outlines = null;
         List<ReportModel.Drawing> out = new ArrayList<>();
         int number = 1;
         for (AssessmentSpec.Layer l : last.values()) {
             try {
-                if (pas == null) {
-                    pas = VectorIO.read(spec.protectedAreas().path(), spec.protectedAreas().layer(),
-                            spec.protectedAreas().crs() == null ? null : CrsSupport.parse(spec.protectedAreas().crs(), spec.file()));
-                    if (spec.region().path() != null) {
-                        region = VectorIO.read(spec.region().path(), spec.region().layer(),
-                                spec.region().crs() == null ? null : CrsSupport.parse(spec.region().crs(), spec.file()));
-                    }
+                if (outlines == null) {
+                    outlines = Outlines.of(spec);
                 }
                 String name = tx.layer(spec, l.key()) + (l.year() == null ? "" : " " + l.year());
-                Figure f = figure(r, tx, l, name, pas, region, version);
+                Figure f = figure(r, tx, l, name, outlines, version);
                 out.add(new ReportModel.Drawing(tx.t("figure.caption", String.valueOf(number++), name), f.width(), f.height(), f::paint));
             } catch (GisException | IOException | RuntimeException e) {
                 log.accept("report: no map of layer '" + l.display() + "': " + e.getMessage());
@@ -75,8 +69,42 @@ final class ReportFigures {
         return out;
     }
 
-    private static Figure figure(Assessment.Result r, ReportText tx, AssessmentSpec.Layer l, String name, FeatureSet pas,
-            FeatureSet region, String version) throws GisException, IOException {
+    /** The region's and each PA class's outline, unioned once (in their files' CRS) for all the figures. */
+    private record Outlines(Geometry region, CoordinateReferenceSystem regionCrs, Map<String, Geometry> classes,
+            CoordinateReferenceSystem pasCrs) {
+        static Outlines of(AssessmentSpec spec) throws GisException {
+            FeatureSet pas = VectorIO.read(spec.protectedAreas().path(), spec.protectedAreas().layer(),
+                    spec.protectedAreas().crs() == null ? null : CrsSupport.parse(spec.protectedAreas().crs(), spec.file()));
+            Geometry region = null;
+            CoordinateReferenceSystem regionCrs = null;
+            if (spec.region().path() != null) {
+                FeatureSet rs = VectorIO.read(spec.region().path(), spec.region().layer(),
+                        spec.region().crs() == null ? null : CrsSupport.parse(spec.region().crs(), spec.file()));
+                region = Geometries.union(rs.features().stream().map(Feature::geometry).filter(g -> g != null).toList());
+                regionCrs = rs.crs();
+            }
+            Map<String, List<Geometry>> byClass = new LinkedHashMap<>();
+            for (AssessmentSpec.PaClass c : spec.protectedAreas().classes()) {
+                byClass.put(c.value(), new ArrayList<>());
+            }
+            for (Feature f : pas.features()) {
+                String v = f.text(spec.protectedAreas().classField()).orElse("");
+                if (byClass.containsKey(v) && f.geometry() != null) {
+                    byClass.get(v).add(f.geometry());
+                }
+            }
+            Map<String, Geometry> classes = new LinkedHashMap<>();
+            for (Map.Entry<String, List<Geometry>> e : byClass.entrySet()) {
+                if (!e.getValue().isEmpty()) {
+                    classes.put(e.getKey(), Geometries.union(e.getValue()));
+                }
+            }
+            return new Outlines(region, regionCrs, classes, pas.crs());
+        }
+    }
+
+    private static Figure figure(Assessment.Result r, ReportText tx, AssessmentSpec.Layer l, String name, Outlines o, String version)
+            throws GisException, IOException {
         AssessmentSpec spec = r.spec();
         try (RasterSource src = RasterFiles.open(l.path(), Assessment.request(spec, l))) {
             CoordinateReferenceSystem crs = src.crs();
@@ -96,31 +124,20 @@ final class ReportFigures {
             List<Figure.Layer> parts = new ArrayList<>();
             Envelope ext = new Envelope();
             Geometry regionGeom = null;
-            if (region != null) {
-                regionGeom = Geometries.transform(Geometries.union(region.features().stream().map(Feature::geometry).toList()),
-                        region.crs(), crs);
+            if (o.region() != null) {
+                regionGeom = Geometries.transform(o.region(), o.regionCrs(), crs);
                 ext.expandToInclude(regionGeom.getEnvelopeInternal());
-            }
-            Map<String, List<Geometry>> byClass = new LinkedHashMap<>();
-            for (AssessmentSpec.PaClass c : spec.protectedAreas().classes()) {
-                byClass.put(c.value(), new ArrayList<>());
-            }
-            for (Feature f : pas.features()) {
-                String v = f.text(spec.protectedAreas().classField()).orElse("");
-                if (byClass.containsKey(v) && f.geometry() != null) {
-                    byClass.get(v).add(f.geometry());
-                }
             }
             List<Figure.Layer> outlines = new ArrayList<>();
             int i = 0;
             for (AssessmentSpec.PaClass c : spec.protectedAreas().classes()) {
-                List<Geometry> gs = byClass.get(c.value());
                 Color col = CLASS_COLOURS[i++ % CLASS_COLOURS.length];
-                if (gs.isEmpty()) {
+                Geometry union = o.classes().get(c.value());
+                if (union == null) {
                     continue;
                 }
-                Geometry g = Geometries.transform(Geometries.union(gs), pas.crs(), crs);
-                if (region == null) {
+                Geometry g = Geometries.transform(union, o.pasCrs(), crs);
+                if (regionGeom == null) {
                     ext.expandToInclude(g.getEnvelopeInternal());
                 }
                 outlines.add(new Figure.Overlay(g, col, 1.0f, new Color(col.getRed(), col.getGreen(), col.getBlue(), 40),

@@ -18,6 +18,16 @@ public final class PacarbonWorkbenchAdvisor extends WorkbenchAdvisor {
         configurer.setSaveAndRestore(true);
     }
 
+    /**
+     * The platform's "General" preference page (editor open modes, heap status, in-place editors) is about an IDE, not
+     * this workbench: the preferences show the product's own pages.
+     */
+    @Override
+    public void postStartup() {
+        super.postStartup();
+        getWorkbenchConfigurer().getWorkbench().getPreferenceManager().remove("org.eclipse.ui.preferencePages.Workbench"); //$NON-NLS-1$
+    }
+
     @Override
     public String getInitialWindowPerspectiveId() {
         return AppIds.PERSPECTIVE_MAP;

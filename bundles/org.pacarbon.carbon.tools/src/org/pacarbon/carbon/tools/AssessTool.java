@@ -71,7 +71,7 @@ public final class AssessTool implements Tool, org.eclipse.core.runtime.IExecuta
             Assessment.Result r = Assessment.run(spec, progress::message, progress::isCancelled);
             progress.checkCancelled();
             Path out = v.path("out");
-            String lang = "zh".equals(java.util.Locale.getDefault().getLanguage()) ? "zh" : "en";
+            String lang = org.pacarbon.toolbox.core.Languages.report();
             Reports.write(r, out, VERSION, org.pacarbon.report.AssessmentReport.documents(r, lang, VERSION, progress::message));
             List<List<Object>> rows = new ArrayList<>();
             for (Assessment.Row x : r.rows()) {

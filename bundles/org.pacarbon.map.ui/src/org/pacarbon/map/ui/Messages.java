@@ -40,6 +40,11 @@ public final class Messages extends NLS {
     public static String StyleOf;
     public static String StyleMsg;
     public static String Ramp;
+    public static String RampCarbon;
+    public static String RampNpp;
+    public static String RampEmissions;
+    public static String RampViridis;
+    public static String RampGreys;
     public static String Min;
     public static String Max;
     public static String Stretch;

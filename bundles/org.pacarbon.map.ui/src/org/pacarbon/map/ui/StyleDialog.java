@@ -1,6 +1,7 @@
 package org.pacarbon.map.ui;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
@@ -64,8 +65,10 @@ final class StyleDialog extends TitleAreaDialog {
         new Label(c, SWT.NONE).setText(Messages.Ramp);
         ramp = new Combo(c, SWT.READ_ONLY);
         ramp.setData(MapView.WIDGET_ID_KEY, ID + ".ramp");
-        ColorRamp.presets().forEach(ramp::add);
-        ramp.select(Math.max(0, ramp.indexOf(s.ramp().name())));
+        List<String> presets = ColorRamp.presets();
+        presets.forEach(k -> ramp.add(rampName(k)));
+        ramp.setData(presets);
+        ramp.select(Math.max(0, presets.indexOf(s.ramp().name())));
         ramp.addListener(SWT.Selection, e -> preview.redraw());
         preview = new Canvas(c, SWT.BORDER);
         GridData pd = new GridData(SWT.FILL, SWT.CENTER, true, false);
@@ -73,7 +76,7 @@ final class StyleDialog extends TitleAreaDialog {
         pd.heightHint = 18;
         preview.setLayoutData(pd);
         preview.addListener(SWT.Paint, e -> {
-            ColorRamp r = ColorRamp.preset(ramp.getText());
+            ColorRamp r = ColorRamp.preset(rampKey());
             org.eclipse.swt.graphics.Rectangle a = preview.getClientArea();
             for (int x = 0; x < a.width; x++) {
                 java.awt.Color col = r.at(a.width == 1 ? 0 : x / (double) (a.width - 1));
@@ -115,6 +118,25 @@ final class StyleDialog extends TitleAreaDialog {
         count.setData(MapView.WIDGET_ID_KEY, ID + ".count");
         count.setValues(s.breaks() == null ? 5 : s.breaks().length - 1, 2, 12, 0, 1, 1);
         return area;
+    }
+
+    /** The preset key of the chosen ramp (the combo shows the names in the user's language). */
+    @SuppressWarnings("unchecked")
+    private String rampKey() {
+        List<String> keys = (List<String>) ramp.getData();
+        return keys.get(Math.max(0, ramp.getSelectionIndex()));
+    }
+
+    /** A preset ramp's name in the user's language (the key itself when there is no translation). */
+    static String rampName(String key) {
+        return switch (key) {
+            case "carbon" -> Messages.RampCarbon;
+            case "npp" -> Messages.RampNpp;
+            case "emissions" -> Messages.RampEmissions;
+            case "viridis" -> Messages.RampViridis;
+            case "greys" -> Messages.RampGreys;
+            default -> key;
+        };
     }
 
     private Text text(Composite c, String key, double v) {
@@ -182,7 +204,7 @@ final class StyleDialog extends TitleAreaDialog {
             setErrorMessage(Messages.ClassesFailed + e.getMessage());
             return;
         }
-        result = new RasterStyle(ColorRamp.preset(ramp.getText()), a, b, log.getSelection(), breaks, layer.style().unit());
+        result = new RasterStyle(ColorRamp.preset(rampKey()), a, b, log.getSelection(), breaks, layer.style().unit());
         super.okPressed();
     }
 

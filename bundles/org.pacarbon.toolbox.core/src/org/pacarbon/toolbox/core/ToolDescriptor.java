@@ -22,8 +22,16 @@ public record ToolDescriptor(String id, String name, String category, String des
      * {@code plugin_<language>.properties} ({@code param.<tool id>.<name>}, {@code param.<tool id>.<name>.hint}, or
      * {@code param.<name>} for all the bundle's tools); without a translation the tool's own text.
      */
-    public Param localized(Param p) {
-        return ToolTexts.localized(id, bundle, p, java.util.Locale.getDefault());
+    public Param localized(Tool tool, Param p) {
+        return ToolTexts.localized(id, tool.getClass(), p, Languages.user());
+    }
+
+    /**
+     * The entry a form shows for a value of a choice parameter: {@code choice.<tool id>.<name>.<value>} or
+     * {@code choice.<name>.<value>} of the bundle's translation, else the value itself.
+     */
+    public String choiceLabel(Tool tool, Param p, String value) {
+        return ToolTexts.choice(id, tool.getClass(), p, value, Languages.user());
     }
 
     /**
@@ -31,6 +39,6 @@ public record ToolDescriptor(String id, String name, String category, String des
      * other than English) the declared description, which plugin.xml already translates; in English the tool's help.
      */
     public String localizedHelp(Tool tool) {
-        return ToolTexts.help(id, bundle, tool.help(), description, java.util.Locale.getDefault());
+        return ToolTexts.help(id, tool.getClass(), tool.help(), description, Languages.user());
     }
 }

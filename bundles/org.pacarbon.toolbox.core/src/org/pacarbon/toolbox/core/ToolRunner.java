@@ -174,7 +174,7 @@ public final class ToolRunner {
         return s.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n') ? '"' + s.replace("\"", "\"\"") + '"' : s;
     }
 
-    /** A Markdown table with the title as heading; numbers right-aligned, 4 significant digits at least. */
+    /** A Markdown table with the title as heading; numbers right-aligned, as people read them (the project's one number formatter). */
     public static String markdown(ToolResult.Table t) {
         StringBuilder sb = new StringBuilder("### ").append(t.title()).append("\n\n|");
         for (ToolResult.Column c : t.columns()) {
@@ -189,7 +189,7 @@ public final class ToolRunner {
         for (List<Object> row : t.rows()) {
             sb.append('|');
             for (Object o : row) {
-                String s = o instanceof Double x ? (Double.isNaN(x) ? "" : String.format(Locale.ROOT, "%.6g", x)) : cell(o);
+                String s = o instanceof Double x ? org.pacarbon.gis.core.text.Numbers.format(x, Locale.ROOT) : cell(o);
                 sb.append(' ').append(s.replace("|", "\\|")).append(" |");
             }
             sb.append('\n');

@@ -24,8 +24,8 @@ final class ToolTexts {
     private ToolTexts() {
     }
 
-    static Param localized(String toolId, String bundle, Param p, Locale locale) {
-        Properties t = texts(bundle, locale);
+    static Param localized(String toolId, Class<?> toolClass, Param p, Locale locale) {
+        Properties t = texts(toolClass, locale);
         if (t.isEmpty()) {
             return p;
         }
@@ -38,11 +38,16 @@ final class ToolTexts {
                 p.required(), p.defaultText(), p.unit(), p.choices(), p.min(), p.max(), p.of());
     }
 
-    static String help(String toolId, String bundle, String help, String description, Locale locale) {
+    static String choice(String toolId, Class<?> toolClass, Param p, String value, Locale locale) {
+        String own = first(texts(toolClass, locale), "choice." + toolId + "." + p.name() + "." + value, "choice." + p.name() + "." + value);
+        return own != null ? own : value;
+    }
+
+    static String help(String toolId, Class<?> toolClass, String help, String description, Locale locale) {
         if (locale.getLanguage().isEmpty() || "en".equals(locale.getLanguage())) {
             return help;
         }
-        String own = first(texts(bundle, locale), "help." + toolId);
+        String own = first(texts(toolClass, locale), "help." + toolId);
         return own != null ? own : description.isBlank() ? help : description;
     }
 
@@ -56,29 +61,28 @@ final class ToolTexts {
         return null;
     }
 
-    /** plugin_<lang>.properties, then plugin_<lang>_<COUNTRY>.properties over it; empty for English or outside OSGi. */
-    private static Properties texts(String bundleName, Locale locale) {
-        if (locale.getLanguage().isEmpty() || "en".equals(locale.getLanguage())) {
+    /**
+     * plugin_<lang>.properties, then plugin_<lang>_<COUNTRY>.properties over it, of the bundle that holds the tool's
+     * class (found from the class: library bundles such as this one have no bundle context to look others up); empty
+     * for English or outside OSGi.
+     */
+    private static Properties texts(Class<?> toolClass, Locale locale) {
+        if (toolClass == null || locale.getLanguage().isEmpty() || "en".equals(locale.getLanguage())) {
             return new Properties();
         }
-        return CACHE.computeIfAbsent(bundleName + "|" + locale, k -> {
+        Bundle b = FrameworkUtil.getBundle(toolClass);
+        if (b == null) {
+            return new Properties();
+        }
+        return CACHE.computeIfAbsent(b.getSymbolicName() + "|" + locale, k -> {
             Properties p = new Properties();
-            Bundle self = FrameworkUtil.getBundle(ToolTexts.class);
-            if (self == null || self.getBundleContext() == null) {
-                return p;
-            }
-            for (Bundle b : self.getBundleContext().getBundles()) {
-                if (!b.getSymbolicName().equals(bundleName)) {
-                    continue;
-                }
-                for (String suffix : List.of("_" + locale.getLanguage(), "_" + locale.getLanguage() + "_" + locale.getCountry())) {
-                    URL u = b.getEntry("plugin" + suffix + ".properties");
-                    if (u != null) {
-                        try (InputStream in = u.openStream()) {
-                            p.load(in);
-                        } catch (IOException e) {
-                            // a bundle without a readable translation keeps its English texts
-                        }
+            for (String suffix : List.of("_" + locale.getLanguage(), "_" + locale.getLanguage() + "_" + locale.getCountry())) {
+                URL u = b.getEntry("plugin" + suffix + ".properties");
+                if (u != null) {
+                    try (InputStream in = u.openStream()) {
+                        p.load(in);
+                    } catch (IOException e) {
+                        // a bundle without a readable translation keeps its English texts
                     }
                 }
             }

@@ -32,6 +32,8 @@ import org.pacarbon.toolbox.core.ToolException;
  */
 final class ToolForm {
     static final String ID = ToolboxView.ID + ".form";
+    /** Data key of a choice list: the values behind its (translated) entries. */
+    private static final String CHOICES = ID + ".choices";
     private final Composite body;
     private final Tool tool;
     private final Path cwd;
@@ -43,8 +45,10 @@ final class ToolForm {
     /**
      * @param texts a parameter with its label and hint in the user's language
      *              ({@link org.pacarbon.toolbox.core.ToolDescriptor#localized})
+     * @param choiceLabel the entry shown for a value of a choice ({@link org.pacarbon.toolbox.core.ToolDescriptor#choiceLabel})
      */
-    ToolForm(Composite parent, Tool tool, java.util.function.UnaryOperator<Param> texts, Map<String, String> initial, Path cwd,
+    ToolForm(Composite parent, Tool tool, java.util.function.UnaryOperator<Param> texts,
+            java.util.function.BiFunction<Param, String, String> choiceLabel, Map<String, String> initial, Path cwd,
             Runnable changed, java.util.function.Supplier<List<String>> mapRasters) {
         this.tool = tool;
         this.cwd = cwd;
@@ -65,7 +69,8 @@ final class ToolForm {
             String start = initial.getOrDefault(p.name(), p.defaultText());
             if (p.type() == Param.Type.CHOICE) {
                 Combo combo = new Combo(body, SWT.READ_ONLY);
-                p.choices().forEach(combo::add);
+                p.choices().forEach(v -> combo.add(choiceLabel.apply(p, v))); // shown in the user's language
+                combo.setData(CHOICES, p.choices()); // the values the tool takes
                 int i = p.choices().indexOf(start);
                 combo.select(Math.max(0, i));
                 combo.addListener(SWT.Selection, e -> validate());
@@ -234,7 +239,8 @@ final class ToolForm {
             return t.getText();
         }
         if (c instanceof Combo co) {
-            return co.getText();
+            return co.getData(CHOICES) instanceof List<?> values && co.getSelectionIndex() >= 0
+                    ? (String) values.get(co.getSelectionIndex()) : co.getText();
         }
         if (c instanceof Button b) {
             return Boolean.toString(b.getSelection());
@@ -291,7 +297,7 @@ final class ToolForm {
         if (c instanceof Text t) {
             t.setText(value);
         } else if (c instanceof Combo co) {
-            int i = co.indexOf(value);
+            int i = co.getData(CHOICES) instanceof List<?> values ? values.indexOf(value) : co.indexOf(value);
             if (i >= 0) {
                 co.select(i);
             } else {

@@ -310,7 +310,8 @@ public final class ToolboxView extends ViewPart {
         }
         help.setText(d.localizedHelp(tool));
         message.setText("");
-        form = new ToolForm(formHolder, tool, d::localized, values, cwd(), this::updateRunButton, this::mapRasters);
+        form = new ToolForm(formHolder, tool, p -> d.localized(tool, p), (p, v) -> d.choiceLabel(tool, p, v), values, cwd(),
+                this::updateRunButton, this::mapRasters);
         formHolder.layout(true, true);
         resizeForm();
         title.getParent().layout(true, true);

@@ -77,7 +77,7 @@ final class EvidenceDialog extends TitleAreaDialog {
         type = new Combo(c, SWT.READ_ONLY);
         type.setData(TrackerView.WIDGET_ID_KEY, ID + ".type");
         for (Evidence.Type t : Evidence.Type.values()) {
-            type.add(t.key());
+            type.add(typeName(t)); // the entries follow the order of Evidence.Type (the selection is by ordinal)
         }
         type.select(Evidence.Type.FILE.ordinal());
         type.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false, 2, 1));
@@ -89,7 +89,7 @@ final class EvidenceDialog extends TitleAreaDialog {
         new Label(c, SWT.NONE).setText(Messages.Ev_extent);
         extent = new Text(c, SWT.BORDER);
         extent.setData(TrackerView.WIDGET_ID_KEY, ID + ".extent");
-        extent.setMessage("minx,miny,maxx,maxy");
+        extent.setMessage(Messages.Ev_extentHint);
         extent.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         Button fromMap = new Button(c, SWT.PUSH);
         fromMap.setText(Messages.EvDlg_mapExtent);
@@ -133,6 +133,17 @@ final class EvidenceDialog extends TitleAreaDialog {
         resultLabel = label.getText().strip();
         resultExtent = extent.getText().strip();
         super.okPressed();
+    }
+
+    /** The name of an evidence type in the user's language. */
+    static String typeName(Evidence.Type t) {
+        return switch (t) {
+            case RUN -> Messages.EvType_run;
+            case TABLE -> Messages.EvType_table;
+            case MAP -> Messages.EvType_map;
+            case FILE -> Messages.EvType_file;
+            case URL -> Messages.EvType_url;
+        };
     }
 
     Evidence.Type type() {

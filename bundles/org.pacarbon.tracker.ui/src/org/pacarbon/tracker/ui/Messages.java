@@ -54,6 +54,12 @@ public final class Messages extends NLS {
     public static String Form_definedBy;
     public static String Form_overdue;
     public static String Ev_type;
+    public static String EvType_run;
+    public static String EvType_table;
+    public static String EvType_map;
+    public static String EvType_file;
+    public static String EvType_url;
+    public static String Ev_extentHint;
     public static String Ev_label;
     public static String Ev_target;
     public static String Ev_extent;

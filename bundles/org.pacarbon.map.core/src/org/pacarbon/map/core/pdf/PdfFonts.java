@@ -39,11 +39,14 @@ public final class PdfFonts {
             "/Library/Fonts/Arial.ttf");
 
     private final BaseFont latin;
-    private final BaseFont cjk;
+    private BaseFont cjk;
+    /** Finds the Chinese font when first needed (reading a 16 MB font file is not free). */
+    private java.util.function.Supplier<BaseFont> cjkSearch;
 
-    private PdfFonts(BaseFont latin, BaseFont cjk) {
+    private PdfFonts(BaseFont latin, BaseFont cjk, java.util.function.Supplier<BaseFont> cjkSearch) {
         this.latin = latin;
         this.cjk = cjk;
+        this.cjkSearch = cjkSearch;
     }
 
     /**
@@ -53,6 +56,21 @@ public final class PdfFonts {
      * @throws IOException naming what was looked for when no usable font is found
      */
     public static PdfFonts find(boolean needChinese) throws IOException {
+        String key = needChinese + "|" + System.getProperty("pacarbon.font", System.getenv("PACARBON_FONT"));
+        synchronized (FOUND) {
+            PdfFonts known = FOUND.get(key);
+            if (known == null) {
+                known = search(needChinese);
+                FOUND.put(key, known);
+            }
+            return known;
+        }
+    }
+
+    /** Fonts found before, by need and setting: a font file (16 MB for a Chinese one) is read once per run. */
+    private static final java.util.Map<String, PdfFonts> FOUND = new java.util.HashMap<>();
+
+    private static PdfFonts search(boolean needChinese) throws IOException {
         String chosen = System.getProperty("pacarbon.font", System.getenv("PACARBON_FONT"));
         List<String> tried = new ArrayList<>();
         BaseFont given = null;
@@ -62,8 +80,8 @@ public final class PdfFonts {
                 throw new IOException(chosen + " (PACARBON_FONT): not a TrueType font that can be embedded");
             }
         }
-        BaseFont cjk = given != null && has(given, '\u4e2d') ? given : first(CJK, tried);
         BaseFont latin = given != null ? given : first(LATIN, tried);
+        BaseFont cjk = given != null && has(given, '\u4e2d') ? given : needChinese || latin == null ? first(CJK, tried) : null;
         if (latin == null) {
             latin = cjk;
         }
@@ -75,7 +93,7 @@ public final class PdfFonts {
             throw new IOException("no TrueType font found for the PDF (looked for " + String.join(", ", tried)
                     + "); set PACARBON_FONT to a .ttf or .ttc file");
         }
-        return new PdfFonts(latin, cjk);
+        return new PdfFonts(latin, cjk, cjk != null ? null : () -> first(CJK, new ArrayList<>()));
     }
 
     private static BaseFont first(List<String> candidates, List<String> tried) {
@@ -114,21 +132,27 @@ public final class PdfFonts {
     }
 
     /** The font with Chinese characters, or null when none was found. */
-    public BaseFont cjk() {
+    public synchronized BaseFont cjk() {
+        if (cjk == null && cjkSearch != null) {
+            cjk = cjkSearch.get();
+            cjkSearch = null;
+        }
         return cjk;
+    }
+
+    /** Whether the Latin font lacks a character of the text (then the Chinese font is needed for it). */
+    public boolean needsOther(String text) {
+        for (int i = 0; text != null && i < text.length(); i++) {
+            if (!latin.charExists(text.charAt(i)) && !Character.isWhitespace(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The font for a text: the Latin font when it has every character, else the Chinese one (if any). */
     public BaseFont forText(String text) {
-        if (cjk == null || text == null) {
-            return latin;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            if (!latin.charExists(text.charAt(i)) && !Character.isWhitespace(text.charAt(i))) {
-                return cjk;
-            }
-        }
-        return latin;
+        return needsOther(text) && cjk() != null ? cjk() : latin;
     }
 
     /**
@@ -136,7 +160,7 @@ public final class PdfFonts {
      * else to the Latin one.
      */
     public FontMapper mapper(boolean chinese) {
-        BaseFont f = chinese && cjk != null ? cjk : latin;
+        BaseFont f = chinese && cjk() != null ? cjk() : latin;
         return new FontMapper() {
             @Override
             public BaseFont awtToPdf(java.awt.Font font) {
