@@ -34,6 +34,11 @@ public record ToolDescriptor(String id, String name, String category, String des
         return ToolTexts.choice(id, tool.getClass(), p, value, Languages.user());
     }
 
+    /** A result text of the tool (table or chart title, column name, note) in the user's language. */
+    public String resultText(Tool tool, String text) {
+        return ToolTexts.result(tool.getClass(), text, Languages.user());
+    }
+
     /**
      * The tool's help in the user's language: {@code help.<tool id>} of the bundle's translation, else (in a language
      * other than English) the declared description, which plugin.xml already translates; in English the tool's help.

@@ -43,6 +43,31 @@ final class ToolTexts {
         return own != null ? own : value;
     }
 
+    /**
+     * A result text (table or chart title, column name, note) in the user's language: {@code result.<slug>} of the
+     * bundle's translation (slug as in file names: "Gap by region" is {@code result.gap_by_region}); a title that
+     * starts with a translated phrase ("PA ranking by total") keeps the rest as it is; else the text itself.
+     */
+    static String result(Class<?> toolClass, String text, Locale locale) {
+        Properties t = texts(toolClass, locale);
+        if (t.isEmpty() || text == null || text.isBlank()) {
+            return text;
+        }
+        String whole = first(t, "result." + ToolRunner.slug(text));
+        if (whole != null) {
+            return whole;
+        }
+        String[] words = text.strip().split(" ");
+        for (int k = words.length - 1; k >= 1; k--) {
+            String head = String.join(" ", java.util.Arrays.copyOfRange(words, 0, k));
+            String own = first(t, "result." + ToolRunner.slug(head));
+            if (own != null) {
+                return own + " " + String.join(" ", java.util.Arrays.copyOfRange(words, k, words.length));
+            }
+        }
+        return text;
+    }
+
     static String help(String toolId, Class<?> toolClass, String help, String description, Locale locale) {
         if (locale.getLanguage().isEmpty() || "en".equals(locale.getLanguage())) {
             return help;

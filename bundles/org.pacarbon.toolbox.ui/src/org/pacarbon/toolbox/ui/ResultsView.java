@@ -62,6 +62,9 @@ public final class ResultsView extends ViewPart {
         tabs.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
     }
 
+    /** Result texts in the user's language (identity when none is known). */
+    private java.util.function.UnaryOperator<String> tr = java.util.function.UnaryOperator.identity();
+
     /** The result shown, or null. */
     public ToolResult shown() {
         return shown;
@@ -69,6 +72,16 @@ public final class ResultsView extends ViewPart {
 
     /** Shows a run's results (replacing the ones shown). */
     public void show(String toolName, Path dir, ToolResult r) {
+        show(toolName, dir, r, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * Shows a run's results with their titles, column names and notes in the user's language.
+     *
+     * @param tr a result text in the user's language ({@link org.pacarbon.toolbox.core.ToolDescriptor#resultText})
+     */
+    public void show(String toolName, Path dir, ToolResult r, java.util.function.UnaryOperator<String> tr) {
+        this.tr = tr;
         shown = r;
         for (CTabItem i : tabs.getItems()) {
             i.getControl().dispose();
@@ -89,7 +102,7 @@ public final class ResultsView extends ViewPart {
             } else if (item instanceof ToolResult.Vector x) {
                 text.append("Layer: ").append(x.title()).append(" -> ").append(x.file()).append('\n');
             } else if (item instanceof String s) {
-                text.append(s).append('\n');
+                text.append(tr.apply(s)).append('\n');
             }
         }
         if (text.length() > 0) {
@@ -108,7 +121,7 @@ public final class ResultsView extends ViewPart {
 
     private void tableTab(ToolResult.Table t, int index) {
         CTabItem ti = new CTabItem(tabs, SWT.NONE);
-        ti.setText(t.title());
+        ti.setText(tr.apply(t.title()));
         Composite c = new Composite(tabs, SWT.NONE);
         c.setLayout(new GridLayout(4, false));
         Table table = new Table(c, SWT.BORDER | SWT.MULTI | SWT.FULL_SELECTION);
@@ -120,7 +133,7 @@ public final class ResultsView extends ViewPart {
         for (int i = 0; i < t.columns().size(); i++) {
             ToolResult.Column col = t.columns().get(i);
             TableColumn tc = new TableColumn(table, SWT.LEFT);
-            tc.setText(col.unit().isEmpty() ? col.name() : col.name() + " (" + col.unit() + ")");
+            tc.setText(col.unit().isEmpty() ? tr.apply(col.name()) : tr.apply(col.name()) + " (" + col.unit() + ")");
             int ci = i;
             boolean[] ascending = {false};
             tc.addListener(SWT.Selection, e -> {
@@ -273,13 +286,13 @@ public final class ResultsView extends ViewPart {
         int xi = t.column(c.x());
         boolean bars = !c.kind().equals("line");
         List<List<Object>> rows = t.rows();
-        String title = c.title();
+        String title = tr.apply(c.title());
         if (bars && rows.size() > TOP_BARS) { // hundreds of bars are unreadable: the largest, as horizontal bars
             int y0 = t.column(c.y().get(0));
             rows = rows.stream().filter(row -> row.get(y0) instanceof Number n && !Double.isNaN(n.doubleValue()))
                     .sorted((p, q) -> Double.compare(((Number) q.get(y0)).doubleValue(), ((Number) p.get(y0)).doubleValue()))
                     .limit(TOP_BARS).toList();
-            title = c.title() + " (" + String.format(Messages.TopOf, TOP_BARS, t.rows().size()) + ")";
+            title = tr.apply(c.title()) + " (" + String.format(Messages.TopOf, TOP_BARS, t.rows().size()) + ")";
         }
         for (String y : c.y()) {
             int yi = t.column(y);
@@ -298,7 +311,7 @@ public final class ResultsView extends ViewPart {
                         data.getColumnCount() > 12 ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL, true, true, false);
         chart.setBackgroundPaint(java.awt.Color.WHITE);
         CTabItem ti = new CTabItem(tabs, SWT.NONE);
-        ti.setText(Messages.Chart + ": " + c.title());
+        ti.setText(Messages.Chart + ": " + tr.apply(c.title()));
         Canvas canvas = new Canvas(tabs, SWT.DOUBLE_BUFFERED);
         canvas.setData(ToolboxView.WIDGET_ID_KEY, ID + ".chart");
         canvas.setData("chart", chart);

@@ -428,7 +428,15 @@ public final class ToolboxView extends ViewPart {
         try {
             IViewPart v = getSite().getPage().showView(ResultsView.ID, null, org.eclipse.ui.IWorkbenchPage.VIEW_VISIBLE);
             if (v instanceof ResultsView r) {
-                r.show(rec.toolName, rec.resultsDir, rec.result);
+                java.util.function.UnaryOperator<String> tr = java.util.function.UnaryOperator.identity();
+                try {
+                    ToolDescriptor d = ToolRegistry.find(rec.toolId);
+                    org.pacarbon.toolbox.core.Tool tool = d.create();
+                    tr = text -> d.resultText(tool, text);
+                } catch (org.pacarbon.toolbox.core.ToolException e) {
+                    // a tool that is gone: its results in the words it wrote
+                }
+                r.show(rec.toolName, rec.resultsDir, rec.result, tr);
             }
         } catch (PartInitException e) {
             message.setText(Messages.NoResults + e.getMessage());

@@ -38,4 +38,35 @@ public final class ToolboxViewZhTest {
         assertEquals("运行", robot.byData(Button.class, ToolboxView.WIDGET_ID_KEY, ToolboxView.ID + ".run").getText());
         robot.screenshot(Path.of("target", "screenshots", "assessment-zh.png"));
     }
+
+    /** A tool's results (tab titles, column names, notes) are shown in Chinese too. */
+    @Test
+    public void resultsAreInChinese(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("factors.csv"), "activity,unit,kgco2e_per_unit\nelectricity,kWh,0.5\n");
+        java.nio.file.Files.writeString(dir.resolve("act.csv"), "pa_id,year,activity,amount,unit\nNP1,2019,electricity,2000,kWh\n"
+                + "NP1,2020,electricity,3000,kWh\n");
+        Robot robot = new Robot().withTimeout(java.time.Duration.ofSeconds(30));
+        robot.perspective(AppIds.PERSPECTIVE_ASSESSMENT);
+        ToolboxView v = (ToolboxView) robot.view(ToolboxView.ID);
+        v.reloadTools();
+        org.pacarbon.toolbox.core.ToolDescriptor d = org.pacarbon.toolbox.core.ToolRegistry.find("carbon.inventory");
+        java.util.Map<String, String> values = java.util.Map.of("activities", dir.resolve("act.csv").toString(), "factors",
+                dir.resolve("factors.csv").toString());
+        v.open(d, values);
+        v.run(d, values);
+        robot.waitUntil(() -> !v.running(), "the run to end");
+        robot.flush();
+        robot.view(ResultsView.ID);
+        org.eclipse.swt.custom.CTabFolder tabs = robot.byData(org.eclipse.swt.custom.CTabFolder.class, ToolboxView.WIDGET_ID_KEY,
+                ResultsView.ID + ".tabs");
+        assertEquals("各保护地、年份和活动的排放", tabs.getItem(0).getText());
+        org.pacarbon.test.ui.ChineseTexts texts = new org.pacarbon.test.ui.ChineseTexts();
+        for (int i = 0; i < tabs.getItemCount(); i++) {
+            tabs.setSelection(i);
+            robot.flush();
+            texts.walk(tabs.getShell(), "results tab " + i);
+        }
+        robot.screenshot(Path.of("target", "screenshots", "results-zh.png"));
+        assertTrue(texts.missing().isEmpty(), texts.missing().size() + " visible texts without Chinese:\n" + String.join("\n", texts.missing()));
+    }
 }
