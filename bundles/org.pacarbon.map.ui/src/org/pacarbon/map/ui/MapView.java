@@ -273,9 +273,9 @@ public final class MapView extends ViewPart {
 
     private void loadDemo(Path dir) {
         try {
-            addRaster(dir.resolve("biomass_2010.tif"), "Biomass carbon (illustrative)", "carbon", 0, 8, "kgC/m2");
-            addVector(dir.resolve("china.geojson"), "China", new Color(0x33, 0x33, 0x33), 1f, null);
-            addVector(dir.resolve("pas.gpkg"), "Protected areas (illustrative)", new Color(0xb7, 0x1c, 0x1c), 1f, new Color(0xb7, 0x1c, 0x1c, 40));
+            addRaster(dir.resolve("biomass_2010.tif"), Messages.Demo_biomass, "carbon", 0, 8, "kgC/m2");
+            addVector(dir.resolve("china.geojson"), Messages.Demo_china, new Color(0x33, 0x33, 0x33), 1f, null);
+            addVector(dir.resolve("pas.gpkg"), Messages.Demo_pas, new Color(0xb7, 0x1c, 0x1c), 1f, new Color(0xb7, 0x1c, 0x1c, 40));
         } catch (GisException e) {
             StatusManager.getManager().handle(new Status(IStatus.ERROR, "org.pacarbon.map.ui", "Cannot open the demo data: " + e.getMessage(), e),
                     StatusManager.SHOW | StatusManager.LOG);

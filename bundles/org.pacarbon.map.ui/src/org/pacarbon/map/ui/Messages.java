@@ -40,6 +40,9 @@ public final class Messages extends NLS {
     public static String StyleOf;
     public static String StyleMsg;
     public static String Ramp;
+    public static String Demo_biomass;
+    public static String Demo_china;
+    public static String Demo_pas;
     public static String RampCarbon;
     public static String RampNpp;
     public static String RampEmissions;
