@@ -31,7 +31,7 @@ public final class RankTool implements Tool {
     @Override
     public List<Param> params() {
         return List.of(Param.of("spec", "Assessment spec", Param.Type.FILE, "the JSON spec with the PAs and the layer"),
-                Param.of("layer", "Layer key", Param.Type.TEXT, "key of the layer in the spec (e.g. npp)"),
+                Param.of("layer", "Layer key", Param.Type.TEXT, "key of the layer in the spec (e.g. npp)").layerOf("spec"),
                 Param.of("measure", "Rank by", Param.Type.CHOICE, "what to rank by").withChoices("total", "density", "change")
                         .withDefault("total"),
                 Param.of("year", "Year", Param.Type.NUMBER, "year of a yearly layer (default: the last)").withDefault(""),

@@ -32,7 +32,7 @@ public final class TrendTool implements Tool {
     @Override
     public List<Param> params() {
         return List.of(Param.of("spec", "Assessment spec", Param.Type.FILE, "the JSON spec with the yearly layer"),
-                Param.of("layer", "Layer key", Param.Type.TEXT, "key of a layer with several years (e.g. npp)"),
+                Param.of("layer", "Layer key", Param.Type.TEXT, "key of a layer with several years (e.g. npp)").layerOf("spec"),
                 Param.of("out", "Trend raster", Param.Type.OUTPUT_FILE, "per-cell Sen's slope GeoTIFF").withDefault("trend.tif"));
     }
 

@@ -20,7 +20,8 @@ import java.util.Locale;
  * @param choices     for CHOICE: the allowed values
  * @param min         for numbers: the least allowed value
  * @param max         for numbers: the greatest allowed value
- * @param of          for FIELD: the name of the VECTOR parameter whose fields are offered
+ * @param of          for FIELD: the name of the VECTOR parameter whose fields are offered; for TEXT: the FILE
+ *                    parameter of an assessment spec whose layer keys are offered ({@link #layerOf})
  */
 public record Param(String name, String label, Type type, String description, boolean required, String defaultText,
         String unit, List<String> choices, double min, double max, String of) {
@@ -80,6 +81,14 @@ public record Param(String name, String label, Type type, String description, bo
 
     public Param withChoices(String... c) {
         return new Param(name, label, type, description, required, defaultText, unit, List.of(c), min, max, of);
+    }
+
+    /**
+     * For TEXT parameters that name a layer of an assessment spec: the FILE parameter holding the spec, whose layer keys
+     * a form offers in a list (the value may still be typed).
+     */
+    public Param layerOf(String specParam) {
+        return new Param(name, label, type, description, required, defaultText, unit, choices, min, max, specParam);
     }
 
     /** For FIELD parameters: the vector parameter the field belongs to. */

@@ -82,7 +82,7 @@ final class ToolForm {
                 combo.setText(start);
                 combo.addListener(SWT.Modify, e -> validate());
                 c = combo;
-            } else if (p.type() == Param.Type.FIELD) {
+            } else if (p.type() == Param.Type.FIELD || p.type() == Param.Type.TEXT && !p.of().isEmpty()) {
                 Combo combo = new Combo(body, SWT.DROP_DOWN);
                 combo.setText(start);
                 combo.addListener(SWT.Modify, e -> validate());
@@ -174,7 +174,8 @@ final class ToolForm {
      */
     private void refreshFields(String vectorParam) {
         List<Param> dependents = tool.params().stream()
-                .filter(p -> p.type() == Param.Type.FIELD && vectorParam.equals(p.of())).toList();
+                .filter(p -> (p.type() == Param.Type.FIELD || p.type() == Param.Type.TEXT) && vectorParam.equals(p.of())).toList();
+        boolean specKeys = dependents.stream().anyMatch(p -> p.type() == Param.Type.TEXT);
         if (dependents.isEmpty()) {
             return;
         }
@@ -191,18 +192,18 @@ final class ToolForm {
             fillFields(dependents, List.of());
             return;
         }
-        List<String> cached = FIELDS.get(key);
+        List<String> cached = FIELDS.get((specKeys ? "layer keys|" : "") + key);
         if (cached != null) {
             fillFields(dependents, cached);
             return;
         }
-        String cacheKey = key;
+        String cacheKey = (specKeys ? "layer keys|" : "") + key;
         org.eclipse.swt.widgets.Display display = body.getDisplay();
         org.eclipse.core.runtime.jobs.Job job = new org.eclipse.core.runtime.jobs.Job("Reading the fields of " + f.getFileName()) {
             @Override
             protected org.eclipse.core.runtime.IStatus run(org.eclipse.core.runtime.IProgressMonitor monitor) {
                 try {
-                    List<String> fields = VectorIO.read(f, null, null).fields();
+                    List<String> fields = specKeys ? layerKeys(f) : VectorIO.read(f, null, null).fields();
                     FIELDS.put(cacheKey, fields);
                     display.asyncExec(() -> {
                         if (!body.isDisposed() && text(vectorParam).equals(file)) {
@@ -221,6 +222,22 @@ final class ToolForm {
         };
         job.setSystem(true);
         job.schedule();
+    }
+
+    /** The layer keys of an assessment spec, in its order, each once (a layer with years is one key). */
+    static List<String> layerKeys(Path spec) throws GisException {
+        try {
+            com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(spec.toFile());
+            java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>();
+            for (com.fasterxml.jackson.databind.JsonNode l : root.path("layers")) {
+                if (l.hasNonNull("key")) {
+                    keys.add(l.get("key").asText());
+                }
+            }
+            return List.copyOf(keys);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new GisException(spec, "is not a readable assessment spec (" + e.getMessage() + ")", "a JSON spec with \"layers\"", e);
+        }
     }
 
     private void fillFields(List<Param> dependents, List<String> fields) {

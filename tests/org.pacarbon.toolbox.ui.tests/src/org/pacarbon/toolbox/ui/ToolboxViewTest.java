@@ -255,6 +255,11 @@ public final class ToolboxViewTest {
         assertEquals("high-value area outside PAs (gap)", t0.getItem(4).getText(0));
         // the ranking: selecting a PA's row zooms the map to it
         v.open("carbon.rank", Map.of("spec", dir.resolve("data/spec.json").toString(), "layer", "biomass"));
+        // the layer key is chosen from the spec's layers (it was free text: one had to know the spec's keys)
+        org.eclipse.swt.widgets.Combo layerKey = in(robot, org.eclipse.swt.widgets.Combo.class, ToolForm.ID + ".layer");
+        robot.waitUntil(() -> layerKey.getItemCount() > 0, "the spec's layer keys in the list");
+        assertEquals(List.of("biomass", "vsoc", "ecosystem", "npp", "co2"), List.of(layerKey.getItems())); // the demo spec's keys
+        assertEquals("biomass", layerKey.getText());
         robot.click(in(robot, Button.class, ToolboxView.ID + ".run"));
         robot.waitUntil(() -> !v.running(), "the ranking");
         robot.flush();
