@@ -36,6 +36,8 @@ import org.pacarbon.map.core.RasterStyle;
  */
 final class ReportFigures {
     static final int VIEW_W = 620, VIEW_H = 430;
+    /** Raster pixels per figure point in the report's maps. */
+    static final int PRINT = 2;
     private static final Color[] CLASS_COLOURS = {new Color(0xb7, 0x1c, 0x1c), new Color(0x1b, 0x5e, 0x20),
             new Color(0x0d, 0x47, 0xa1), new Color(0x6a, 0x1b, 0x9a), new Color(0xe6, 0x51, 0x00)};
 
@@ -151,7 +153,8 @@ final class ReportFigures {
             MapRenderer.View view = CrsSupport.isGeographic(crs) ? MapRenderer.View.fitGeographic(ext, VIEW_W, VIEW_H)
                     : MapRenderer.View.fit(ext, VIEW_W, VIEW_H);
             MapLayer raster = MapLayer.raster(name, src, style);
-            parts.add(raster.figureLayer(view));
+            // the raster at twice the view's pixels: about 180 dpi where the PDF prints the map 15 cm wide
+            parts.add(raster.figureLayer(new MapRenderer.View(view.extent(), view.width() * PRINT, view.height() * PRINT)));
             if (regionGeom != null) {
                 parts.add(new Figure.Overlay(regionGeom, new Color(0x33, 0x33, 0x33), 0.8f, null, tx.t("category.region")));
             }

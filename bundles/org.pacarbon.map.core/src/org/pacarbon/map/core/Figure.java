@@ -37,7 +37,11 @@ public final class Figure {
         String legendLabel();
     }
 
-    /** A raster layer drawn into an image of the view's size, with its style for the legend. */
+    /**
+     * A raster layer drawn into an image of the view's extent, with its style for the legend. The image may have more
+     * pixels than the view (a print-resolution figure: its rasters at 2 or 3 times the view's size); it is drawn
+     * over the map's area.
+     */
     public record RasterLayer(BufferedImage image, float opacity, RasterStyle style, String legendLabel) implements Layer {
     }
 
@@ -107,7 +111,7 @@ public final class Figure {
             if (l instanceof RasterLayer r) {
                 java.awt.Composite before = mg.getComposite();
                 mg.setComposite(java.awt.AlphaComposite.getInstance(java.awt.AlphaComposite.SRC_OVER, r.opacity()));
-                mg.drawImage(r.image(), 0, 0, null);
+                mg.drawImage(r.image(), 0, 0, view.width(), view.height(), null); // an image of any resolution fills the map
                 mg.setComposite(before);
             } else if (l instanceof Overlay o) {
                 MapRenderer.outlines(mg, o.geometry(), view, o.stroke(), o.width(), o.fill());

@@ -155,6 +155,28 @@ class MapCoreTest {
         }
     }
 
+    @Test
+    void aPrintResolutionRasterFillsTheSameMapArea() throws Exception {
+        // the same two-halves raster drawn at the view's size and at twice its pixels: the figures must agree
+        Path tif = halves("print.tif", 0f, 10f);
+        try (org.pacarbon.gis.core.raster.RasterSource r = org.pacarbon.gis.core.raster.RasterFiles.open(tif)) {
+            RasterStyle style = new RasterStyle(ColorRamp.preset("greys"), 0, 10, false, null, "u");
+            MapRenderer.View view = MapRenderer.View.fit(new org.locationtech.jts.geom.Envelope(500000, 520000, 4000000, 4010000), 200, 100);
+            MapRenderer.View twice = new MapRenderer.View(view.extent(), 400, 200);
+            BufferedImage one = new Figure("f", List.of(new Figure.RasterLayer(MapRenderer.raster(r, style, view), 1f, style, "v")),
+                    view, utm(), "").image(1);
+            BufferedImage two = new Figure("f", List.of(new Figure.RasterLayer(MapRenderer.raster(r, style, twice), 1f, style, "v")),
+                    view, utm(), "").image(1);
+            assertEquals(one.getWidth(), two.getWidth());
+            // (24, 44) is the map's corner: left half white (0), right half black (10) in both
+            for (int[] p : new int[][] {{24 + 20, 44 + 50}, {24 + 80, 44 + 50}, {24 + 120, 44 + 50}, {24 + 180, 44 + 50}}) {
+                assertEquals(one.getRGB(p[0], p[1]) & 0xffffff, two.getRGB(p[0], p[1]) & 0xffffff, "pixel " + p[0] + "," + p[1]);
+            }
+            assertEquals(0xffffff, two.getRGB(24 + 20, 44 + 50) & 0xffffff);
+            assertEquals(0x000000, two.getRGB(24 + 180, 44 + 50) & 0xffffff);
+        }
+    }
+
     /** A 20 x 10 raster of 1 km cells in UTM 50N at 500000, 4000000..: left half {@code left}, right half {@code right}. */
     private Path halves(String name, float left, float right) throws Exception {
         Path tif = dir.resolve(name);
