@@ -44,19 +44,32 @@ public final class AssessmentReport {
      */
     public static List<Reports.Document> documents(Assessment.Result r, String language, String version, Consumer<String> log) {
         ReportText tx = ReportText.of(language);
-        ReportModel model = model(r, tx, version, log);
         List<Reports.Document> docs = new ArrayList<>();
         docs.add(new Reports.Document("tables.md", f -> Files.writeString(f, markdown(r, tx), StandardCharsets.UTF_8)));
-        docs.add(new Reports.Document("report.html", f -> HtmlReport.write(model, f)));
-        docs.add(new Reports.Document("report.pdf", f -> {
-            try {
-                PdfReport.write(model, f);
-            } catch (IOException e) {
-                Files.deleteIfExists(f);
-                log.accept("report.pdf not written: " + e.getMessage());
-            }
-        }));
+        ReportModel model;
+        try {
+            model = model(r, tx, version, log);
+        } catch (RuntimeException e) { // the assessment's results are kept whatever happens to the report
+            log.accept("report.html and report.pdf not written: " + e);
+            return docs;
+        }
+        docs.add(new Reports.Document("report.html", f -> kept(f, log, () -> HtmlReport.write(model, f))));
+        docs.add(new Reports.Document("report.pdf", f -> kept(f, log, () -> PdfReport.write(model, f))));
         return docs;
+    }
+
+    private interface Writing {
+        void run() throws IOException;
+    }
+
+    /** Writes a report document; when it fails, the document is left out with a message and the run goes on. */
+    private static void kept(java.nio.file.Path f, Consumer<String> log, Writing w) throws IOException {
+        try {
+            w.run();
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(f);
+            log.accept(f.getFileName() + " not written: " + (e instanceof IOException ? e.getMessage() : e.toString()));
+        }
     }
 
     /** Tables 1-3 and the growth tables as Markdown, in a language ("en" or "zh"). */

@@ -111,6 +111,25 @@ class ReportTest {
     }
 
     @Test
+    void aFontThatCannotBeUsedLeavesThePdfOutWithAMessageAndKeepsTheRest() throws Exception {
+        Fixture.write(dir);
+        Path notAFont = Files.writeString(dir.resolve("font.ttf"), "not a font");
+        System.setProperty("pacarbon.font", notAFont.toString());
+        try {
+            Path out = dir.resolve("out-font");
+            CliTest.Run r = CliTest.run("assess", dir.resolve("spec.json").toString(), "--out", out.toString(), "--lang", "zh");
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.err().contains("report.pdf not written") && r.err().contains("font.ttf"), r.err());
+            assertFalse(Files.exists(out.resolve("report.pdf")));
+            for (String f : List.of("summary.csv", "per_pa.csv", "tables.md", "report.html", "provenance.json")) {
+                assertTrue(Files.isRegularFile(out.resolve(f)), f);
+            }
+        } finally {
+            System.clearProperty("pacarbon.font");
+        }
+    }
+
+    @Test
     void anUnknownLanguageIsAUsageError() throws Exception {
         Fixture.write(dir);
         CliTest.Run r = CliTest.run("assess", dir.resolve("spec.json").toString(), "--out", dir.resolve("o").toString(), "--lang", "fr");
