@@ -341,6 +341,9 @@ public record AssessmentSpec(Path file, String title, Region region, ProtectedAr
             }
             return v.has("en") ? v.get("en").asText() : v.elements().next().asText();
         }
+        if (!v.isValueNode()) {
+            throw new SpecException(file + ": \"" + key + "\" must be a text or {\"en\": ..., \"zh\": ...}, not " + v);
+        }
         return v.asText();
     }
 

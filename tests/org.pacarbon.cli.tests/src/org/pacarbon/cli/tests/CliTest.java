@@ -85,6 +85,14 @@ class CliTest {
     }
 
     @Test
+    void labelsAreTextsOrTextsByLanguage() throws Exception {
+        String e = fails(Fixture.SPEC.replace("\"label\": \"National parks\"", "\"label\": [1, 2]"));
+        assertTrue(e.contains("bad.json") && e.contains("\"label\" must be a text or {\"en\""), e);
+        e = fails(Fixture.SPEC.replace("\"label\": \"National parks\"", "\"label\": {\"zh\": \"\"}"));
+        assertTrue(e.contains("\"label\" in language 'zh' must be a non-empty text"), e);
+    }
+
+    @Test
     void missingFileIsNamed() throws Exception {
         String e = fails(Fixture.SPEC.replace("carbon2.tif", "nothere.tif"));
         assertTrue(e.contains("nothere.tif") && e.contains("not found"), e);
