@@ -76,7 +76,7 @@ public final class PdfReport {
                         doc.add(p);
                     }
                 } else if (block instanceof ReportModel.Table t) {
-                    table(doc, fonts, t, width);
+                    table(doc, fonts, t);
                 } else if (block instanceof ReportModel.Drawing d) {
                     PdfContentByte cb = w.getDirectContent();
                     PdfTemplate tp = cb.createTemplate(d.width(), d.height());
@@ -102,7 +102,7 @@ public final class PdfReport {
         }
     }
 
-    private static void table(Document doc, PdfFonts fonts, ReportModel.Table t, float width) {
+    private static void table(Document doc, PdfFonts fonts, ReportModel.Table t) {
         int n = t.header().size();
         PdfPTable table = new PdfPTable(n);
         table.setWidthPercentage(100);
@@ -146,10 +146,6 @@ public final class PdfReport {
         doc.add(table);
     }
 
-    private static boolean inLatin(PdfFonts fonts, char c) {
-        return Character.isWhitespace(c) || fonts.latin().charExists(c);
-    }
-
     private static final java.util.Map<String, Font> FONTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
@@ -177,8 +173,8 @@ public final class PdfReport {
             Font cjk = font(other, size, style);
             int start = 0;
             for (int i = 1; i <= text.length(); i++) {
-                if (i == text.length() || inLatin(fonts, text.charAt(i)) != inLatin(fonts, text.charAt(start))) {
-                    p.add(new Chunk(text.substring(start, i), inLatin(fonts, text.charAt(start)) ? latin : cjk));
+                if (i == text.length() || fonts.inLatin(text.charAt(i)) != fonts.inLatin(text.charAt(start))) {
+                    p.add(new Chunk(text.substring(start, i), fonts.inLatin(text.charAt(start)) ? latin : cjk));
                     start = i;
                 }
             }

@@ -156,8 +156,7 @@ final class ToolForm {
         }
     }
 
-    /** Offers the fields of a vector parameter's file in the field parameters that refer to it. */
-    /** Field lists of vector files already read, by file, size and time (a file is read once, not per keystroke). */
+    /** Field lists of vector files (and layer-key lists of specs) already read, by file, size and time (a file is read once, not per keystroke). */
     private static final Map<String, List<String>> FIELDS = java.util.Collections.synchronizedMap(
             new LinkedHashMap<String, List<String>>(16, 0.75f, true) {
                 private static final long serialVersionUID = 1L;
@@ -192,12 +191,12 @@ final class ToolForm {
             fillFields(dependents, List.of());
             return;
         }
-        List<String> cached = FIELDS.get((specKeys ? "layer keys|" : "") + key);
+        String cacheKey = (specKeys ? "layer keys|" : "") + key; // a file's fields and a spec's keys are cached apart
+        List<String> cached = FIELDS.get(cacheKey);
         if (cached != null) {
             fillFields(dependents, cached);
             return;
         }
-        String cacheKey = (specKeys ? "layer keys|" : "") + key;
         org.eclipse.swt.widgets.Display display = body.getDisplay();
         org.eclipse.core.runtime.jobs.Job job = new org.eclipse.core.runtime.jobs.Job("Reading the fields of " + f.getFileName()) {
             @Override

@@ -81,7 +81,7 @@ public final class PdfFonts {
             }
         }
         BaseFont latin = given != null ? given : first(LATIN, tried);
-        BaseFont cjk = given != null && has(given, '\u4e2d') ? given : needChinese || latin == null ? first(CJK, tried) : null;
+        BaseFont cjk = given != null && given.charExists('\u4e2d') ? given : needChinese || latin == null ? first(CJK, tried) : null;
         if (latin == null) {
             latin = cjk;
         }
@@ -122,10 +122,6 @@ public final class PdfFonts {
         }
     }
 
-    private static boolean has(BaseFont f, char c) {
-        return f.charExists(c);
-    }
-
     /** The font for Latin text. */
     public BaseFont latin() {
         return latin;
@@ -142,12 +138,12 @@ public final class PdfFonts {
 
     /** Whether the Latin font lacks a character of the text (then the Chinese font is needed for it). */
     public boolean needsOther(String text) {
-        for (int i = 0; text != null && i < text.length(); i++) {
-            if (!latin.charExists(text.charAt(i)) && !Character.isWhitespace(text.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
+        return text != null && text.chars().anyMatch(c -> !inLatin((char) c));
+    }
+
+    /** Whether the Latin font draws a character (white space counts as drawn by either font). */
+    public boolean inLatin(char c) {
+        return Character.isWhitespace(c) || latin.charExists(c);
     }
 
     /** The font for a text: the Latin font when it has every character, else the Chinese one (if any). */
