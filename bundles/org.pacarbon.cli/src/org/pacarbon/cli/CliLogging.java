@@ -14,11 +14,12 @@ import java.util.logging.SimpleFormatter;
  * {@code ~/.pacarbon/logs/pacarbon-cli.log}, so that stderr carries only the command's own lines (one line per error);
  * with {@code --verbose}, to stderr as well.
  */
-final class CliLogging {
+public final class CliLogging {
     private CliLogging() {
     }
 
-    static void configure(boolean verbose) {
+    /** Sends library logging to the log file (and to stderr with {@code verbose}). */
+    public static void configure(boolean verbose) {
         Logger root = Logger.getLogger("");
         for (Handler h : root.getHandlers()) {
             if (!verbose) {

@@ -28,6 +28,23 @@ public final class Commands {
     private final PrintStream out;
     private final PrintStream err;
     private final Path cwd;
+    private Engines engines;
+
+    /** Opens the measuring engine that {@code assess --engine NAME [--master URL]} names (other than "local"). */
+    @FunctionalInterface
+    public interface Engines {
+        /**
+         * @return the engine, or {@code null} when this class path has no engine of that name
+         * @throws IllegalArgumentException when the master is not one the engine can use (its message says why)
+         */
+        org.pacarbon.carbon.core.MeasureEngine open(String name, String master, java.util.function.Consumer<String> log);
+    }
+
+    /** Lets {@code assess --engine} use more engines than the local one (the Spark job jar's main does). */
+    public Commands withEngines(Engines e) {
+        this.engines = e;
+        return this;
+    }
 
     public Commands(PrintStream out, PrintStream err) {
         this.out = out;
@@ -176,15 +193,17 @@ public final class Commands {
 
     private int assess(List<String> args) throws UsageException, SpecException, GisException, IOException {
         List<String> pos = new ArrayList<>();
-        Map<String, String> o = options(args, pos, "--out", "--strict", "--lang");
+        Map<String, String> o = options(args, pos, "--out", "--strict", "--lang", "--engine", "--master");
         if (o.containsKey("--help")) {
-            out.println("usage: ./pacarbon assess SPEC.json --out DIR [--strict] [--lang en|zh]\n"
+            out.println("usage: ./pacarbon assess SPEC.json --out DIR [--strict] [--lang en|zh] [--engine local|spark --master URL]\n"
                     + "Runs the assessment of SPEC.json (see README: region, protectedAreas with classes in order of precedence,\n"
                     + "layers with kind density|amount, unit, group storage|uptake|emissions, optional year) and writes\n"
                     + "summary.csv and per_pa.csv (full precision), tables.md, report.html and report.pdf (maps, Tables 1-3, growth\n"
                     + "charts, top PAs, methods, provenance) and provenance.json into DIR.\n"
                     + "--strict refuses invalid PA polygons instead of repairing them (each repair is reported with its area change).\n"
-                    + "--lang en|zh: the language of the tables and the report (default: the system's, English unless Chinese).");
+                    + "--lang en|zh: the language of the tables and the report (default: the system's, English unless Chinese).\n"
+                    + "--engine spark --master local[N]|spark://HOST:PORT measures the rasters on Apache Spark (README: \"Running on a\n"
+                    + "Spark cluster\"); the outputs are the same as with the default --engine local (this machine's cores).");
             return 0;
         }
         if (pos.size() != 1 || !o.containsKey("--out")) {
@@ -196,7 +215,10 @@ public final class Commands {
         Path spec = path(pos.get(0));
         Path dir = path(o.get("--out"));
         String lang = lang(o);
-        Assessment.Result r = runAssessment(spec, dir, "true".equals(o.get("--strict")), lang);
+        Assessment.Result r;
+        try (org.pacarbon.carbon.core.MeasureEngine engine = engine(o)) {
+            r = runAssessment(spec, dir, "true".equals(o.get("--strict")), lang, engine);
+        }
         out.print(AssessmentReport.markdown(r, lang));
         out.println("Outputs written to " + dir);
         return 0;
@@ -211,12 +233,43 @@ public final class Commands {
         return l;
     }
 
+    /** The engine of --engine and --master: the local one unless another is named. */
+    private org.pacarbon.carbon.core.MeasureEngine engine(Map<String, String> o) throws UsageException {
+        String name = o.getOrDefault("--engine", "local");
+        String master = o.get("--master");
+        if (name.equals("local")) {
+            if (master != null) {
+                throw new UsageException("--master is for --engine spark (the local engine uses this machine's cores)");
+            }
+            return org.pacarbon.carbon.core.MeasureEngine.LOCAL;
+        }
+        if (!name.equals("spark")) {
+            throw new UsageException("--engine must be local or spark, not " + name);
+        }
+        org.pacarbon.carbon.core.MeasureEngine e;
+        try {
+            e = engines == null ? null : engines.open(name, master, line -> err.println("  " + line));
+        } catch (IllegalArgumentException ex) {
+            throw new UsageException(ex.getMessage());
+        }
+        if (e == null) {
+            throw new UsageException("--engine spark needs the Spark job jar: run it through ./pacarbon (which starts the job jar"
+                    + " with the Spark libraries) or spark-submit (README: \"Running on a Spark cluster\")");
+        }
+        return e;
+    }
+
     private Assessment.Result runAssessment(Path specFile, Path dir, boolean strict, String lang)
             throws SpecException, GisException, IOException {
+        return runAssessment(specFile, dir, strict, lang, org.pacarbon.carbon.core.MeasureEngine.LOCAL);
+    }
+
+    private Assessment.Result runAssessment(Path specFile, Path dir, boolean strict, String lang,
+            org.pacarbon.carbon.core.MeasureEngine engine) throws SpecException, GisException, IOException {
         warmUpCrs();
         AssessmentSpec spec = AssessmentSpec.read(specFile);
         checkOutput(spec, dir);
-        Assessment.Result r = Assessment.run(spec, line -> err.println("  " + line), null, strict);
+        Assessment.Result r = Assessment.run(spec, line -> err.println("  " + line), null, strict, engine);
         Reports.write(r, dir, VERSION, AssessmentReport.documents(r, lang, VERSION, line -> err.println("  " + line)));
         return r;
     }

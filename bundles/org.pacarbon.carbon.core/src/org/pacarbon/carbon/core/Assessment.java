@@ -47,7 +47,8 @@ public final class Assessment {
 
     /** Everything an assessment produced. */
     public record Result(AssessmentSpec spec, List<String> categories, Map<String, String> categoryLabels, List<Row> rows,
-            List<PaRow> paRows, List<String> warnings, Map<String, Long> timingsMs, List<Path> inputs, Map<String, String> layerNotes) {
+            List<PaRow> paRows, List<String> warnings, Map<String, Long> timingsMs, List<Path> inputs, Map<String, String> layerNotes,
+            Map<String, Object> engine) {
     }
 
     private final AssessmentSpec spec;
@@ -66,10 +67,12 @@ public final class Assessment {
     private final Map<String, String> fileUnits = new HashMap<>();
 
     private final boolean strict;
+    private final MeasureEngine engine;
 
-    private Assessment(AssessmentSpec spec, Consumer<String> log, BooleanSupplier cancelled, boolean strict) {
+    private Assessment(AssessmentSpec spec, Consumer<String> log, BooleanSupplier cancelled, boolean strict, MeasureEngine engine) {
         this.spec = spec;
         this.strict = strict;
+        this.engine = engine;
         this.log = log != null ? log : s -> { };
         this.cancelled = cancelled;
     }
@@ -82,7 +85,7 @@ public final class Assessment {
      * @param cancelled  polled during long work, may be {@code null}
      */
     public static Result run(AssessmentSpec spec, Consumer<String> log, BooleanSupplier cancelled) throws SpecException, GisException {
-        return new Assessment(spec, log, cancelled, false).run();
+        return new Assessment(spec, log, cancelled, false, MeasureEngine.LOCAL).run();
     }
 
     /**
@@ -92,7 +95,16 @@ public final class Assessment {
      */
     public static Result run(AssessmentSpec spec, Consumer<String> log, BooleanSupplier cancelled, boolean strict)
             throws SpecException, GisException {
-        return new Assessment(spec, log, cancelled, strict).run();
+        return new Assessment(spec, log, cancelled, strict, MeasureEngine.LOCAL).run();
+    }
+
+    /**
+     * Runs the assessment of a spec with the rasters measured by {@code engine} (e.g. on a Spark cluster): everything
+     * else, and so every output, is the same as in this process.
+     */
+    public static Result run(AssessmentSpec spec, Consumer<String> log, BooleanSupplier cancelled, boolean strict, MeasureEngine engine)
+            throws SpecException, GisException {
+        return new Assessment(spec, log, cancelled, strict, engine).run();
     }
 
     private Result run() throws SpecException, GisException {
@@ -115,8 +127,10 @@ public final class Assessment {
             regionOutline = region;
         } else {
             // the mask is applied cell by cell on its own grid; it is turned into polygons only for layers on other grids
-            mask = RasterFiles.open(spec.region().mask(), new RasterFiles.Request(spec.region().maskVariable(), crs(spec.region().crs(), "the \"crs\" of region"),
-                    null, null, null, null));
+            RasterFiles.Request maskRequest = new RasterFiles.Request(spec.region().maskVariable(),
+                    crs(spec.region().crs(), "the \"crs\" of region"), null, null, null, null);
+            mask = RasterFiles.open(spec.region().mask(), maskRequest);
+            maskInput = new MeasureEngine.Input(spec.region().mask(), maskRequest, Double.NaN);
             workCrs = mask.crs();
             GridSpec mg = mask.grid();
             regionOutline = Geometries.box(mg.minX(), mg.minY(), mg.maxX(), mg.maxY());
@@ -292,7 +306,8 @@ public final class Assessment {
                             + " in " + CrsSupport.label(src.crs()) + ")", "a raster that covers the region");
                 }
                 CellAreas.Model areas = areasOf(src);
-                ZoneStats[] s = measure(src, categories.size(), pas, areas);
+                ZoneStats[] s = measure(layer.display(), src, common != null ? List.of()
+                        : List.of(new MeasureEngine.Input(layer.path(), request(layer), Double.NaN)), categories.size(), pas, areas);
                 stats.put(id(layer), s);
                 checkPlausible(layer, src, s[0]);
                 notes.put(layer.display(), "read: " + RasterFiles.reader(file) + "; cell areas: " + areas.method() + "; unit: " + unitNote);
@@ -368,7 +383,7 @@ public final class Assessment {
             }
         }
         timings.put("total", (System.nanoTime() - t0) / 1_000_000);
-        return new Result(spec, categories, labels, rows, paRows, warnings, timings, inputs, notes);
+        return new Result(spec, categories, labels, rows, paRows, warnings, timings, inputs, notes, engine.provenance());
     }
 
     private record RasterInfo(GridSpec grid, CoordinateReferenceSystem crs, Path path, RasterFiles.Request request) {
@@ -560,7 +575,7 @@ public final class Assessment {
 
     /** How a raster layer of a spec is opened (variable, CRS given in the spec, nodata, band, time): as the run opens it. */
     public static RasterFiles.Request request(AssessmentSpec spec, AssessmentSpec.Layer layer) throws GisException {
-        return new Assessment(spec, null, null, false).request(layer);
+        return new Assessment(spec, null, null, false, MeasureEngine.LOCAL).request(layer);
     }
 
     private ZoneStats[] sumLayer(AssessmentSpec.Layer layer, Map<String, ZoneStats[]> stats, Map<String, RasterInfo> info,
@@ -614,7 +629,11 @@ public final class Assessment {
                 factors[i] = units.get(i).toKgFactor(p.year() == null ? 0 : p.year());
             }
             RasterSource sum = new SumRaster(sources, factors);
-            return measure(sum, categoryCount, pas);
+            List<MeasureEngine.Input> inputs = new ArrayList<>();
+            for (int i = 0; i < parts.size() && resampled.isEmpty(); i++) {
+                inputs.add(new MeasureEngine.Input(info.get(id(parts.get(i))).path(), info.get(id(parts.get(i))).request(), factors[i]));
+            }
+            return measure(layer.display(), sum, inputs, categoryCount, pas, areasOf(sum));
         } finally {
             for (RasterSource s : sources) {
                 try {
@@ -631,10 +650,6 @@ public final class Assessment {
      * engine measures the disjoint ones (class parts and unprotected) per cell; region and protected are their sums,
      * exactly, since coverage fractions of disjoint zones add up.
      */
-    private ZoneStats[] measure(RasterSource src, int categoryCount, List<Pa> pas) throws GisException {
-        return measure(src, categoryCount, pas, areasOf(src));
-    }
-
     /** Cell areas of a raster's grid, computed once per distinct grid and CRS. */
     private CellAreas.Model areasOf(RasterSource src) throws GisException {
         for (AreaKey k : areaModels.keySet()) {
@@ -647,13 +662,13 @@ public final class Assessment {
         return m;
     }
 
-    private ZoneStats[] measure(RasterSource src, int categoryCount, List<Pa> pas, CellAreas.Model areas) throws GisException {
+    private ZoneStats[] measure(String layer, RasterSource src, List<MeasureEngine.Input> inputs, int categoryCount, List<Pa> pas,
+            CellAreas.Model areas) throws GisException {
         Zones z = zonesFor(src);
-        CategoryEngine.Region reg = mask != null && mask.grid().sameCells(src.grid()) && CrsSupport.same(mask.crs(), src.crs())
-                ? new CategoryEngine.MaskRegion(mask)
-                : new CategoryEngine.PolygonRegion(z.region());
+        boolean maskHere = mask != null && mask.grid().sameCells(src.grid()) && CrsSupport.same(mask.crs(), src.crs());
         int classes = categoryCount - 3;
-        CategoryEngine.Result m = CategoryEngine.run(src, reg, z.pas(), classOf, classes, areas, null, cancelled);
+        CategoryEngine.Result m = engine.measure(new MeasureEngine.Job(layer, src, inputs, maskHere ? maskInput : null,
+                maskHere ? mask : null, maskHere ? null : z.region(), z.pas(), classOf, classes, areas), cancelled);
         ZoneStats[] out = new ZoneStats[categoryCount + pas.size()];
         out[0] = m.region();
         System.arraycopy(m.classes(), 0, out, 1, classes);
@@ -671,6 +686,7 @@ public final class Assessment {
     private Geometry region;
     private Geometry regionOutline;
     private RasterSource mask;
+    private MeasureEngine.Input maskInput;
     private CoordinateReferenceSystem workCrs;
     private CoordinateReferenceSystem paCrs;
     private int[] classOf;

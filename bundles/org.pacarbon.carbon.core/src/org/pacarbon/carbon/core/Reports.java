@@ -110,7 +110,7 @@ public final class Reports {
         return b.toString();
     }
 
-    /** provenance.json text: inputs with SHA-256, the spec, the software version, timings, warnings. */
+    /** provenance.json text: inputs with SHA-256, the spec, the software version, timings, the engine, warnings. */
     public static String provenance(Assessment.Result r, String version) throws IOException {
         ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = m.createObjectNode();
@@ -129,6 +129,7 @@ public final class Reports {
         }
         ObjectNode t = root.putObject("timingsMs");
         r.timingsMs().forEach(t::put);
+        root.set("engine", m.valueToTree(r.engine()));
         ObjectNode ln = root.putObject("layers");
         r.layerNotes().forEach(ln::put);
         ArrayNode w = root.putArray("warnings");

@@ -55,7 +55,39 @@ public final class CategoryEngine {
      * The statistics: {@code classes[k]} of class k's own part, {@code outside} of the region outside every class,
      * {@code zones[i]} of single zone i (its whole polygon, region or not).
      */
-    public record Result(ZoneStats[] classes, ZoneStats outside, ZoneStats[] zones) {
+    public record Result(ZoneStats[] classes, ZoneStats outside, ZoneStats[] zones) implements java.io.Serializable {
+        /**
+         * The statistics of two disjoint sets of rows together (the parts of a run split by rows): every zone's and
+         * category's sums added. Both must have the same classes and zones.
+         */
+        public Result plus(Result o) {
+            if (o.classes.length != classes.length || o.zones.length != zones.length) {
+                throw new IllegalArgumentException("results of different zones: " + zones.length + " and " + o.zones.length);
+            }
+            ZoneStats[] c = new ZoneStats[classes.length];
+            for (int i = 0; i < c.length; i++) {
+                c[i] = ZoneStats.sum(List.of(classes[i], o.classes[i]));
+            }
+            ZoneStats[] z = new ZoneStats[zones.length];
+            for (int i = 0; i < z.length; i++) {
+                z[i] = ZoneStats.sum(List.of(zones[i], o.zones[i]));
+            }
+            return new Result(c, ZoneStats.sum(List.of(outside, o.outside)), z);
+        }
+
+        /** Empty statistics for {@code classCount} classes and {@code zoneCount} zones (the start of a sum of parts). */
+        public static Result empty(int classCount, int zoneCount) {
+            ZoneStats[] c = new ZoneStats[classCount];
+            for (int i = 0; i < c.length; i++) {
+                c[i] = new ZoneStats();
+            }
+            ZoneStats[] z = new ZoneStats[zoneCount];
+            for (int i = 0; i < z.length; i++) {
+                z[i] = new ZoneStats();
+            }
+            return new Result(c, new ZoneStats(), z);
+        }
+
         /** @return the statistics of the whole region (the sum of the disjoint categories) */
         public ZoneStats region() {
             List<ZoneStats> all = new ArrayList<>(Arrays.asList(classes));
@@ -89,6 +121,18 @@ public final class CategoryEngine {
     /** As {@link #run(RasterSource, Region, List, int[], int, double[], DoubleConsumer, BooleanSupplier)} with per-cell areas. */
     public static Result run(RasterSource source, Region region, List<Geometry> zones, int[] classOf, int classCount,
             CellAreas.Model rowAreas, DoubleConsumer progress, BooleanSupplier cancelled) throws GisException {
+        return run(source, region, zones, classOf, classCount, rowAreas, 0, Integer.MAX_VALUE, progress, cancelled);
+    }
+
+    /**
+     * As {@link #run(RasterSource, Region, List, int[], int, CellAreas.Model, DoubleConsumer, BooleanSupplier)} for the
+     * rows {@code rowFrom .. rowTo-1} only: the part of a run that one worker of a distributed run does. Coverage is that
+     * of the whole polygons, so the parts of a grid cut into row ranges add up ({@link Result#plus}) to the whole run's
+     * statistics, up to the order of summation. Ranges that start on multiples of {@link RasterSource#blockRows()} decode
+     * each tile of the file once.
+     */
+    public static Result run(RasterSource source, Region region, List<Geometry> zones, int[] classOf, int classCount,
+            CellAreas.Model rowAreas, int rowFrom, int rowTo, DoubleConsumer progress, BooleanSupplier cancelled) throws GisException {
         GridSpec grid = source.grid();
         if (region instanceof MaskRegion m && !(m.mask().grid().sameCells(grid))) {
             throw new IllegalArgumentException("the mask " + m.mask().file() + " is not on the grid of " + source.file());
@@ -114,10 +158,11 @@ public final class CategoryEngine {
                 rowMax = Math.max(rowMax, c.rowEnd());
             }
         }
+        rowMin = Math.max(rowMin, rowFrom);
+        rowMax = Math.min(rowMax, rowTo);
         if (rowMax > rowMin) {
             int width = grid.width();
-            int block = Math.max(source.blockRows(), MIN_BLOCK_ROWS);
-            block = Math.max(1, Math.min(block, MAX_BLOCK_CELLS / width));
+            int block = blockRows(source);
             float[] data = new float[block * width];
             float[] mask = pass.mask != null ? new float[block * width] : null;
             // blocks start on multiples of the block height (the file's tile or strip rows): each tile is decoded once
@@ -146,6 +191,16 @@ public final class CategoryEngine {
             }
         }
         return new Result(pass.classStats, pass.outsideStats, pass.zoneStats);
+    }
+
+    /**
+     * The rows the engine reads at once from a source (a multiple of the file's tile or strip height, bounded in cells):
+     * a row range of {@link #run(RasterSource, Region, List, int[], int, CellAreas.Model, int, int, DoubleConsumer, BooleanSupplier)}
+     * that starts and ends on multiples of it reads no tile twice.
+     */
+    public static int blockRows(RasterSource source) {
+        int block = Math.max(source.blockRows(), MIN_BLOCK_ROWS);
+        return Math.max(1, Math.min(block, MAX_BLOCK_CELLS / source.grid().width()));
     }
 
     private static void checkCancelled(BooleanSupplier cancelled) {

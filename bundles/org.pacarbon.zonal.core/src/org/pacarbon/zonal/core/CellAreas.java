@@ -65,7 +65,8 @@ public final class CellAreas {
      * evaluated on a lattice of at most ~40 000 points and interpolated bilinearly between them (it is smooth: the
      * interpolation error is below 1e-5 of the area for lattice steps under 30 km).
      */
-    public static final class Model {
+    public static final class Model implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
         private final double[] rows;
         private final double[] lattice; // factor at lattice points, row-major, (lh x lw); null when uniform
         private final int step, lw, lh;

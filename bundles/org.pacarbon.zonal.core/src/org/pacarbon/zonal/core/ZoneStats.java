@@ -6,7 +6,8 @@ package org.pacarbon.zonal.core;
  * (value per area: Σ value × coverage × cell area) and {@link #sumTimesCoverage()} for per-cell amounts
  * (Σ value × coverage).
  */
-public final class ZoneStats {
+public final class ZoneStats implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     double coveredArea;
     double validArea;
     double sumTimesArea;
@@ -90,7 +91,11 @@ public final class ZoneStats {
         return s;
     }
 
-    void add(ZoneStats o) {
+    /**
+     * Adds the statistics of another part of the same zone (another block of rows, another task of a distributed run):
+     * sums add, min and max combine. Cells are disjoint between parts, so the result is the whole zone's.
+     */
+    public void add(ZoneStats o) {
         coveredArea += o.coveredArea;
         validArea += o.validArea;
         sumTimesArea += o.sumTimesArea;

@@ -13,7 +13,7 @@ package org.pacarbon.gis.core.raster;
  * @param dx      cell width (signed)
  * @param dy      cell height (signed; negative when rows go south)
  */
-public record GridSpec(int width, int height, double x0, double y0, double dx, double dy) {
+public record GridSpec(int width, int height, double x0, double y0, double dx, double dy) implements java.io.Serializable {
     public GridSpec {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("grid size must be positive: " + width + " x " + height);
