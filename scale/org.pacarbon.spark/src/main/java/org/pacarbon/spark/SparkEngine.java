@@ -69,7 +69,7 @@ public final class SparkEngine implements MeasureEngine {
      * Starts a Spark context for one assessment (stopped by {@link #close()}).
      *
      * @param conf  the configuration; its master ({@code local[N]}, {@code spark://host:port}, ...) is set by the caller
-     *              or by spark-submit
+     *              or by spark-submit; {@code spark.pacarbon.taskCells} sets about how many cells a task measures
      */
     public static SparkEngine start(SparkConf conf, Consumer<String> log) {
         if (!conf.contains("spark.master")) {
@@ -87,7 +87,9 @@ public final class SparkEngine implements MeasureEngine {
         if (jar != null && !conf.contains("spark.jars") && !master.startsWith("local")) {
             conf.set("spark.jars", jar); // executors of a cluster fetch the job jar from the driver
         }
-        return new SparkEngine(new JavaSparkContext(conf), true, log);
+        SparkEngine e = new SparkEngine(new JavaSparkContext(conf), true, log);
+        e.taskCells(conf.getLong("spark.pacarbon.taskCells", TASK_CELLS));
+        return e;
     }
 
     /** An engine on a running context (kept running by {@link #close()}). */
