@@ -392,10 +392,11 @@ public final class Commands {
         List<String> pos = new ArrayList<>();
         Map<String, String> o = options(args, pos, "--size", "--pas");
         if (o.containsKey("--help") || pos.size() != 1) {
-            out.println("usage: ./pacarbon bench-data DIR [--size 150m|300m|1km|small|paper] [--pas N]\n"
+            out.println("usage: ./pacarbon bench-data DIR [--size 150m|300m|1km|small|paper|continent] [--pas N]\n"
                     + "Writes synthetic China-scale benchmark inputs (tiled DEFLATE Float32 GeoTIFF, N polygons (default 500),\n"
                     + "spec) to DIR and prints the spec's path. 'paper' writes the paper-scale set instead: biomass 300 m,\n"
-                    + "vSOC 250 m, NPP 500 m and CO2 1 km for 5 years each, 460 polygons.");
+                    + "vSOC 250 m, NPP 500 m and CO2 1 km for 5 years each, 460 polygons. 'continent' is the Spark benchmark's\n"
+                    + "input: 40000 x 20000 cells of 100 m (800 million) and 20000 polygons unless --pas says otherwise.");
             return o.containsKey("--help") ? 0 : 2;
         }
         String size = o.getOrDefault("--size", "1km");
@@ -415,7 +416,8 @@ public final class Commands {
             case "1km" -> org.pacarbon.cli.demo.BenchData.generate(dir, 5000, 4000, 1000, pas);
             case "small" -> org.pacarbon.cli.demo.BenchData.generate(dir, 1000, 800, 5000, pas);
             case "paper" -> org.pacarbon.cli.demo.BenchData.paper(dir);
-            default -> throw new UsageException("--size must be 150m, 300m, 1km, small or paper");
+            case "continent" -> org.pacarbon.cli.demo.BenchData.generate(dir, 40000, 20000, 100, o.containsKey("--pas") ? pas : 20000);
+            default -> throw new UsageException("--size must be 150m, 300m, 1km, small, paper or continent");
         };
         out.println(spec);
         return 0;

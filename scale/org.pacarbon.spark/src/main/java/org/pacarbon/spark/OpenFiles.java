@@ -46,7 +46,7 @@ final class OpenFiles {
         List<Geometry> zones = new ArrayList<>(zoneIndex.length);
         int[] classOf = new int[zoneIndex.length];
         for (int i = 0; i < zoneIndex.length; i++) {
-            zones.add(lz.zones().get(zoneIndex[i]));
+            zones.add(lz.zone(zoneIndex[i]));
             classOf[i] = lz.classOf()[zoneIndex[i]];
         }
         return CategoryEngine.run(src, region, zones, classOf, lz.classes(), lz.areas(), from, to, null, null);

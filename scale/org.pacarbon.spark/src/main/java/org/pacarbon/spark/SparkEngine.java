@@ -145,7 +145,7 @@ public final class SparkEngine implements MeasureEngine {
         for (Input in : job.inputs()) {
             inputs.add(TaskInput.of(in));
         }
-        LayerZones lz = new LayerZones(job.layer(), inputs, job.mask() == null ? null : TaskInput.of(job.mask()), grid, job.region(),
+        LayerZones lz = LayerZones.of(job.layer(), inputs, job.mask() == null ? null : TaskInput.of(job.mask()), grid, job.region(),
                 job.zones(), job.classOf(), job.classes(), job.areas());
         Broadcast<LayerZones> shared = sc.broadcast(lz);
         List<Part> parts;
