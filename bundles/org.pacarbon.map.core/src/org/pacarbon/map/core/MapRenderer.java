@@ -259,8 +259,23 @@ public final class MapRenderer {
         double unitsPerPixel = view.extent().getWidth() / Math.max(1, view.width());
         long bucket = Math.round(Math.floor(Math.log(unitsPerPixel) / Math.log(2)));
         java.util.Map<Long, Geometry> byScale = SIMPLIFIED.computeIfAbsent(g, k -> new java.util.concurrent.ConcurrentHashMap<>());
-        return byScale.computeIfAbsent(bucket, b -> org.locationtech.jts.simplify.TopologyPreservingSimplifier
-                .simplify(g, Math.pow(2, b) * 0.5));
+        return byScale.computeIfAbsent(bucket, b -> simplifyParts(g, Math.pow(2, b) * 0.5));
+    }
+
+    /**
+     * Simplifies each part of a geometry on its own, its rings' topology kept: the topology-preserving simplifier of
+     * a whole collection checks every part against every other (20 000 PAs took minutes), which outlines do not need.
+     */
+    public static Geometry simplifyParts(Geometry g, double tolerance) {
+        if (g.getNumGeometries() == 1) {
+            return org.locationtech.jts.simplify.TopologyPreservingSimplifier.simplify(g, tolerance);
+        }
+        java.util.List<Geometry> parts = new java.util.ArrayList<>(g.getNumGeometries());
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            Geometry p = g.getGeometryN(i);
+            parts.add(p.getNumPoints() < 16 ? p : org.locationtech.jts.simplify.TopologyPreservingSimplifier.simplify(p, tolerance));
+        }
+        return g.getFactory().buildGeometry(parts);
     }
 
     /** Draws polygon outlines (and an optional fill) of a geometry in the view's CRS. */

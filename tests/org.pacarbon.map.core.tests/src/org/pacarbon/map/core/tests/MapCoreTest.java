@@ -317,4 +317,33 @@ class MapCoreTest {
         }
         return n;
     }
+
+    /** Outlines of many polygons are simplified one by one: every part kept, valid, within the tolerance of its original. */
+    @Test
+    void manyPolygonsAreSimplifiedPartByPartWithinTheTolerance() {
+        GeometryFactory gf = new GeometryFactory();
+        java.util.Random rnd = new java.util.Random(17);
+        List<org.locationtech.jts.geom.Polygon> polys = new java.util.ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            double cx = (i % 20) * 100, cy = (i / 20) * 100;
+            Coordinate[] cs = new Coordinate[201];
+            for (int k = 0; k < 200; k++) {
+                double t = 2 * Math.PI * k / 200, r = 30 + 2 * rnd.nextDouble();
+                cs[k] = new Coordinate(cx + r * Math.cos(t), cy + r * Math.sin(t));
+            }
+            cs[200] = cs[0];
+            polys.add(gf.createPolygon(cs));
+        }
+        org.locationtech.jts.geom.MultiPolygon all = gf.createMultiPolygon(polys.toArray(new org.locationtech.jts.geom.Polygon[0]));
+        double tol = 1.5;
+        org.locationtech.jts.geom.Geometry s = MapRenderer.simplifyParts(all, tol);
+        assertEquals(400, s.getNumGeometries());
+        assertTrue(s.getNumPoints() < all.getNumPoints() / 2, "fewer vertices: " + s.getNumPoints());
+        for (int i = 0; i < 400; i++) {
+            org.locationtech.jts.geom.Geometry p = s.getGeometryN(i);
+            assertTrue(p instanceof org.locationtech.jts.geom.Polygon && p.isValid(), "part " + i);
+            double d = org.locationtech.jts.algorithm.distance.DiscreteHausdorffDistance.distance(polys.get(i), p);
+            assertTrue(d <= tol * 2, "part " + i + " moved " + d); // about the tolerance (JTS may also drop a ring's end point)
+        }
+    }
 }
