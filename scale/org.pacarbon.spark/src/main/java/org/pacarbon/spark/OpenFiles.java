@@ -25,8 +25,39 @@ final class OpenFiles {
     private OpenFiles() {
     }
 
-    /** Measures rows [from, to) of a layer for the given zones (indices into the layer's zones). */
+    /** Per task thread: a pool of the task's cores, in which the engine's parallel work runs. */
+    private static final ThreadLocal<java.util.concurrent.ForkJoinPool> POOL = new ThreadLocal<>();
+
+    /**
+     * Measures rows [from, to) of a layer for the given zones (indices into the layer's zones) on the task's cores only
+     * ({@code spark.task.cpus}, 1 by default): the engine's parallel loops and the tile decoder run in a pool of that
+     * size, so that an executor running one task per core is not oversubscribed.
+     */
     static CategoryEngine.Result measure(LayerZones lz, int from, int to, int[] zoneIndex) throws GisException {
+        org.apache.spark.TaskContext tc = org.apache.spark.TaskContext.get();
+        int cpus = tc == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, tc.cpus());
+        java.util.concurrent.ForkJoinPool pool = POOL.get();
+        if (pool == null || pool.getParallelism() != cpus) {
+            pool = new java.util.concurrent.ForkJoinPool(cpus);
+            POOL.set(pool);
+        }
+        try {
+            return pool.submit(() -> measureHere(lz, from, to, zoneIndex)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof GisException g) {
+                throw g;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static CategoryEngine.Result measureHere(LayerZones lz, int from, int to, int[] zoneIndex) throws GisException {
         List<MeasureEngine.Input> inputs = new ArrayList<>();
         for (TaskInput t : lz.inputs()) {
             inputs.add(t.toInput());
