@@ -85,5 +85,5 @@ if cells:
     print("| executor cores | projected engine phase |\n|---:|---:|")
     for n in (16, 64, 256, 1024):
         sec = 60e9 / (per_core * n)
-        print(f"| {n} | {sec/60:.0f} min |")
+        print(f"| {n} | {sec/60:.1f} min |" if sec >= 120 else f"| {n} | {sec:.0f} s |")
 PY
