@@ -11,6 +11,9 @@ public final class CliApplication implements IApplication {
         java.util.List<String> list = new java.util.ArrayList<>(java.util.List.of(args == null ? new String[0] : args));
         boolean verbose = list.remove("--verbose");
         CliLogging.configure(verbose);
+        if (!list.isEmpty() && list.get(0).equals("bundles")) {
+            return Integer.valueOf(BundleCheck.run(System.out, System.err));
+        }
         int code = new Commands(System.out, System.err).run(list.toArray(new String[0]));
         System.out.flush();
         System.err.flush();
