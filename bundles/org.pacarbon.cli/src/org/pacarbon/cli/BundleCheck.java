@@ -22,6 +22,15 @@ final class BundleCheck {
             err.println("pacarbon bundles: runs only inside the OSGi application (PACARBON_OSGI=1)");
             return 2;
         }
+        // this bundle may be resolved and not started, so without a context: start it (it has no activator)
+        if (self.getBundleContext() == null) {
+            try {
+                self.start(Bundle.START_TRANSIENT);
+            } catch (BundleException e) {
+                err.println("pacarbon bundles: " + e.getMessage());
+                return 1;
+            }
+        }
         BundleContext ctx = self.getBundleContext();
         int bad = 0, n = 0;
         for (Bundle b : ctx.getBundles()) {

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Our features installed into another Eclipse application, as an institute would add them to one it already has: a
  * bare Equinox runtime with the p2 director (releng/org.pacarbon.host, assembled from Maven Central, none of our
- * bundles) installs {@code org.pacarbon.core.feature} and {@code org.pacarbon.rcp.feature} from our p2 update site
+ * bundles) installs {@code org.pacarbon.core.feature} and {@code org.pacarbon.rcp.feature} (and, as it has no UI of its own,
+ * {@code org.pacarbon.platform.feature}: SWT's platform fragment is not required by anything, so p2 would not bring it)
+ * from our p2 update site
  * with the director application (the command line the README gives), then starts headless: every PA-Carbon bundle
  * resolves and starts, and the toolbox's extension point lists our contributed tools.
  */
@@ -41,7 +43,9 @@ class DirectorInstallTest {
         assertFalse(plugins(host).stream().anyMatch(n -> n.startsWith("org.pacarbon.")), "the bare runtime has none of our bundles");
 
         String out = run(host, 600, "-application", "org.eclipse.equinox.p2.director", "-repository", site.toUri().toString(),
-                "-installIU", "org.pacarbon.core.feature.feature.group,org.pacarbon.rcp.feature.feature.group",
+                "-installIU", "org.pacarbon.core.feature.feature.group,org.pacarbon.rcp.feature.feature.group,"
+                        // the bare runtime has no UI: the Eclipse RCP runtime (SWT with its platform fragment) comes too
+                        + "org.pacarbon.platform.feature.feature.group",
                 "-destination", host.toAbsolutePath().toString(), "-profile", "DefaultProfile");
         assertTrue(out.contains("Operation completed"), out);
         List<String> installed = plugins(host);

@@ -23,7 +23,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ProductArchivesTest {
     private static final List<String> ALL = List.of("gtk.linux.x86_64", "gtk.linux.aarch64", "win32.win32.x86_64",
             "cocoa.macosx.aarch64", "cocoa.macosx.x86_64");
-    private static final String ROOT = "pacarbon-workbench/";
+    private static final String LINUX_WINDOWS_ROOT = "pacarbon-workbench/";
+    /** On macOS the installation is laid out as an application bundle (Tycho's materialization). */
+    private static final String MAC_ROOT = "pacarbon-workbench.app/Contents/Eclipse/";
 
     @ParameterizedTest
     @CsvSource({
@@ -38,24 +40,25 @@ class ProductArchivesTest {
         assertTrue(Files.isRegularFile(file), "the archive " + file + " was built");
         Archive a = Archive.read(file);
         Map<String, Archive.Entry> e = a.entries();
-        assertTrue(e.keySet().stream().allMatch(n -> n.startsWith(ROOT)), "everything under " + ROOT);
+        String root = env.startsWith("macosx") ? MAC_ROOT : LINUX_WINDOWS_ROOT;
+        assertTrue(e.keySet().stream().allMatch(n -> n.startsWith(root)), "everything under " + root);
 
         // SWT: this platform's fragment, no other's
-        String fragment = plugin(e, "org.eclipse.swt." + swt);
+        String fragment = plugin(e, root, "org.eclipse.swt." + swt);
         assertNotNull(fragment, "the SWT fragment org.eclipse.swt." + swt + " in " + file.getFileName());
-        assertNotNull(plugin(e, "org.eclipse.swt"), "the SWT host bundle");
+        assertNotNull(plugin(e, root, "org.eclipse.swt"), "the SWT host bundle");
         for (String other : ALL) {
             if (!other.equals(swt)) {
-                assertEquals(null, plugin(e, "org.eclipse.swt." + other), "no SWT fragment of " + other + " in " + file.getFileName());
+                assertEquals(null, plugin(e, root, "org.eclipse.swt." + other), "no SWT fragment of " + other + " in " + file.getFileName());
             }
         }
         // the configuration names the fragment and starts the product
-        String config = e.get(ROOT + "configuration/config.ini").text();
+        String config = e.get(root + "configuration/config.ini").text();
         assertTrue(config.contains("eclipse.product=org.pacarbon.app.product"), config);
         assertTrue(config.contains("eclipse.application=org.pacarbon.app.application"), config);
         assertTrue(config.contains("org.eclipse.equinox.simpleconfigurator"), config);
-        String bundles = e.get(ROOT + "configuration/org.eclipse.equinox.simpleconfigurator/bundles.info").text();
-        assertTrue(bundles.contains("\norg.eclipse.swt." + swt + ",") && bundles.contains(fragment.substring(ROOT.length())),
+        String bundles = e.get(root + "configuration/org.eclipse.equinox.simpleconfigurator/bundles.info").text();
+        assertTrue(bundles.contains("\norg.eclipse.swt." + swt + ",") && bundles.contains(fragment.substring(root.length())),
                 "bundles.info names " + fragment);
         for (String other : ALL) {
             if (!other.equals(swt)) {
@@ -64,18 +67,18 @@ class ProductArchivesTest {
         }
         assertTrue(bundles.contains("\norg.pacarbon.app,"), "our application bundle is configured");
         // the launcher jar the script runs
-        assertNotNull(plugin(e, "org.eclipse.equinox.launcher"), "the Equinox launcher jar");
-        assertNotNull(plugin(e, "org.eclipse.osgi"), "the framework");
+        assertNotNull(plugin(e, root, "org.eclipse.equinox.launcher"), "the Equinox launcher jar");
+        assertNotNull(plugin(e, root, "org.eclipse.osgi"), "the framework");
 
         // the start script of the platform, and no other platform's
-        Archive.Entry s = e.get(ROOT + script);
+        Archive.Entry s = e.get(root + script);
         assertNotNull(s, "the start script " + script);
         String text = s.text();
         assertTrue(text.contains("org.eclipse.equinox.launcher_"), "the script runs the launcher jar");
         assertTrue(text.contains("17"), "the script checks for Java 17");
         for (String name : List.of("pacarbon-workbench", "pacarbon-workbench.cmd", "pacarbon-workbench.command")) {
             if (!name.equals(script)) {
-                assertFalse(e.containsKey(ROOT + name), "no " + name + " in " + file.getFileName());
+                assertFalse(e.containsKey(root + name), "no " + name + " in " + file.getFileName());
             }
         }
         if (ext.equals("zip")) {
@@ -89,15 +92,15 @@ class ProductArchivesTest {
             assertTrue(text.contains("-XstartOnFirstThread"), "SWT on macOS needs the first thread");
         }
         // the product's window icons, in the application bundle
-        Map<String, Archive.Entry> app = a.nested(plugin(e, "org.pacarbon.app"));
+        Map<String, Archive.Entry> app = a.nested(plugin(e, root, "org.pacarbon.app"));
         for (int size : new int[] {16, 32, 48, 64, 128}) {
             assertTrue(app.containsKey("icons/pacarbon" + size + ".png"), "window icon " + size + " px");
         }
     }
 
     /** The path of the plug-in jar with this symbolic name, or null. */
-    private static String plugin(Map<String, Archive.Entry> e, String id) {
-        Pattern p = Pattern.compile(Pattern.quote(ROOT + "plugins/" + id + "_") + "\\d[^/]*\\.jar");
+    private static String plugin(Map<String, Archive.Entry> e, String root, String id) {
+        Pattern p = Pattern.compile(Pattern.quote(root + "plugins/" + id + "_") + "\\d[^/]*\\.jar");
         return e.keySet().stream().filter(n -> p.matcher(n).matches()).findFirst().orElse(null);
     }
 }
