@@ -26,6 +26,9 @@ final class PacarbonWindowAdvisor extends WorkbenchWindowAdvisor {
         configurer.setShowStatusLine(true);
         configurer.setShowPerspectiveBar(true);
         configurer.setShowProgressIndicator(true);
-        configurer.setTitle(Messages.App_title);
+        // a branded product built on this application (an institute's) shows its own name
+        org.eclipse.core.runtime.IProduct product = org.eclipse.core.runtime.Platform.getProduct();
+        configurer.setTitle(product != null && !org.pacarbon.app.AppIds.PRODUCT.equals(product.getId()) && product.getName() != null
+                ? product.getName() : Messages.App_title);
     }
 }

@@ -30,6 +30,12 @@ public final class PacarbonWorkbenchAdvisor extends WorkbenchAdvisor {
 
     @Override
     public String getInitialWindowPerspectiveId() {
+        // a branded product may choose another first perspective (org.eclipse.ui/defaultPerspectiveId in its
+        // plugin_customization.ini); this product opens on the map
+        String id = org.eclipse.ui.PlatformUI.getPreferenceStore().getString(org.eclipse.ui.IWorkbenchPreferenceConstants.DEFAULT_PERSPECTIVE_ID);
+        if (id != null && !id.isBlank() && org.eclipse.ui.PlatformUI.getWorkbench().getPerspectiveRegistry().findPerspectiveWithId(id) != null) {
+            return id;
+        }
         return AppIds.PERSPECTIVE_MAP;
     }
 
