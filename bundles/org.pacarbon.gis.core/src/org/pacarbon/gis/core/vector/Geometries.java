@@ -103,7 +103,55 @@ public final class Geometries {
         if (fixed.isEmpty()) {
             return GF.createMultiPolygon();
         }
-        return polygonsOf(UnaryUnionOp.union(fixed));
+        // Polygons whose envelopes meet no other's cannot touch them: the union only needs to run on each group of
+        // envelope-connected polygons. The cascaded union of all of them at once spent minutes on 20 000 mostly
+        // separate PAs (its merges grow with the number of parts); grouped, it is the same polygons in seconds.
+        List<List<Geometry>> groups = envelopeGroups(fixed);
+        if (groups.size() == 1) {
+            return polygonsOf(UnaryUnionOp.union(fixed));
+        }
+        List<Geometry> out = new ArrayList<>();
+        for (List<Geometry> group : groups) {
+            Geometry u = group.size() == 1 ? group.get(0) : polygonsOf(UnaryUnionOp.union(group));
+            for (int i = 0; i < u.getNumGeometries(); i++) {
+                out.add(u.getGeometryN(i));
+            }
+        }
+        return polygonsOf(GF.buildGeometry(out));
+    }
+
+    /** The geometries grouped by connected envelopes (two meet when their envelopes intersect, directly or via others). */
+    static List<List<Geometry>> envelopeGroups(List<Geometry> gs) {
+        int n = gs.size();
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+        }
+        org.locationtech.jts.index.strtree.STRtree tree = new org.locationtech.jts.index.strtree.STRtree();
+        for (int i = 0; i < n; i++) {
+            tree.insert(gs.get(i).getEnvelopeInternal(), i);
+        }
+        for (int i = 0; i < n; i++) {
+            for (Object o : tree.query(gs.get(i).getEnvelopeInternal())) {
+                int a = root(parent, i), b = root(parent, (Integer) o);
+                if (a != b) {
+                    parent[Math.max(a, b)] = Math.min(a, b);
+                }
+            }
+        }
+        java.util.Map<Integer, List<Geometry>> byRoot = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            byRoot.computeIfAbsent(root(parent, i), k -> new ArrayList<>()).add(gs.get(i));
+        }
+        return new ArrayList<>(byRoot.values());
+    }
+
+    private static int root(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
     }
 
     /**
