@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.SparkConf;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.scheduler.SparkListenerTaskStart;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,8 +30,8 @@ import org.pacarbon.cli.demo.BenchData;
 
 /**
  * A real Spark standalone cluster on this machine: a master and two workers, each its own JVM started from the Spark
- * jars of Maven Central, on loopback addresses only. One worker (and its executor) is killed as soon as the first task
- * has finished; Spark runs its lost tasks again on the other worker and the assessment gives the local answer.
+ * jars of Maven Central, on loopback addresses only. One worker (and its executor) is killed as soon as a task starts on
+ * that executor; Spark runs the lost task again on the other worker and the assessment gives the local answer.
  */
 class SparkClusterTest {
     @TempDir
@@ -75,13 +76,21 @@ class SparkClusterTest {
         Assessment.Result remote = assertTimeoutPreemptively(Duration.ofMinutes(6), () -> {
             try (SparkEngine engine = SparkEngine.start(conf, System.err::println)) {
                 waitForExecutors(engine, 2);
+                // worker 1's executor: the folder its worker made for it (work dir / app id / executor id)
+                String victim = executorOf(dir.resolve("w1"));
                 engine.context().sc().addSparkListener(new SparkListener() {
                     @Override
-                    public void onTaskEnd(SparkListenerTaskEnd end) {
-                        if (killed.compareAndSet(false, true)) {
+                    public void onTaskStart(SparkListenerTaskStart start) {
+                        // killed while it runs a task: that attempt is lost and must run again elsewhere
+                        if (victim.equals(start.taskInfo().executorId()) && killed.compareAndSet(false, true)) {
                             worker1.descendants().forEach(ProcessHandle::destroyForcibly); // its executor
                             worker1.destroyForcibly();
-                        } else {
+                        }
+                    }
+
+                    @Override
+                    public void onTaskEnd(SparkListenerTaskEnd end) {
+                        if (killed.get()) {
                             tasksAfterKill.incrementAndGet();
                         }
                     }
@@ -100,6 +109,17 @@ class SparkClusterTest {
         Outputs.assertSameNumbers(dir.resolve("local/per_pa.csv"), dir.resolve("cluster/per_pa.csv"), 1e-12);
         assertEquals("spark", remote.engine().get("name"));
         assertEquals(master, remote.engine().get("master"));
+    }
+
+    /** The id of the one executor a worker runs (the folder it made under its work dir for the application). */
+    private static String executorOf(Path workDir) throws IOException {
+        try (java.util.stream.Stream<Path> apps = Files.list(workDir)) {
+            Path app = apps.filter(Files::isDirectory).findFirst().orElseThrow(() -> new AssertionError("no application in " + workDir));
+            try (java.util.stream.Stream<Path> ex = Files.list(app)) {
+                return ex.filter(Files::isDirectory).map(p -> p.getFileName().toString()).findFirst()
+                        .orElseThrow(() -> new AssertionError("no executor in " + app));
+            }
+        }
     }
 
     /** A Spark home whose jars/ are the Spark and library jars of this test's class path (as a Spark install has). */
