@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.pacarbon.carbon.core.Assessment;
 import org.pacarbon.carbon.core.AssessmentSpec;
+import org.pacarbon.carbon.core.MeasureEngine;
 import org.pacarbon.carbon.core.Reports;
 import org.pacarbon.report.AssessmentReport;
 import org.pacarbon.carbon.core.SpecException;
@@ -37,7 +38,7 @@ public final class Commands {
          * @return the engine, or {@code null} when this class path has no engine of that name
          * @throws IllegalArgumentException when the master is not one the engine can use (its message says why)
          */
-        org.pacarbon.carbon.core.MeasureEngine open(String name, String master, java.util.function.Consumer<String> log);
+        MeasureEngine open(String name, String master, java.util.function.Consumer<String> log);
     }
 
     /** Lets {@code assess --engine} use more engines than the local one (the Spark job jar's main does). */
@@ -216,7 +217,7 @@ public final class Commands {
         Path dir = path(o.get("--out"));
         String lang = lang(o);
         Assessment.Result r;
-        try (org.pacarbon.carbon.core.MeasureEngine engine = engine(o)) {
+        try (MeasureEngine engine = engine(o)) {
             r = runAssessment(spec, dir, "true".equals(o.get("--strict")), lang, engine);
         }
         out.print(AssessmentReport.markdown(r, lang));
@@ -234,19 +235,19 @@ public final class Commands {
     }
 
     /** The engine of --engine and --master: the local one unless another is named. */
-    private org.pacarbon.carbon.core.MeasureEngine engine(Map<String, String> o) throws UsageException {
+    private MeasureEngine engine(Map<String, String> o) throws UsageException {
         String name = o.getOrDefault("--engine", "local");
         String master = o.get("--master");
         if (name.equals("local")) {
             if (master != null) {
                 throw new UsageException("--master is for --engine spark (the local engine uses this machine's cores)");
             }
-            return org.pacarbon.carbon.core.MeasureEngine.LOCAL;
+            return MeasureEngine.LOCAL;
         }
         if (!name.equals("spark")) {
             throw new UsageException("--engine must be local or spark, not " + name);
         }
-        org.pacarbon.carbon.core.MeasureEngine e;
+        MeasureEngine e;
         try {
             e = engines == null ? null : engines.open(name, master, line -> err.println("  " + line));
         } catch (IllegalArgumentException ex) {
@@ -261,11 +262,11 @@ public final class Commands {
 
     private Assessment.Result runAssessment(Path specFile, Path dir, boolean strict, String lang)
             throws SpecException, GisException, IOException {
-        return runAssessment(specFile, dir, strict, lang, org.pacarbon.carbon.core.MeasureEngine.LOCAL);
+        return runAssessment(specFile, dir, strict, lang, MeasureEngine.LOCAL);
     }
 
     private Assessment.Result runAssessment(Path specFile, Path dir, boolean strict, String lang,
-            org.pacarbon.carbon.core.MeasureEngine engine) throws SpecException, GisException, IOException {
+            MeasureEngine engine) throws SpecException, GisException, IOException {
         warmUpCrs();
         AssessmentSpec spec = AssessmentSpec.read(specFile);
         checkOutput(spec, dir);

@@ -645,11 +645,6 @@ public final class Assessment {
         }
     }
 
-    /**
-     * Measures a raster for the categories [region, class parts..., protected, unprotected] and the single PAs. The
-     * engine measures the disjoint ones (class parts and unprotected) per cell; region and protected are their sums,
-     * exactly, since coverage fractions of disjoint zones add up.
-     */
     /** Cell areas of a raster's grid, computed once per distinct grid and CRS. */
     private CellAreas.Model areasOf(RasterSource src) throws GisException {
         for (AreaKey k : areaModels.keySet()) {
@@ -662,6 +657,12 @@ public final class Assessment {
         return m;
     }
 
+    /**
+     * Measures a raster for the categories [region, class parts..., protected, unprotected] and the single PAs. The
+     * engine measures the disjoint ones (class parts and unprotected) per cell; region and protected are their sums,
+     * exactly, since coverage fractions of disjoint zones add up. {@code inputs} say how a distributed engine's workers
+     * open the same cells again (empty: only in this process).
+     */
     private ZoneStats[] measure(String layer, RasterSource src, List<MeasureEngine.Input> inputs, int categoryCount, List<Pa> pas,
             CellAreas.Model areas) throws GisException {
         Zones z = zonesFor(src);
