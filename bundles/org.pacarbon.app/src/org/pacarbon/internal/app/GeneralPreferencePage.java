@@ -4,10 +4,11 @@ import org.eclipse.jface.preference.BooleanFieldEditor;
 import org.eclipse.jface.preference.DirectoryFieldEditor;
 import org.eclipse.jface.preference.FieldEditorPreferencePage;
 import org.eclipse.jface.preference.IntegerFieldEditor;
+import org.eclipse.jface.preference.StringFieldEditor;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 
-/** General PA-Carbon preferences: output folder, threads, figure resolution, exit confirmation. */
+/** General PA-Carbon preferences: output folder, threads, figure resolution, update site, exit confirmation. */
 public final class GeneralPreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
 
     /** Creates the page with a grid layout of field editors. */
@@ -30,6 +31,7 @@ public final class GeneralPreferencePage extends FieldEditorPreferencePage imple
         IntegerFieldEditor dpi = new IntegerFieldEditor(PreferenceInitializer.FIGURE_DPI, Messages.Prefs_dpi, getFieldEditorParent());
         dpi.setValidRange(72, 1200);
         addField(dpi);
+        addField(new StringFieldEditor(PreferenceInitializer.UPDATE_SITE, Messages.Prefs_updateSite, getFieldEditorParent()));
         addField(new BooleanFieldEditor(PreferenceInitializer.CONFIRM_EXIT, Messages.Prefs_confirmExit, getFieldEditorParent()));
     }
 }

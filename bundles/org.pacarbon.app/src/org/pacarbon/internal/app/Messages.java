@@ -18,6 +18,16 @@ public final class Messages extends NLS {
     public static String Prefs_threads;
     public static String Prefs_dpi;
     public static String Prefs_confirmExit;
+    public static String Prefs_updateSite;
+    public static String Update_action;
+    public static String Update_tooltip;
+    public static String Update_title;
+    public static String Update_noSite;
+    public static String Update_checking;
+    public static String Update_current;
+    public static String Update_found;
+    public static String Update_installing;
+    public static String Update_restart;
     public static String Error_title;
     public static String Error_unexpected;
 

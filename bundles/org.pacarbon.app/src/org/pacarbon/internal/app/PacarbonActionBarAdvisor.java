@@ -27,6 +27,7 @@ final class PacarbonActionBarAdvisor extends ActionBarAdvisor {
         register(ActionFactory.SAVE.create(window));
         register(ActionFactory.UNDO.create(window));
         register(ActionFactory.REDO.create(window));
+        register(new CheckForUpdatesAction(window));
     }
 
     @Override
@@ -63,6 +64,8 @@ final class PacarbonActionBarAdvisor extends ActionBarAdvisor {
 
         MenuManager help = new MenuManager(Messages.Menu_help, IWorkbenchActionConstants.M_HELP);
         help.add(new GroupMarker(IWorkbenchActionConstants.HELP_START));
+        help.add(getAction(CheckForUpdatesAction.ID));
+        help.add(new Separator());
         help.add(getAction(ActionFactory.ABOUT.getId()));
         help.add(new GroupMarker(IWorkbenchActionConstants.HELP_END));
         menuBar.add(help);

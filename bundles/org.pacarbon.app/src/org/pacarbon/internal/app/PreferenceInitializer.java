@@ -14,6 +14,9 @@ public final class PreferenceInitializer extends AbstractPreferenceInitializer {
     /** Resolution of exported figures. */
     public static final String FIGURE_DPI = "figureDpi"; //$NON-NLS-1$
 
+    /** Update sites for Help > Check for Updates (URLs or folders); an institute's branding presets it. */
+    public static final String UPDATE_SITE = "updateSite"; //$NON-NLS-1$
+
     @Override
     public void initializeDefaultPreferences() {
         IPreferenceStore store = Activator.getDefault().getPreferenceStore();
@@ -21,5 +24,6 @@ public final class PreferenceInitializer extends AbstractPreferenceInitializer {
         store.setDefault(WORKER_THREADS, 0);
         store.setDefault(CONFIRM_EXIT, false);
         store.setDefault(FIGURE_DPI, 300);
+        store.setDefault(UPDATE_SITE, ""); //$NON-NLS-1$
     }
 }
