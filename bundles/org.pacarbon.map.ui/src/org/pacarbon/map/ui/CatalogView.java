@@ -170,9 +170,8 @@ public final class CatalogView extends ViewPart {
     }
 
     /**
-     * Adds a file to a map with a default style: rasters stretched to 2-98 % of their values with a ramp picked from
-     * the name (NPP, CO2/emissions, carbon), vectors as red outlines. The map is unchanged when the file cannot be
-     * read.
+     * Adds a file to a map with a default style ({@link org.pacarbon.map.core.LayerFiles}). The map is unchanged when
+     * the file cannot be read.
      */
     public static void addToMap(MapView map, Path file) throws GisException {
         addToMap(map, file, null);
@@ -180,44 +179,7 @@ public final class CatalogView extends ViewPart {
 
     /** As {@link #addToMap(MapView, Path)}, for one variable of a NetCDF file (null: the only one). */
     public static void addToMap(MapView map, Path file, String variable) throws GisException {
-        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (n.endsWith(".tif") || n.endsWith(".tiff") || n.endsWith(".nc")) {
-            org.pacarbon.map.core.DefaultStyles.Rule rule = org.pacarbon.map.core.DefaultStyles.forFile(n);
-            double[] range = rule != null && !Double.isNaN(rule.min()) && !Double.isNaN(rule.max()) ? new double[] {rule.min(), rule.max()}
-                    : range(file, variable, rule != null && rule.log());
-            String ramp = rule != null ? rule.ramp() : "viridis";
-            org.pacarbon.map.core.MapLayer l = map.addRaster(file, variable, file.getFileName() + (variable == null ? "" : " : " + variable),
-                    ramp, range[0], range[1], rule != null ? rule.unit() : "");
-            if (rule != null && rule.log()) {
-                l.setStyle(new org.pacarbon.map.core.RasterStyle(org.pacarbon.map.core.ColorRamp.preset(ramp), range[0], range[1],
-                        true, null, rule.unit()));
-                map.changed();
-            }
-        } else {
-            // polygons with a class field (PA category, IUCN category, ...) are coloured by class
-            org.pacarbon.gis.core.vector.FeatureSet set = org.pacarbon.gis.core.vector.VectorIO.read(file, null, null);
-            String field = set.fields().stream().filter(f -> List.of("category", "class", "iucn_cat", "desig_type", "type")
-                    .contains(f.toLowerCase(Locale.ROOT))).findFirst().orElse(null);
-            long values = field == null ? 0 : set.features().stream().map(f -> f.text(field).orElse("")).distinct().count();
-            if (field != null && values >= 2 && values <= MapView.CATEGORY_COLOURS.length) {
-                map.addVectorByField(set, file, file.getFileName().toString(), field);
-            } else {
-                map.addVector(set, file, file.getFileName().toString(), new Color(0xb7, 0x1c, 0x1c), 1f, null);
-            }
-        }
-    }
-
-    /** A default stretch: the 2nd to 98th percentile of a sample of the raster's values. */
-    private static double[] range(Path file, String variable, boolean positiveOnly) throws GisException {
-        try (RasterSource src = RasterFiles.open(file, variable)) {
-            double[] q = Classification.sampledQuantiles(src, positiveOnly);
-            if (q == null) {
-                return new double[] {0, 1};
-            }
-            return q[1] < q[49] ? new double[] {q[1], q[49]} : new double[] {q[0], q[0] + 1};
-        } catch (java.io.IOException e) {
-            throw new GisException(file, e.getMessage(), null, e);
-        }
+        org.pacarbon.map.core.LayerFiles.add(map.model(), file, variable);
     }
 
     /** @return the number of files in the catalog */

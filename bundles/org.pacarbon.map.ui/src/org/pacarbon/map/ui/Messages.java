@@ -72,6 +72,30 @@ public final class Messages extends NLS {
     public static String DpiRange;
     public static String DpiNumber;
     public static String ExportButton;
+    public static String JobAdding;
+    public static String JobOpening;
+    public static String Demo_loading;
+    public static String IdentifyHint;
+    public static String IdentifyLayer;
+    public static String IdentifyValue;
+    public static String IdentifyNothing;
+    public static String AddData;
+    public static String ToolPan;
+    public static String ToolZoomIn;
+    public static String ToolZoomOut;
+    public static String ToolIdentify;
+    public static String ToolMeasureLength;
+    public static String ToolMeasureArea;
+    public static String ToolSelect;
+    public static String Scale;
+    public static String ScaleTip;
+    public static String ScaleBad;
+    public static String MeasureLength;
+    public static String MeasureArea;
+    public static String MeasurePerimeter;
+    public static String MeasureHint;
+    public static String RecentMaps;
+    public static String NoRecentMaps;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -102,6 +102,7 @@ public final class MapToolsTest {
                  "properties":{},"geometry":{"type":"Polygon","coordinates":[[[505000,4002000],[515000,4002000],[515000,4008000],[505000,4008000],[505000,4002000]]]}}]}
                 """);
         map.dropFiles(new String[] {outline.toString()});
+        robot.waitForJobs(); // dropped files are read in a job
         assertEquals(before + 1, map.layers().size());
         assertEquals("o.geojson", map.layers().get(map.layers().size() - 1).name());
 
@@ -114,6 +115,7 @@ public final class MapToolsTest {
                  {"type":"Feature","properties":{"category":"nature_reserve"},"geometry":{"type":"Polygon","coordinates":[[[515000,4005000],[516000,4005000],[516000,4006000],[515000,4006000],[515000,4005000]]]}}]}
                 """);
         map.dropFiles(new String[] {pas.toString()});
+        robot.waitForJobs();
         assertEquals(java.util.List.of("pas.geojson: national_park", "pas.geojson: nature_reserve"),
                 map.layers().subList(map.layers().size() - 2, map.layers().size()).stream().map(MapLayer::name).toList());
         assertTrue(!map.layers().get(map.layers().size() - 1).stroke().equals(map.layers().get(map.layers().size() - 2).stroke()));

@@ -1,0 +1,410 @@
+package org.pacarbon.map.core;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.opengis.referencing.crs.CoordinateReferenceSystem;
+import org.pacarbon.gis.core.GisException;
+import org.pacarbon.gis.core.crs.CrsSupport;
+import org.pacarbon.gis.core.raster.RasterFiles;
+import org.pacarbon.gis.core.raster.RasterSource;
+import org.pacarbon.gis.core.vector.Feature;
+import org.pacarbon.gis.core.vector.FeatureSet;
+import org.pacarbon.gis.core.vector.Geometries;
+import org.pacarbon.gis.core.vector.VectorIO;
+
+/**
+ * The layers of a map and their CRS, with no UI: reading files into layers in the map's CRS (the first layer sets it;
+ * the others are reprojected), the order, identify, and the map as a document (.pamap) or a figure. Safe to change
+ * from a background job while a drawing reads it (the list is copy-on-write); listeners hear of every change on the
+ * thread that made it.
+ */
+public final class MapModel {
+    /** Colours of categories (PA classes and the like): distinct, readable on the carbon ramps. */
+    public static final Color[] CATEGORY_COLOURS = {new Color(0xb7, 0x1c, 0x1c), new Color(0x1b, 0x5e, 0x20), new Color(0x0d, 0x47, 0xa1),
+        new Color(0xe6, 0x51, 0x00), new Color(0x6a, 0x1b, 0x9a), new Color(0x00, 0x69, 0x5c), new Color(0x4e, 0x34, 0x2e),
+        new Color(0xad, 0x14, 0x57), new Color(0x33, 0x69, 0x1e), new Color(0x28, 0x35, 0x93), new Color(0xf9, 0xa8, 0x25),
+        new Color(0x37, 0x47, 0x4f)};
+
+    private final List<MapLayer> layers = new CopyOnWriteArrayList<>();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private volatile CoordinateReferenceSystem crs;
+    private volatile long changes;
+
+    /** An empty map; its first layer sets the CRS. */
+    public MapModel() {
+    }
+
+    /**
+     * An empty map in {@code crs} (null: its first layer's): layers read in the background into such a model, in the
+     * CRS of the map they are for, then join it with {@link #addAll}.
+     */
+    public MapModel(CoordinateReferenceSystem crs) {
+        this.crs = crs;
+    }
+
+    /** @return the layers, bottom first (a live, thread-safe list: change it through this model) */
+    public List<MapLayer> layers() {
+        return layers;
+    }
+
+    /** The map's CRS: that of its first layer (null while empty). */
+    public CoordinateReferenceSystem crs() {
+        return crs;
+    }
+
+    /** Registers a listener told after every change of the layers (on the thread of the change). */
+    public void addListener(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Runnable listener) {
+        listeners.remove(listener);
+    }
+
+    /** Tells the listeners that the layers changed (visibility, order, style: changes made to a layer directly). */
+    public void changed() {
+        changes++;
+        listeners.forEach(Runnable::run);
+    }
+
+    /** How many changes this map has seen: a background job that started at another count knows it was overtaken. */
+    public long changes() {
+        return changes;
+    }
+
+    /**
+     * Moves the layers of {@code other} (read in this map's CRS, see {@link #MapModel(CoordinateReferenceSystem)}) to
+     * the top of this one; {@code other} is left empty.
+     */
+    public void addAll(MapModel other) {
+        if (other.layers.isEmpty()) {
+            return;
+        }
+        if (crs == null) {
+            crs = other.crs;
+        }
+        layers.addAll(other.layers);
+        other.layers.clear();
+        changed();
+    }
+
+    /** Replaces this map's layers (their files are closed) with those of {@code other}, which is left empty. */
+    public void replaceWith(MapModel other) {
+        List<MapLayer> old = List.copyOf(layers);
+        layers.clear();
+        crs = other.crs;
+        layers.addAll(other.layers);
+        other.layers.clear();
+        old.forEach(MapModel::closeQuietly);
+        changed();
+    }
+
+    /** Removes every layer (their files are closed); the next layer sets the map's CRS. */
+    public void clear() {
+        List<MapLayer> old = List.copyOf(layers);
+        layers.clear();
+        crs = null;
+        old.forEach(MapModel::closeQuietly);
+        changed();
+    }
+
+    /** Adds a raster layer: one variable of a NetCDF file (null: a file with one variable, or a GeoTIFF), ramp min to max. */
+    public MapLayer addRaster(Path file, String variable, String name, String ramp, double min, double max, String unit) throws GisException {
+        RasterSource src = RasterFiles.open(file, variable);
+        String u = unit == null || unit.isEmpty() ? (src.unit() == null ? "" : src.unit()) : unit; // else the file's unit
+        MapLayer layer = MapLayer.raster(name, src, new RasterStyle(ColorRamp.preset(ramp), min, max, false, null, u));
+        layer.setVariable(variable);
+        CoordinateReferenceSystem map = crs;
+        if (map != null) {
+            try {
+                layer.reprojectTo(map); // a raster in another CRS is drawn reprojected to the map's
+            } catch (GisException e) {
+                closeQuietly(layer);
+                throw new GisException(file, "cannot be shown on this map: no transformation from its CRS " + CrsSupport.label(src.crs())
+                        + " to the map's " + CrsSupport.label(map), "a raster in a CRS that can be transformed", e);
+            }
+        }
+        add(layer, src.crs());
+        return layer;
+    }
+
+    /** Adds the polygons of a vector file as an outline layer. */
+    public MapLayer addVector(Path file, String name, Color stroke, float width, Color fill) throws GisException {
+        return addVector(VectorIO.read(file, null, null), file, name, stroke, width, fill);
+    }
+
+    /** As {@link #addVector(Path, String, Color, float, Color)}, for features already read from {@code file}. */
+    public MapLayer addVector(FeatureSet set, Path file, String name, Color stroke, float width, Color fill) throws GisException {
+        CoordinateReferenceSystem map = crs == null ? set.crs() : crs;
+        Geometry g = toMap(Geometries.union(set.features().stream().map(Feature::geometry).toList()), set.crs(), map);
+        MapLayer layer = MapLayer.vector(name, g, stroke, width, fill);
+        layer.setSource(file);
+        layer.setLabels(labels(set, map));
+        layer.setFeatures(inMapCrs(set, map));
+        add(layer, set.crs());
+        return layer;
+    }
+
+    /**
+     * Adds the polygons of a vector file as one outline layer per value of a field (categorized: PA class -> colour),
+     * in the order of the values; returns the layers.
+     */
+    public List<MapLayer> addVectorByField(FeatureSet set, Path file, String name, String field) throws GisException {
+        if (!set.fields().contains(field)) {
+            throw new GisException(file, "has no field '" + field + "'", "a field of " + set.fields());
+        }
+        TreeMap<String, List<Feature>> byValue = new TreeMap<>();
+        for (Feature f : set.features()) {
+            byValue.computeIfAbsent(f.text(field).orElse("(none)"), k -> new ArrayList<>()).add(f);
+        }
+        if (byValue.size() > CATEGORY_COLOURS.length) {
+            throw new GisException(file, "field '" + field + "' has " + byValue.size() + " values, too many to colour apart",
+                    "a field with at most " + CATEGORY_COLOURS.length + " values");
+        }
+        CoordinateReferenceSystem map = crs == null ? set.crs() : crs;
+        List<MapLayer> out = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<String, List<Feature>> e : byValue.entrySet()) {
+            Geometry g = toMap(Geometries.union(e.getValue().stream().map(Feature::geometry).toList()), set.crs(), map);
+            Color c = CATEGORY_COLOURS[i++];
+            MapLayer layer = MapLayer.vector(name + ": " + e.getKey(), g, c, 1.2f, new Color(c.getRed(), c.getGreen(), c.getBlue(), 60));
+            layer.setSource(file);
+            FeatureSet ofClass = new FeatureSet(set.source(), set.crs(), set.fields(), e.getValue());
+            layer.setLabels(labels(ofClass, map));
+            layer.setFeatures(inMapCrs(ofClass, map));
+            out.add(layer);
+        }
+        if (crs == null) {
+            crs = set.crs();
+        }
+        layers.addAll(out);
+        changed();
+        return out;
+    }
+
+    private void add(MapLayer layer, CoordinateReferenceSystem layerCrs) {
+        if (crs == null) {
+            crs = layerCrs;
+        }
+        layers.add(layer);
+        changed();
+    }
+
+    private static Geometry toMap(Geometry g, CoordinateReferenceSystem from, CoordinateReferenceSystem map) throws GisException {
+        return map == null || CrsSupport.same(from, map) ? g : Geometries.transform(g, from, map);
+    }
+
+    /**
+     * Labels of features from their name field (name, NAME, pa_name, ...), at a point inside each, biggest features
+     * first (they win where labels would overlap); none when there is no such field.
+     */
+    private static List<MapLayer.Label> labels(FeatureSet set, CoordinateReferenceSystem map) throws GisException {
+        String field = set.fields().stream().filter(f -> List.of("name", "pa_name", "name_en", "nom", "label")
+                .contains(f.toLowerCase(Locale.ROOT))).findFirst().orElse(null);
+        if (field == null || set.features().size() > 5000) {
+            return List.of();
+        }
+        List<Feature> fs = new ArrayList<>(set.features());
+        fs.sort((a, b) -> Double.compare(b.geometry().getArea(), a.geometry().getArea()));
+        List<MapLayer.Label> out = new ArrayList<>();
+        for (Feature f : fs) {
+            String text = f.text(field).orElse("").replace(" (illustrative)", "");
+            if (text.isBlank() || f.geometry().isEmpty()) {
+                continue;
+            }
+            Geometry at = toMap(f.geometry().getInteriorPoint(), set.crs(), map);
+            Geometry box = toMap(f.geometry().getEnvelope(), set.crs(), map);
+            out.add(new MapLayer.Label(at.getCoordinate().x, at.getCoordinate().y, text, box.getEnvelopeInternal().getWidth()));
+        }
+        return out;
+    }
+
+    /** The features with geometries in the map's CRS (for identify and the attribute table), or none for very big files. */
+    private static List<Feature> inMapCrs(FeatureSet set, CoordinateReferenceSystem map) throws GisException {
+        if (set.features().size() > 20000) {
+            return List.of();
+        }
+        boolean same = map == null || CrsSupport.same(map, set.crs());
+        List<Feature> out = new ArrayList<>();
+        for (Feature f : set.features()) {
+            out.add(same ? f : new Feature(f.id(), Geometries.transform(f.geometry(), set.crs(), map), f.attributes()));
+        }
+        return out;
+    }
+
+    /** Moves a layer up (towards the top, drawn later) or down by {@code delta} places. */
+    public void move(MapLayer layer, int delta) {
+        int i = layers.indexOf(layer);
+        int j = Math.max(0, Math.min(layers.size() - 1, i + delta));
+        if (i >= 0 && i != j) {
+            layers.remove(i);
+            layers.add(j, layer);
+            changed();
+        }
+    }
+
+    /** Removes a layer (its file is closed). */
+    public void remove(MapLayer layer) {
+        if (layers.remove(layer)) {
+            closeQuietly(layer);
+            changed();
+        }
+    }
+
+    private static void closeQuietly(MapLayer l) {
+        if (l.raster() != null) {
+            try {
+                l.raster().close();
+            } catch (IOException e) {
+                // read-only file
+            }
+        }
+    }
+
+    /** The union of all layers' extents (null while empty). */
+    public Envelope fullExtent() {
+        Envelope all = new Envelope();
+        layers.forEach(l -> all.expandToInclude(l.extent()));
+        return all.isNull() ? null : all;
+    }
+
+    /** The identify tool: every visible layer's value at a map point, top layer first, as "name: value". */
+    public List<String> identify(double x, double y) {
+        List<String> out = new ArrayList<>();
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            MapLayer l = layers.get(i);
+            if (!l.isVisible()) {
+                continue;
+            }
+            try {
+                String v = l.identify(x, y);
+                if (v != null) {
+                    out.add(l.name() + ": " + v);
+                }
+            } catch (GisException ex) {
+                out.add(l.name() + ": cannot be read (" + ex.problem() + ")");
+            }
+        }
+        return out;
+    }
+
+    /** The features of the top visible vector layer that contain a map point, as one geometry (null: none). */
+    public Geometry featuresAt(double x, double y) {
+        org.locationtech.jts.geom.Point p = new GeometryFactory().createPoint(new Coordinate(x, y));
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            MapLayer l = layers.get(i);
+            if (l.raster() != null || !l.isVisible()) {
+                continue;
+            }
+            List<Geometry> hit = l.features().stream().map(Feature::geometry).filter(fg -> fg != null && fg.intersects(p)).toList();
+            if (!hit.isEmpty()) {
+                return p.getFactory().buildGeometry(hit);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The map as a paper-style figure: the visible layers in the order of the layer list at {@code extent} (drawn by
+     * the same renderer as the screen), with title, a legend entry per visible layer, scale bar, north arrow and
+     * credits; {@code maxWidth x maxHeight} points for the map.
+     */
+    public Figure figure(String title, String credits, Envelope extent, int maxWidth, int maxHeight) throws GisException {
+        if (extent == null || layers.isEmpty()) {
+            throw new GisException(null, "the map has no layers", "a map with layers");
+        }
+        MapRenderer.View v = CrsSupport.isGeographic(crs) ? MapRenderer.View.fitGeographic(extent, maxWidth, maxHeight)
+                : MapRenderer.View.fit(extent, maxWidth, maxHeight);
+        List<Figure.Layer> parts = new ArrayList<>();
+        for (MapLayer l : layers) {
+            if (l.isVisible() && l.opacity() > 0f) {
+                parts.add(l.figureLayer(v));
+            }
+        }
+        return new Figure(title, parts, v, crs, credits);
+    }
+
+    /**
+     * Saves the map as a document (.pamap: layers with their files relative to the document, styles, {@code extent},
+     * CRS), which {@link #open} and {@code ./pacarbon figure} read. Written to a temporary file, then renamed.
+     */
+    public void save(Path file, Envelope extent) throws GisException {
+        MapDocument d = new MapDocument();
+        Path base = file.toAbsolutePath().getParent();
+        d.title = file.getFileName().toString().replaceFirst("\\.pamap$", "");
+        if (crs != null) { // an EPSG code when there is one, else the CRS itself as WKT (CF files often have none)
+            d.crs = CrsSupport.toText(crs);
+            if (d.crs == null) {
+                throw new GisException(file, "cannot record the map's CRS " + CrsSupport.label(crs), "a map in a CRS with an EPSG code or a WKT form");
+            }
+        }
+        d.extent = extent == null ? null : new Envelope(extent);
+        for (MapLayer l : layers) {
+            Path src = l.source();
+            if (src == null) {
+                throw new GisException(file, "layer " + l.name() + " has no file to refer to", "layers read from files");
+            }
+            String rel = base != null && src.isAbsolute() && src.getRoot().equals(base.getRoot())
+                    ? base.relativize(src.toAbsolutePath()).toString() : src.toString();
+            if (l.raster() != null) {
+                RasterStyle st = l.style();
+                d.layers.add(new MapDocument.RasterEntry(l.name(), rel, l.variable(), st.ramp().name(), st.min(), st.max(), st.log(),
+                        st.breaks(), st.unit(), l.isVisible(), l.opacity()));
+            } else {
+                d.layers.add(new MapDocument.VectorEntry(l.name(), rel, null, l.stroke(), l.width(), l.fill(), l.isVisible(), l.opacity()));
+            }
+        }
+        try {
+            d.write(file);
+        } catch (IOException e) {
+            throw new GisException(file, "cannot be written: " + e.getMessage(), "a writable file");
+        }
+    }
+
+    /**
+     * Replaces the layers with those of a map document (paths relative to its folder); returns the document's extent.
+     * The map is left as it was when a layer's file is missing.
+     */
+    public Envelope open(Path pamap) throws GisException {
+        MapDocument d = MapDocument.read(pamap);
+        Path base = pamap.toAbsolutePath().getParent();
+        for (Object o : d.layers) { // check every file before touching the map
+            String p = o instanceof MapDocument.RasterEntry r ? r.path() : ((MapDocument.VectorEntry) o).path();
+            if (!Files.exists(base.resolve(p))) {
+                throw new GisException(base.resolve(p), "does not exist (a layer of " + pamap.getFileName() + ")", "the layer's file");
+            }
+        }
+        clear();
+        for (Object o : d.layers) {
+            MapLayer l;
+            if (o instanceof MapDocument.RasterEntry r) {
+                l = addRaster(base.resolve(r.path()), r.variable(), r.name(), r.ramp(), r.min(), r.max(), r.unit());
+                RasterStyle saved = r.style(); // with its log stretch and class breaks, as saved
+                l.setStyle(new RasterStyle(saved.ramp(), saved.min(), saved.max(), saved.log(), saved.breaks(),
+                        r.unit().isEmpty() ? l.style().unit() : r.unit()));
+                l.setVisible(r.visible());
+                l.setOpacity(r.opacity());
+            } else {
+                MapDocument.VectorEntry v = (MapDocument.VectorEntry) o;
+                l = addVector(base.resolve(v.path()), v.name(), v.stroke(), v.width(), v.fill());
+                l.setVisible(v.visible());
+                l.setOpacity(v.opacity());
+            }
+        }
+        changed();
+        return d.extent;
+    }
+}
