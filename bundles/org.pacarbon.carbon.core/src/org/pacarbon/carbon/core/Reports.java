@@ -82,10 +82,7 @@ public final class Reports {
     }
 
     static String csv(String s) {
-        if (s == null) {
-            return "";
-        }
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        return org.pacarbon.gis.core.io.Csv.field(s);
     }
 
     /** summary.csv text. */

@@ -84,6 +84,8 @@ public final class LayersView extends MapFollowingView {
         button(parent, Messages.Remove, "remove", l -> map.remove(l));
         button(parent, Messages.Style, "style", this::style);
         button(parent, Messages.Attributes, "attributes", this::attributes);
+        button(parent, Messages.Results, "results", this::results);
+        button(parent, Messages.Properties, "properties", l -> LayerPropertiesDialog.open(getSite().getShell(), map, l));
         connectToOpenMap();
     }
 
@@ -102,6 +104,53 @@ public final class LayersView extends MapFollowingView {
         } catch (org.eclipse.ui.PartInitException e) {
             org.eclipse.jface.dialogs.MessageDialog.openError(getSite().getShell(), Messages.Attributes, e.getMessage());
         }
+    }
+
+    /** Draws per-PA results (an assessment's per_pa.csv) on a PA layer as a classed choropleth. */
+    private void results(MapLayer l) {
+        if (l.raster() != null || l.features().isEmpty()) {
+            org.eclipse.jface.dialogs.MessageDialog.openInformation(getSite().getShell(), Messages.Results, Messages.ResultsNeedPas);
+            return;
+        }
+        org.eclipse.swt.widgets.FileDialog d = new org.eclipse.swt.widgets.FileDialog(getSite().getShell(), SWT.OPEN);
+        d.setText(Messages.ResultsFile);
+        d.setFilterExtensions(new String[] {"per_pa.csv;*.csv", "*.*"});
+        String f = d.open();
+        if (f == null) {
+            return;
+        }
+        try {
+            java.util.List<String> choices = org.pacarbon.map.core.Choropleth.choices(java.nio.file.Path.of(f));
+            String choice = choices.size() == 1 ? choices.get(0) : choose(choices);
+            if (choice != null) {
+                showResults(l, java.nio.file.Path.of(f), choice);
+            }
+        } catch (org.pacarbon.gis.core.GisException e) {
+            org.eclipse.jface.dialogs.MessageDialog.openError(getSite().getShell(), Messages.Results, e.getMessage());
+        }
+    }
+
+    private String choose(java.util.List<String> choices) {
+        org.eclipse.ui.dialogs.ListDialog d = new org.eclipse.ui.dialogs.ListDialog(getSite().getShell());
+        d.setTitle(Messages.Results);
+        d.setMessage(Messages.ResultsChoose);
+        d.setContentProvider(org.eclipse.jface.viewers.ArrayContentProvider.getInstance());
+        d.setLabelProvider(new org.eclipse.jface.viewers.LabelProvider());
+        d.setInput(choices);
+        d.setInitialSelections(choices.get(0));
+        return d.open() == org.eclipse.jface.window.Window.OK && d.getResult().length == 1 ? (String) d.getResult()[0] : null;
+    }
+
+    /** Adds the choropleth of one result ("layer year" of per_pa.csv) on the PA layer {@code l}; returns its layers. */
+    java.util.List<MapLayer> showResults(MapLayer l, java.nio.file.Path perPa, String choice) throws org.pacarbon.gis.core.GisException {
+        org.pacarbon.map.core.Choropleth.PaValues v = org.pacarbon.map.core.Choropleth.perPa(perPa, choice);
+        java.util.LinkedHashSet<String> fields = new java.util.LinkedHashSet<>();
+        l.features().forEach(x -> fields.addAll(x.attributes().keySet()));
+        org.pacarbon.gis.core.vector.FeatureSet pas = new org.pacarbon.gis.core.vector.FeatureSet(String.valueOf(l.source()), map.crs(),
+                java.util.List.copyOf(fields), l.features());
+        String lower = choice.toLowerCase(java.util.Locale.ROOT);
+        String ramp = lower.contains("npp") ? "npp" : lower.contains("co2") || lower.contains("emission") ? "emissions" : "carbon";
+        return org.pacarbon.map.core.Choropleth.add(map.model(), pas, l.source(), v, ramp, 5);
     }
 
     private void button(Composite parent, String text, String key, java.util.function.Consumer<MapLayer> action) {

@@ -72,6 +72,12 @@ public final class Messages extends NLS {
     public static String DpiRange;
     public static String DpiNumber;
     public static String ExportButton;
+    public static String Results;
+    public static String ResultsNeedPas;
+    public static String ResultsFile;
+    public static String ResultsChoose;
+    public static String Properties;
+    public static String PropertiesOf;
     public static String JobAdding;
     public static String JobOpening;
     public static String Demo_loading;

@@ -171,7 +171,7 @@ public final class ToolRunner {
     }
 
     private static String quote(String s) {
-        return s.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n') ? '"' + s.replace("\"", "\"\"") + '"' : s;
+        return org.pacarbon.gis.core.io.Csv.field(s);
     }
 
     /** A Markdown table with the title as heading; numbers right-aligned, as people read them (the project's one number formatter). */

@@ -321,54 +321,12 @@ public final class TrackerIO {
     }
 
     static String csvField(String s) {
-        if (s.isEmpty() || s.chars().noneMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r')) {
-            return s;
-        }
-        return '"' + s.replace("\"", "\"\"") + '"';
+        return org.pacarbon.gis.core.io.Csv.field(s);
     }
 
-    /** Parses RFC 4180 CSV (quoted fields, doubled quotes, line breaks in quotes); strips a byte order mark. */
+    /** Parses RFC 4180 CSV (the project's one reader, {@link org.pacarbon.gis.core.io.Csv}). */
     public static List<List<String>> parseCsv(String text) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder f = new StringBuilder();
-        String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        boolean quoted = false;
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < t.length() && t.charAt(i + 1) == '"') {
-                    f.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    f.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(f.toString());
-                f.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < t.length() && t.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(f.toString());
-                f.setLength(0);
-                if (!(row.size() == 1 && row.get(0).isEmpty())) {
-                    rows.add(row);
-                }
-                row = new ArrayList<>();
-            } else {
-                f.append(c);
-            }
-        }
-        if (f.length() > 0 || !row.isEmpty()) {
-            row.add(f.toString());
-            rows.add(row);
-        }
-        return rows;
+        return org.pacarbon.gis.core.io.Csv.parse(text);
     }
 
     /**

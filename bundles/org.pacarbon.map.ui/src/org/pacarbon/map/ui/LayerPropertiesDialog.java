@@ -1,0 +1,84 @@
+package org.pacarbon.map.ui;
+
+import java.util.List;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.dialogs.Dialog;
+import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.pacarbon.gis.core.GisException;
+import org.pacarbon.map.core.LayerInfo;
+import org.pacarbon.map.core.MapLayer;
+
+/** Layer Properties: source, CRS, extent, size, nodata, unit, a sample of the values and the style ({@link LayerInfo}). */
+final class LayerPropertiesDialog extends Dialog {
+    private final String layer;
+    private final List<String[]> rows;
+
+    private LayerPropertiesDialog(Shell parent, String layer, List<String[]> rows) {
+        super(parent);
+        this.layer = layer;
+        this.rows = rows;
+        setShellStyle(getShellStyle() | SWT.RESIZE);
+    }
+
+    /** Reads the layer's properties in a job (the value sample reads the file), then shows them. */
+    static void open(Shell shell, MapView map, MapLayer l) {
+        Job job = Job.create(Messages.Properties + " " + l.name(), (IProgressMonitor monitor) -> { //$NON-NLS-1$
+            try {
+                List<String[]> rows = LayerInfo.describe(l, map.crs());
+                shell.getDisplay().asyncExec(() -> {
+                    if (!shell.isDisposed()) {
+                        new LayerPropertiesDialog(shell, l.name(), rows).open();
+                    }
+                });
+            } catch (GisException | RuntimeException e) {
+                shell.getDisplay().asyncExec(() -> MessageDialog.openError(shell, Messages.Properties, e.getMessage()));
+            }
+            return Status.OK_STATUS;
+        });
+        job.setUser(true);
+        job.schedule();
+    }
+
+    @Override
+    protected void configureShell(Shell shell) {
+        super.configureShell(shell);
+        shell.setText(Messages.PropertiesOf + " " + layer); //$NON-NLS-1$
+    }
+
+    @Override
+    protected Control createDialogArea(Composite parent) {
+        Composite area = (Composite) super.createDialogArea(parent);
+        Table table = new Table(area, SWT.BORDER | SWT.FULL_SELECTION | SWT.MULTI);
+        table.setData(MapView.WIDGET_ID_KEY, LayersView.ID + ".properties"); //$NON-NLS-1$
+        table.setLinesVisible(true);
+        GridData gd = new GridData(SWT.FILL, SWT.FILL, true, true);
+        gd.widthHint = 640;
+        gd.heightHint = 320;
+        table.setLayoutData(gd);
+        TableColumn k = new TableColumn(table, SWT.NONE);
+        k.setWidth(110);
+        TableColumn v = new TableColumn(table, SWT.NONE);
+        v.setWidth(520);
+        for (String[] r : rows) {
+            new TableItem(table, SWT.NONE).setText(r);
+        }
+        return area;
+    }
+
+    @Override
+    protected void createButtonsForButtonBar(Composite parent) {
+        createButton(parent, IDialogConstants.OK_ID, IDialogConstants.CLOSE_LABEL, true);
+    }
+}
