@@ -19,6 +19,7 @@ public final class Messages extends NLS {
     public static String Prefs_dpi;
     public static String Prefs_confirmExit;
     public static String Prefs_updateSite;
+    public static String Help_contents;
     public static String Update_action;
     public static String Update_tooltip;
     public static String Update_title;

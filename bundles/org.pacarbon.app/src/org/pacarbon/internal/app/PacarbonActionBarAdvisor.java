@@ -28,6 +28,7 @@ final class PacarbonActionBarAdvisor extends ActionBarAdvisor {
         register(ActionFactory.UNDO.create(window));
         register(ActionFactory.REDO.create(window));
         register(new CheckForUpdatesAction(window));
+        register(new HelpContentsAction(window));
     }
 
     @Override
@@ -64,6 +65,8 @@ final class PacarbonActionBarAdvisor extends ActionBarAdvisor {
 
         MenuManager help = new MenuManager(Messages.Menu_help, IWorkbenchActionConstants.M_HELP);
         help.add(new GroupMarker(IWorkbenchActionConstants.HELP_START));
+        help.add(getAction(HelpContentsAction.ID));
+        help.add(new Separator());
         help.add(getAction(CheckForUpdatesAction.ID));
         help.add(new Separator());
         help.add(getAction(ActionFactory.ABOUT.getId()));

@@ -170,7 +170,7 @@ public final class CatalogView extends ViewPart {
     }
 
     /**
-     * Adds a file to a map with a default style ({@link org.pacarbon.map.core.LayerFiles}). The map is unchanged when
+     * Adds a file to a map through its layer source ({@link org.pacarbon.map.core.LayerSources}). The map is unchanged when
      * the file cannot be read.
      */
     public static void addToMap(MapView map, Path file) throws GisException {
@@ -179,7 +179,7 @@ public final class CatalogView extends ViewPart {
 
     /** As {@link #addToMap(MapView, Path)}, for one variable of a NetCDF file (null: the only one). */
     public static void addToMap(MapView map, Path file, String variable) throws GisException {
-        org.pacarbon.map.core.LayerFiles.add(map.model(), file, variable);
+        org.pacarbon.map.core.LayerSources.add(map.model(), file, variable);
     }
 
     /** @return the number of files in the catalog */

@@ -21,7 +21,7 @@ import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Display;
 import org.locationtech.jts.geom.Envelope;
 import org.pacarbon.gis.core.GisException;
-import org.pacarbon.map.core.LayerFiles;
+import org.pacarbon.map.core.LayerSources;
 import org.pacarbon.map.core.MapModel;
 
 /**
@@ -67,7 +67,7 @@ final class MapJobs {
                 }
                 sub.subTask(f.getFileName().toString());
                 try {
-                    LayerFiles.add(read, f, null);
+                    LayerSources.add(read, f, null);
                 } catch (GisException | RuntimeException e) {
                     refused.add(new String[] {f.getFileName().toString(), e.getMessage()});
                 }

@@ -99,5 +99,10 @@ public final class LayerResultsTest {
         assertTrue(props.stream().anyMatch(p -> p.startsWith("Values: min 0, ") && p.contains("max 19")), props.toString());
         assertTrue(props.stream().anyMatch(p -> p.startsWith("CRS: ") && p.contains("32650") || p.contains("UTM zone 50N")), props.toString());
         robot.waitForJobs();
+        // leave the perspective as the other tests expect it: the attribute table takes room from the map
+        org.eclipse.ui.IWorkbenchPage page = org.eclipse.ui.PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        page.hideView(page.findView(AttributeTableView.ID));
+        map.clear();
+        robot.flush();
     }
 }

@@ -25,13 +25,13 @@ import org.pacarbon.test.ui.Robot;
 import org.pacarbon.test.ui.ScreenshotOnFailure;
 
 /**
- * Help &gt; Check for Updates through the menu. The test runtime was not installed by p2 (Tycho starts the bundles
+ * The Help menu: Contents opens the user guide that ships with the product; Check for Updates through the menu. The test runtime was not installed by p2 (Tycho starts the bundles
  * from the build), so the real check must say that this installation cannot be updated rather than fail or pretend;
  * the update itself (install N, publish N+1, update) is checked on the installed product by
  * {@code releng/org.pacarbon.product.check/UpdateFromSiteTest}.
  */
 @ExtendWith(ScreenshotOnFailure.class)
-public final class CheckForUpdatesTest {
+public final class HelpMenuTest {
 
     @Test
     public void helpMenuCheckForUpdatesSaysWhyAnUnmanagedInstallationCannotBeUpdated() {
@@ -54,6 +54,24 @@ public final class CheckForUpdatesTest {
             prefs.setValue(PreferenceInitializer.UPDATE_SITE, old);
         }
         robot.waitForJobs();
+    }
+
+    @Test
+    public void helpContentsOpensTheUserGuideThatShipsWithTheProduct() {
+        Robot robot = new Robot();
+        MenuItem item = helpItem(robot, Messages.Help_contents);
+        robot.display().syncExec(() -> item.notifyListeners(SWT.Selection, new Event()));
+        robot.flush();
+        UserGuideView guide = (UserGuideView) PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().findView(UserGuideView.ID);
+        assertNotNull(guide, "the User Guide view opened");
+        String text = guide.shownText();
+        // the guide's own headings (help/guide.md), shown without their Markdown marks
+        assertTrue(text.startsWith("PA-Carbon Workbench: user guide"), text.substring(0, Math.min(80, text.length())));
+        for (String heading : List.of("The three perspectives", "Working with the map", "Assessing protected areas", "Preferences and updates")) {
+            assertTrue(text.contains("\n" + heading + "\n"), heading);
+        }
+        assertTrue(text.contains("\u2022 Map (Window > Open Perspective > Map)") && !text.contains("## "), "lists as bullets, no Markdown marks");
+        PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().hideView(guide);
     }
 
     @Test
