@@ -47,11 +47,24 @@ final class CheckForUpdatesAction extends Action {
             }
             return;
         }
-        Job check = Job.create(Messages.Update_checking, monitor -> {
+        schedule(Messages.Update_checking, monitor -> {
+            Updates updates = Updates.ofRunningInstallation();
+            Updates.Plan plan = updates.check(sites, monitor);
+            ui(() -> offer(updates, plan));
+        });
+    }
+
+    /** The p2 work of a job: what it finds goes to the UI thread itself; an UpdateException becomes an error dialog. */
+    @FunctionalInterface
+    private interface Work {
+        void run(IProgressMonitor monitor) throws UpdateException;
+    }
+
+    /** Runs {@code work} in a user job (progress and cancel); a cancel ends it quietly, a problem in a dialog. */
+    private void schedule(String name, Work work) {
+        Job job = Job.create(name, (IProgressMonitor monitor) -> {
             try {
-                Updates updates = Updates.ofRunningInstallation();
-                Updates.Plan plan = updates.check(sites, monitor);
-                ui(() -> offer(updates, plan));
+                work.run(monitor);
             } catch (UpdateException e) {
                 ui(() -> MessageDialog.openError(shell(), Messages.Update_title, e.getMessage()));
             } catch (OperationCanceledException e) {
@@ -59,8 +72,8 @@ final class CheckForUpdatesAction extends Action {
             }
             return Status.OK_STATUS;
         });
-        check.setUser(true);
-        check.schedule();
+        job.setUser(true);
+        job.schedule();
     }
 
     private void offer(Updates updates, Updates.Plan plan) {
@@ -73,23 +86,14 @@ final class CheckForUpdatesAction extends Action {
         if (!MessageDialog.openQuestion(shell(), Messages.Update_title, NLS.bind(Messages.Update_found, where, list))) {
             return;
         }
-        Job install = Job.create(Messages.Update_installing, (IProgressMonitor monitor) -> {
-            try {
-                updates.install(plan, monitor);
-                ui(() -> {
-                    if (MessageDialog.openQuestion(shell(), Messages.Update_title, Messages.Update_restart)) {
-                        PlatformUI.getWorkbench().restart();
-                    }
-                });
-            } catch (UpdateException e) {
-                ui(() -> MessageDialog.openError(shell(), Messages.Update_title, e.getMessage()));
-            } catch (OperationCanceledException e) {
-                return Status.CANCEL_STATUS;
-            }
-            return Status.OK_STATUS;
+        schedule(Messages.Update_installing, monitor -> {
+            updates.install(plan, monitor);
+            ui(() -> {
+                if (MessageDialog.openQuestion(shell(), Messages.Update_title, Messages.Update_restart)) {
+                    PlatformUI.getWorkbench().restart();
+                }
+            });
         });
-        install.setUser(true);
-        install.schedule();
     }
 
     /** The sites of the preference: URLs or folders, separated by spaces, commas or new lines. */

@@ -30,6 +30,16 @@ final class MapStatus {
         return new Envelope(cx - ew / 2, cx + ew / 2, cy - eh / 2, cy + eh / 2);
     }
 
+    /** Whether the map is drawn as lon/lat (its first raster is geographic): pixels are kept square on the ground. */
+    static boolean geographic(org.pacarbon.map.core.MapModel model) {
+        for (org.pacarbon.map.core.MapLayer l : model.layers()) {
+            if (l.raster() != null) {
+                return CrsSupport.isGeographic(l.raster().crs());
+            }
+        }
+        return false;
+    }
+
     /** A map point as text: lon/lat on a geographic map, else x/y with lon/lat beside. */
     static String point(MapView map, double mx, double my) {
         CoordinateReferenceSystem crs = map.crs();
@@ -82,7 +92,7 @@ final class MapStatus {
         }
         double unitsPerPixel = denominator * 0.0254 / dpi(map) / metresPerUnit;
         double w = unitsPerPixel * v.width() / 2, h = unitsPerPixel * v.height() / 2;
-        if (map.geographic()) {
+        if (geographic(map.model())) {
             h *= Math.cos(Math.toRadians(Math.max(-80, Math.min(80, e.centre().y))));
         }
         return new Envelope(e.centre().x - w, e.centre().x + w, e.centre().y - h, e.centre().y + h);

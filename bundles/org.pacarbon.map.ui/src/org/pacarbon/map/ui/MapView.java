@@ -1,22 +1,14 @@
 package org.pacarbon.map.ui;
 
 import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.PaletteData;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
@@ -43,8 +35,6 @@ public final class MapView extends ViewPart {
     public static final String ID = "org.pacarbon.views.map";
     /** Data key the UI robot finds widgets by. */
     public static final String WIDGET_ID_KEY = "org.pacarbon.widgetId";
-    /** The colour of highlighted features (cyan: apart from every ramp and the PA reds). */
-    static final Color HIGHLIGHT = new Color(0x00, 0xd0, 0xff);
 
     private final MapModel model = new MapModel();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
@@ -56,8 +46,7 @@ public final class MapView extends ViewPart {
     private volatile BufferedImage lastRendered;
     private volatile Envelope extent;
     private volatile Geometry highlight;
-    private Job job;
-    private volatile long generation;
+    private final MapPainter painter = new MapPainter();
 
     @Override
     public void createPartControl(Composite parent) {
@@ -317,16 +306,7 @@ public final class MapView extends ViewPart {
             return null;
         }
         Point size = canvas.getSize();
-        return new MapRenderer.View(MapStatus.fitted(e, size.x, size.y, geographic()), Math.max(1, size.x), Math.max(1, size.y));
-    }
-
-    boolean geographic() {
-        for (MapLayer l : model.layers()) {
-            if (l.raster() != null) {
-                return org.pacarbon.gis.core.crs.CrsSupport.isGeographic(l.raster().crs());
-            }
-        }
-        return false;
+        return new MapRenderer.View(MapStatus.fitted(e, size.x, size.y, MapStatus.geographic(model)), Math.max(1, size.x), Math.max(1, size.y));
     }
 
     /** Zooms by {@code factor} (below 1: in) keeping the map point under the pixel where it is. */
@@ -367,77 +347,13 @@ public final class MapView extends ViewPart {
             }
             return;
         }
-        List<MapLayer> snapshot = List.copyOf(model.layers());
-        if (job != null) {
-            job.cancel();
-        }
         Display display = canvas.getDisplay();
-        long gen = ++generation; // a slower, older drawing must not replace a newer one
-        Geometry hl = highlight;
-        job = Job.create("Drawing the map", (IProgressMonitor monitor) -> {
-            BufferedImage img = new BufferedImage(v.width(), v.height(), BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = img.createGraphics();
-            g.setColor(new Color(0xe8, 0xf0, 0xf6));
-            g.fillRect(0, 0, v.width(), v.height());
-            try {
-                for (MapLayer l : snapshot) {
-                    if (monitor.isCanceled()) {
-                        return Status.CANCEL_STATUS;
-                    }
-                    l.paint(g, v);
-                }
-                if (hl != null) { // selected or identified features, above every layer
-                    MapRenderer.outlines(g, hl, v, HIGHLIGHT, 3f, new Color(HIGHLIGHT.getRed(), HIGHLIGHT.getGreen(), HIGHLIGHT.getBlue(), 60));
-                }
-            } catch (GisException e) {
-                // a layer closed while this drawing ran (the view or the layer went away, or a newer drawing started)
-                if (monitor.isCanceled() || gen != generation || display.isDisposed() || closedUnderneath(e)) {
-                    return Status.CANCEL_STATUS;
-                }
-                return new Status(IStatus.ERROR, "org.pacarbon.map.ui", "Drawing the map failed: " + e.getMessage(), e);
-            } finally {
-                g.dispose();
-            }
-            if (monitor.isCanceled() || gen != generation) {
-                return Status.CANCEL_STATUS;
-            }
-            ImageData data = toImageData(img);
-            display.asyncExec(() -> {
-                if (canvas.isDisposed() || gen != generation) {
-                    return;
-                }
-                lastRendered = img;
-                disposeImage();
-                image = new Image(display, data);
-                canvas.redraw();
-            });
-            return Status.OK_STATUS;
+        painter.draw(v, List.copyOf(model.layers()), highlight, display, canvas::isDisposed, (img, data) -> {
+            lastRendered = img;
+            disposeImage();
+            image = new Image(display, data);
+            canvas.redraw();
         });
-        job.setSystem(true);
-        job.schedule(30);
-    }
-
-    private static boolean closedUnderneath(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.nio.channels.ClosedChannelException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static ImageData toImageData(BufferedImage img) {
-        int w = img.getWidth(), h = img.getHeight();
-        ImageData data = new ImageData(w, h, 24, new PaletteData(0xFF0000, 0x00FF00, 0x0000FF));
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            img.getRGB(0, y, w, 1, row, 0, w);
-            for (int x = 0; x < w; x++) {
-                row[x] &= 0xFFFFFF;
-            }
-            data.setPixels(0, y, w, row, 0);
-        }
-        return data;
     }
 
     private void disposeImage() {
@@ -449,7 +365,8 @@ public final class MapView extends ViewPart {
 
     private void paint(GC gc) {
         Point size = canvas.getSize();
-        gc.setBackground(new org.eclipse.swt.graphics.Color(0xe8, 0xf0, 0xf6));
+        gc.setBackground(new org.eclipse.swt.graphics.Color(MapPainter.BACKGROUND.getRed(), MapPainter.BACKGROUND.getGreen(),
+                MapPainter.BACKGROUND.getBlue()));
         gc.fillRectangle(0, 0, size.x, size.y);
         if (image != null) {
             Point d = tools.dragOffset();
@@ -469,9 +386,7 @@ public final class MapView extends ViewPart {
     public void dispose() {
         MapJobs.keepForNextSession(this);
         model.removeListener(onModel);
-        if (job != null) {
-            job.cancel();
-        }
+        painter.cancel();
         disposeImage();
         model.clear();
         super.dispose();

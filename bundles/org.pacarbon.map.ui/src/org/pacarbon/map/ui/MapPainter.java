@@ -1,0 +1,109 @@
+package org.pacarbon.map.ui;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.PaletteData;
+import org.eclipse.swt.widgets.Display;
+import org.locationtech.jts.geom.Geometry;
+import org.pacarbon.gis.core.GisException;
+import org.pacarbon.map.core.MapLayer;
+import org.pacarbon.map.core.MapRenderer;
+
+/**
+ * Draws layers into an image with the headless renderer in a background job (never on the UI thread); a newer
+ * drawing cancels an older one, and an older one that finishes late is dropped.
+ */
+final class MapPainter {
+    /** The colour of highlighted features (cyan: apart from every ramp and the PA reds). */
+    static final Color HIGHLIGHT = new Color(0x00, 0xd0, 0xff);
+    static final Color BACKGROUND = new Color(0xe8, 0xf0, 0xf6);
+
+    private Job job;
+    private volatile long generation;
+
+    /**
+     * Draws {@code layers} (bottom first) and {@code highlight} (or null) for the view; hands the image and its SWT
+     * form to {@code done} on the UI thread unless a newer drawing started or {@code gone} says the canvas went away.
+     */
+    void draw(MapRenderer.View v, List<MapLayer> layers, Geometry highlight, Display display, BooleanSupplier gone,
+            BiConsumer<BufferedImage, ImageData> done) {
+        cancel();
+        long gen = ++generation;
+        job = Job.create("Drawing the map", (IProgressMonitor monitor) -> { //$NON-NLS-1$
+            BufferedImage img = new BufferedImage(v.width(), v.height(), BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = img.createGraphics();
+            g.setColor(BACKGROUND);
+            g.fillRect(0, 0, v.width(), v.height());
+            try {
+                for (MapLayer l : layers) {
+                    if (monitor.isCanceled()) {
+                        return Status.CANCEL_STATUS;
+                    }
+                    l.paint(g, v);
+                }
+                if (highlight != null) { // selected or identified features, above every layer
+                    MapRenderer.outlines(g, highlight, v, HIGHLIGHT, 3f, new Color(HIGHLIGHT.getRed(), HIGHLIGHT.getGreen(), HIGHLIGHT.getBlue(), 60));
+                }
+            } catch (GisException e) {
+                // a layer closed while this drawing ran (the view or the layer went away, or a newer drawing started)
+                if (monitor.isCanceled() || gen != generation || display.isDisposed() || closedUnderneath(e)) {
+                    return Status.CANCEL_STATUS;
+                }
+                return new Status(IStatus.ERROR, "org.pacarbon.map.ui", "Drawing the map failed: " + e.getMessage(), e); //$NON-NLS-1$ //$NON-NLS-2$
+            } finally {
+                g.dispose();
+            }
+            if (monitor.isCanceled() || gen != generation) {
+                return Status.CANCEL_STATUS;
+            }
+            ImageData data = toImageData(img);
+            display.asyncExec(() -> {
+                if (!gone.getAsBoolean() && gen == generation) {
+                    done.accept(img, data);
+                }
+            });
+            return Status.OK_STATUS;
+        });
+        job.setSystem(true);
+        job.schedule(30);
+    }
+
+    void cancel() {
+        if (job != null) {
+            job.cancel();
+        }
+    }
+
+    private static boolean closedUnderneath(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.nio.channels.ClosedChannelException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static ImageData toImageData(BufferedImage img) {
+        int w = img.getWidth(), h = img.getHeight();
+        ImageData data = new ImageData(w, h, 24, new PaletteData(0xFF0000, 0x00FF00, 0x0000FF));
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            img.getRGB(0, y, w, 1, row, 0, w);
+            for (int x = 0; x < w; x++) {
+                row[x] &= 0xFFFFFF;
+            }
+            data.setPixels(0, y, w, row, 0);
+        }
+        return data;
+    }
+}
