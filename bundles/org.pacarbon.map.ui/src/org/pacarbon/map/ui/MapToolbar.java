@@ -54,6 +54,10 @@ final class MapToolbar {
         full.setId(MapView.ID + ".fullExtent"); //$NON-NLS-1$
         tb.add(full);
         tb.add(new ScaleField(map));
+        Action crs = action(Messages.Crs, null, () -> chooseCrs(map));
+        crs.setId(MapView.ID + ".crs"); //$NON-NLS-1$
+        crs.setToolTipText(Messages.CrsTip);
+        tb.add(crs);
         tb.add(new Separator());
         tb.add(action(Messages.AddData, null, () -> addData(map)));
         tb.add(action(Messages.OpenMap, null, () -> openMap(map)));
@@ -94,6 +98,29 @@ final class MapToolbar {
             a.setToolTipText(text);
         }
         return a;
+    }
+
+    /** The map's CRS chooser; the map is drawn in the chosen CRS, or says why it cannot be. */
+    static void chooseCrs(MapView map) {
+        CrsDialog d = new CrsDialog(map.canvas().getShell(), map.crs() == null ? null : org.pacarbon.gis.core.crs.CrsSupport.label(map.crs()));
+        if (d.open() != CrsDialog.OK || d.chosen() == null) {
+            return;
+        }
+        org.locationtech.jts.geom.Envelope shown = map.extent();
+        org.opengis.referencing.crs.CoordinateReferenceSystem from = map.crs();
+        try {
+            map.model().setCrs(d.chosen());
+            if (shown != null && from != null) { // the same place, in the new CRS
+                map.setExtent(org.pacarbon.gis.core.vector.Geometries.transform(org.pacarbon.gis.core.vector.Geometries.box(shown.getMinX(),
+                        shown.getMinY(), shown.getMaxX(), shown.getMaxY()), from, d.chosen()).getEnvelopeInternal());
+            } else {
+                map.zoomToFullExtent();
+            }
+            map.status(Messages.Crs + ": " + org.pacarbon.gis.core.crs.CrsSupport.label(d.chosen())); //$NON-NLS-1$
+        } catch (GisException e) {
+            MessageDialog.openError(map.canvas().getShell(), Messages.CrsTitle, e.getMessage());
+            map.zoomToFullExtent();
+        }
     }
 
     /** File &gt; Add Data: rasters and vectors chosen in a file dialog, read in a job. */

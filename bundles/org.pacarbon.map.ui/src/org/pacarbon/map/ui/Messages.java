@@ -72,6 +72,15 @@ public final class Messages extends NLS {
     public static String DpiRange;
     public static String DpiNumber;
     public static String ExportButton;
+    public static String Crs;
+    public static String CrsTip;
+    public static String CrsTitle;
+    public static String CrsMessage;
+    public static String CrsSearch;
+    public static String CrsName;
+    public static String CrsDefinition;
+    public static String CrsSearching;
+    public static String CrsApply;
     public static String Results;
     public static String ResultsNeedPas;
     public static String ResultsFile;

@@ -73,6 +73,9 @@ public final class MapToolbarTest {
         List<String> rows = identify.rows().stream().map(r -> r[0] + " = " + r[1]).toList();
         assertEquals(List.of("outline = name=Park A", "test raster = 10 kgC/m2"), rows);
         assertNotNull(map.highlight(), "the identified feature is highlighted");
+        // leave the perspective as the other tests expect it: the Identify view takes room from the map
+        PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().hideView(identify);
+        robot.flush();
 
         // zoom in by a click halves the extent about the point; zoom out doubles it
         double before = map.view().extent().getWidth();
@@ -91,6 +94,21 @@ public final class MapToolbarTest {
         assertEquals(1, map.view().extent().getWidth() / expected, 1e-3);
         robot.type(scale, "not a scale", true);
         assertEquals(1, map.view().extent().getWidth() / expected, 1e-3); // unchanged
+
+        // the map's CRS: the chooser offers WGS 84 first; choosing it draws the UTM layers in lon/lat at the same place
+        ToolItem crsButton = tools.stream().filter(t -> Messages.CrsTip.equals(t.getToolTipText())).findFirst().orElseThrow();
+        Robot.ModalHandle crsDialog = robot.onModal(s -> s.getText().equals(Messages.CrsTitle), shell -> {
+            org.eclipse.swt.widgets.Table t = robot.find(org.eclipse.swt.widgets.Table.class,
+                    w -> (MapView.ID + ".crs.table").equals(w.getData(MapView.WIDGET_ID_KEY)), "the CRS list");
+            assertTrue(t.getItem(0).getText(1).equals("EPSG:4326") && List.of(t.getItems()).stream().anyMatch(i -> i.getText(1).equals("EPSG:4490")));
+            t.setSelection(0);
+            robot.click(robot.byText(org.eclipse.swt.widgets.Button.class, Messages.CrsApply));
+        }, "the CRS chooser");
+        crsButton.notifyListeners(SWT.Selection, new Event());
+        crsDialog.await();
+        assertTrue(org.pacarbon.gis.core.crs.CrsSupport.isGeographic(map.crs()), "the map is in lon/lat");
+        assertEquals(2, map.layers().size());
+        assertTrue(map.extent().getWidth() < 10 && map.extent().centre().x > 116 && map.extent().centre().x < 118, map.extent().toString());
 
         // measure: on a lon/lat map, 30 N to 31 N along a meridian is 110 861 m on WGS 84 (the meridian radius of
         // curvature integrated by hand); pixels put the clicks within about a pixel of those points
@@ -111,9 +129,6 @@ public final class MapToolbarTest {
         robot.screenshot(Path.of("target", "screenshots", "map-measure.png"));
         choose(robot, tools, Messages.ToolPan);
         map.clear();
-        // leave the perspective as the other tests expect it: the Identify view takes room from the map
-        PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().hideView(identify);
-        robot.flush();
     }
 
     @Test
