@@ -251,63 +251,7 @@ public final class MapModel {
      */
     public void setCrs(CoordinateReferenceSystem target) throws GisException {
         CoordinateReferenceSystem from = crs;
-        if (from == null || CrsSupport.same(from, target)) {
-            crs = target;
-            changed();
-            return;
-        }
-        List<MapLayer> moved = new ArrayList<>();
-        for (MapLayer l : layers) {
-            if (l.raster() != null) {
-                moved.add(l);
-                continue;
-            }
-            try {
-                Geometry g = Geometries.transform(l.geometry(), from, target);
-                MapLayer v = MapLayer.vector(l.name(), g, l.stroke(), l.width(), l.fill());
-                v.setSource(l.source());
-                v.setVisible(l.isVisible());
-                v.setOpacity(l.opacity());
-                v.setLabelsVisible(l.labelsVisible());
-                List<Feature> fs = new ArrayList<>();
-                for (Feature f : l.features()) {
-                    fs.add(new Feature(f.id(), Geometries.transform(f.geometry(), from, target), f.attributes()));
-                }
-                v.setFeatures(fs);
-                double scale = l.extent().getWidth() > 0 ? g.getEnvelopeInternal().getWidth() / l.extent().getWidth() : 1;
-                List<MapLayer.Label> labels = new ArrayList<>();
-                org.opengis.referencing.operation.MathTransform t = CrsSupport.transform(from, target);
-                for (MapLayer.Label lb : l.labels()) {
-                    double[] c = {lb.x(), lb.y()};
-                    try {
-                        t.transform(c, 0, c, 0, 1);
-                    } catch (org.opengis.referencing.operation.TransformException e) {
-                        continue; // a label outside the new CRS's domain is left out
-                    }
-                    labels.add(new MapLayer.Label(c[0], c[1], lb.text(), lb.size() * scale));
-                }
-                v.setLabels(labels);
-                moved.add(v);
-            } catch (GisException e) {
-                throw new GisException(l.source(), "layer " + l.name() + " cannot be shown in " + CrsSupport.label(target) + ": " + e.problem(),
-                        "a CRS its polygons can be transformed to", e);
-            }
-        }
-        for (MapLayer l : moved) { // rasters last: reprojecting one is cheap to undo if another fails
-            if (l.raster() != null) {
-                try {
-                    l.reprojectTo(target);
-                } catch (GisException e) {
-                    for (MapLayer r : moved) {
-                        if (r.raster() != null) {
-                            r.reprojectTo(from);
-                        }
-                    }
-                    throw new GisException(l.source(), "layer " + l.name() + " cannot be shown in " + CrsSupport.label(target),
-                            "a CRS its raster can be transformed to", e);
-                }
-            }
-        }
+        List<MapLayer> moved = from == null || CrsSupport.same(from, target) ? List.copyOf(layers) : MapReprojection.moved(layers, from, target);
         layers.clear();
         layers.addAll(moved);
         crs = target;
@@ -411,36 +355,7 @@ public final class MapModel {
      * CRS), which {@link #open} and {@code ./pacarbon figure} read. Written to a temporary file, then renamed.
      */
     public void save(Path file, Envelope extent) throws GisException {
-        MapDocument d = new MapDocument();
-        Path base = file.toAbsolutePath().getParent();
-        d.title = file.getFileName().toString().replaceFirst("\\.pamap$", "");
-        if (crs != null) { // an EPSG code when there is one, else the CRS itself as WKT (CF files often have none)
-            d.crs = CrsSupport.toText(crs);
-            if (d.crs == null) {
-                throw new GisException(file, "cannot record the map's CRS " + CrsSupport.label(crs), "a map in a CRS with an EPSG code or a WKT form");
-            }
-        }
-        d.extent = extent == null ? null : new Envelope(extent);
-        for (MapLayer l : layers) {
-            Path src = l.source();
-            if (src == null) {
-                throw new GisException(file, "layer " + l.name() + " has no file to refer to", "layers read from files");
-            }
-            String rel = base != null && src.isAbsolute() && src.getRoot().equals(base.getRoot())
-                    ? base.relativize(src.toAbsolutePath()).toString() : src.toString();
-            if (l.raster() != null) {
-                RasterStyle st = l.style();
-                d.layers.add(new MapDocument.RasterEntry(l.name(), rel, l.variable(), st.ramp().name(), st.min(), st.max(), st.log(),
-                        st.breaks(), st.unit(), l.isVisible(), l.opacity()));
-            } else {
-                d.layers.add(new MapDocument.VectorEntry(l.name(), rel, null, l.stroke(), l.width(), l.fill(), l.isVisible(), l.opacity()));
-            }
-        }
-        try {
-            d.write(file);
-        } catch (IOException e) {
-            throw new GisException(file, "cannot be written: " + e.getMessage(), "a writable file");
-        }
+        MapDocuments.save(this, file, extent);
     }
 
     /**
@@ -448,32 +363,6 @@ public final class MapModel {
      * The map is left as it was when a layer's file is missing.
      */
     public Envelope open(Path pamap) throws GisException {
-        MapDocument d = MapDocument.read(pamap);
-        Path base = pamap.toAbsolutePath().getParent();
-        for (Object o : d.layers) { // check every file before touching the map
-            String p = o instanceof MapDocument.RasterEntry r ? r.path() : ((MapDocument.VectorEntry) o).path();
-            if (!Files.exists(base.resolve(p))) {
-                throw new GisException(base.resolve(p), "does not exist (a layer of " + pamap.getFileName() + ")", "the layer's file");
-            }
-        }
-        clear();
-        for (Object o : d.layers) {
-            MapLayer l;
-            if (o instanceof MapDocument.RasterEntry r) {
-                l = addRaster(base.resolve(r.path()), r.variable(), r.name(), r.ramp(), r.min(), r.max(), r.unit());
-                RasterStyle saved = r.style(); // with its log stretch and class breaks, as saved
-                l.setStyle(new RasterStyle(saved.ramp(), saved.min(), saved.max(), saved.log(), saved.breaks(),
-                        r.unit().isEmpty() ? l.style().unit() : r.unit()));
-                l.setVisible(r.visible());
-                l.setOpacity(r.opacity());
-            } else {
-                MapDocument.VectorEntry v = (MapDocument.VectorEntry) o;
-                l = addVector(base.resolve(v.path()), v.name(), v.stroke(), v.width(), v.fill());
-                l.setVisible(v.visible());
-                l.setOpacity(v.opacity());
-            }
-        }
-        changed();
-        return d.extent;
+        return MapDocuments.open(this, pamap);
     }
 }
