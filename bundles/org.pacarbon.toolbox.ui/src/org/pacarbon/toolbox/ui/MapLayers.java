@@ -1,11 +1,11 @@
 package org.pacarbon.toolbox.ui;
 
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.pacarbon.gis.core.raster.RasterFiles;
 import org.pacarbon.gis.core.raster.RasterSource;
 import org.pacarbon.map.core.Classification;
+import org.pacarbon.map.core.MapService;
 import org.pacarbon.toolbox.core.ToolResult;
 
 /** Puts a tool's result raster on the map with the style its quantity calls for. */
@@ -24,9 +24,9 @@ final class MapLayers {
 
     static void add(IWorkbenchPage page, ToolResult.Raster r, Label message) {
         try {
-            IViewPart part = page.findView("org.pacarbon.views.map");
-            if (!(part instanceof org.pacarbon.map.ui.MapView map)) {
-                return; // no map open: the raster is in the results folder
+            MapService map = page.getWorkbenchWindow().getService(MapService.class);
+            if (map == null || page.findView("org.pacarbon.views.map") == null) {
+                return; // no map bundle or no map open: the raster is in the results folder
             }
             double min;
             double max;
@@ -44,7 +44,7 @@ final class MapLayers {
                 }
             }
             map.addRaster(r.file(), r.title(), ramp(r.quantity()), min, max, r.unit());
-        } catch (Exception | LinkageError e) {
+        } catch (Exception e) {
             message.setText("The result " + r.file() + " could not be put on the map: " + e.getMessage());
         }
     }

@@ -196,15 +196,12 @@ public final class ResultsView extends ViewPart {
             }
             e[k] = n.doubleValue();
         }
-        try {
-            if (getSite().getPage().findView("org.pacarbon.views.map") instanceof org.pacarbon.map.ui.MapView map) {
-                double mx = Math.max(e[2] - e[0], 1e-9) * 0.15;
-                double my = Math.max(e[3] - e[1], 1e-9) * 0.15;
-                map.setExtent(new org.locationtech.jts.geom.Envelope(e[0] - mx, e[2] + mx, e[1] - my, e[3] + my));
-                lastZoom = map.extent();
-            }
-        } catch (LinkageError err) {
-            // no map bundle: nothing to zoom
+        org.pacarbon.map.core.MapService map = getSite().getService(org.pacarbon.map.core.MapService.class);
+        if (map != null && map.extent() != null) { // no map bundle or no map open: nothing to zoom
+            double mx = Math.max(e[2] - e[0], 1e-9) * 0.15;
+            double my = Math.max(e[3] - e[1], 1e-9) * 0.15;
+            map.setExtent(new org.locationtech.jts.geom.Envelope(e[0] - mx, e[2] + mx, e[1] - my, e[3] + my));
+            lastZoom = map.extent();
         }
     }
 

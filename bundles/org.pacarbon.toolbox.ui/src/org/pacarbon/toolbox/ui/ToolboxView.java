@@ -321,16 +321,13 @@ public final class ToolboxView extends ViewPart {
     /** The files of the raster layers on the open map (offered in raster fields). */
     private List<String> mapRasters() {
         List<String> out = new ArrayList<>();
-        try {
-            if (getSite().getPage().findView("org.pacarbon.views.map") instanceof org.pacarbon.map.ui.MapView map) {
-                for (org.pacarbon.map.core.MapLayer l : map.layers()) {
-                    if (l.raster() != null && l.raster().file() != null) {
-                        out.add(l.raster().file().toString());
-                    }
+        org.pacarbon.map.core.MapService map = getSite().getService(org.pacarbon.map.core.MapService.class);
+        if (map != null) { // null: no map bundle
+            for (org.pacarbon.map.core.MapLayer l : map.layers()) {
+                if (l.raster() != null && l.raster().file() != null) {
+                    out.add(l.raster().file().toString());
                 }
             }
-        } catch (LinkageError e) {
-            // no map bundle
         }
         return out;
     }

@@ -22,9 +22,7 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
-import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
-import org.eclipse.ui.PartInitException;
 import org.pacarbon.tracker.core.Evidence;
 
 /**
@@ -34,7 +32,6 @@ import org.pacarbon.tracker.core.Evidence;
  */
 final class EvidenceOpener {
     static final String VIEWER_ID = TrackerView.ID + ".evidenceViewer";
-    private static final String MAP_VIEW = "org.pacarbon.views.map";
 
     private EvidenceOpener() {
     }
@@ -114,16 +111,18 @@ final class EvidenceOpener {
     }
 
     private static void openMap(Shell shell, Path pamap, String extent, IWorkbenchPage page) {
+        org.pacarbon.map.core.MapService map = page.getWorkbenchWindow().getService(org.pacarbon.map.core.MapService.class);
+        if (map == null) { // no map bundle in this product
+            MessageDialog.openError(shell, Messages.Error_title, NLS.bind(Messages.Open_noProgram, pamap));
+            return;
+        }
         try {
-            IViewPart part = page.showView(MAP_VIEW);
             org.locationtech.jts.geom.Envelope at = null;
             double[] x = parse(extent);
             if (x != null) {
                 at = new org.locationtech.jts.geom.Envelope(x[0], x[2], x[1], x[3]);
             }
-            ((org.pacarbon.map.ui.MapView) part).openDocument(pamap, at);
-        } catch (PartInitException | LinkageError | ClassCastException e) {
-            MessageDialog.openError(shell, Messages.Error_title, NLS.bind(Messages.Open_noProgram, pamap));
+            map.openDocument(pamap, at);
         } catch (org.pacarbon.gis.core.GisException e) {
             MessageDialog.openError(shell, Messages.Error_title, e.getMessage());
         }
@@ -144,14 +143,13 @@ final class EvidenceOpener {
     /** The open map view's extent as {minx, miny, maxx, maxy}, or null when there is no map with layers. */
     static double[] mapExtent() {
         try {
-            IWorkbenchPage page = org.eclipse.ui.PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-            IViewPart part = page == null ? null : page.findView(MAP_VIEW);
-            if (part instanceof org.pacarbon.map.ui.MapView m && m.extent() != null) {
-                org.locationtech.jts.geom.Envelope e = m.extent();
+            org.pacarbon.map.core.MapService map = org.eclipse.ui.PlatformUI.getWorkbench().getService(org.pacarbon.map.core.MapService.class);
+            org.locationtech.jts.geom.Envelope e = map == null ? null : map.extent();
+            if (e != null) {
                 return new double[] {e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()};
             }
-        } catch (LinkageError | RuntimeException e) {
-            // no map bundle or no window: nothing to offer
+        } catch (RuntimeException e) {
+            // no window: nothing to offer
         }
         return null;
     }
