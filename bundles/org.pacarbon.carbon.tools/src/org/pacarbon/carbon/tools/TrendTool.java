@@ -9,6 +9,7 @@ import java.util.TreeMap;
 
 import org.pacarbon.carbon.core.Assessment;
 import org.pacarbon.carbon.core.AssessmentSpec;
+import org.pacarbon.carbon.core.Trends;
 import org.pacarbon.carbon.core.SpecException;
 import org.pacarbon.gis.core.GisException;
 import org.pacarbon.gis.core.raster.RasterSource;
@@ -100,8 +101,7 @@ public final class TrendTool implements Tool {
                 x[i] = p.getKey();
                 y[i++] = p.getValue();
             }
-            double cagr = y1 > y0 && t0 > 0 && t1 >= 0 ? 100 * (Math.pow(t1 / t0, 1.0 / (y1 - y0)) - 1) : Double.NaN;
-            rows.add(Arrays.asList(e.getKey(), y0, y1, t0, t1, t1 - t0, cagr, SpecLayers.sen(x, y, s.size())));
+            rows.add(Arrays.asList(e.getKey(), y0, y1, t0, t1, t1 - t0, Trends.cagrPercent(t0, t1, y0, y1), Trends.sen(x, y, s.size())));
         }
         return new ToolResult.Table(title, List.of(new ToolResult.Column(what, ""), new ToolResult.Column("first year", ""),
                 new ToolResult.Column("last year", ""), new ToolResult.Column("first", unit),
@@ -139,7 +139,7 @@ public final class TrendTool implements Tool {
                             y[m++] = rows[k][c];
                         }
                     }
-                    dst[c] = (float) SpecLayers.sen(x, y, m);
+                    dst[c] = (float) Trends.sen(x, y, m);
                 }
                 progress.worked(1);
             });
