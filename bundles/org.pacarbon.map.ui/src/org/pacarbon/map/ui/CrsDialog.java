@@ -13,7 +13,6 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.opengis.referencing.crs.CoordinateReferenceSystem;
@@ -48,19 +47,8 @@ final class CrsDialog extends TitleAreaDialog {
         query.setData(MapView.WIDGET_ID_KEY, MapView.ID + ".crs.query"); //$NON-NLS-1$
         query.setMessage(Messages.CrsSearch);
         query.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        table = new Table(area, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
-        table.setData(MapView.WIDGET_ID_KEY, MapView.ID + ".crs.table"); //$NON-NLS-1$
-        table.setHeaderVisible(true);
-        GridData gd = new GridData(SWT.FILL, SWT.FILL, true, true);
-        gd.heightHint = 260;
-        gd.widthHint = 640;
-        table.setLayoutData(gd);
-        TableColumn name = new TableColumn(table, SWT.NONE);
-        name.setText(Messages.CrsName);
-        name.setWidth(380);
-        TableColumn def = new TableColumn(table, SWT.NONE);
-        def.setText(Messages.CrsDefinition);
-        def.setWidth(240);
+        table = Tables.create(area, SWT.SINGLE, MapView.ID + ".crs.table", new String[] {Messages.CrsName, Messages.CrsDefinition}, //$NON-NLS-1$
+                new int[] {380, 240}, 260);
         show(MapCrs.suggestions());
         query.addListener(SWT.Modify, e -> searchLater());
         table.addListener(SWT.DefaultSelection, e -> okPressed());

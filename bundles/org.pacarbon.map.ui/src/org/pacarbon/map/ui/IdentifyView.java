@@ -11,7 +11,6 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
@@ -35,17 +34,8 @@ public final class IdentifyView extends ViewPart {
         where = new Label(parent, SWT.NONE);
         where.setText(Messages.IdentifyHint);
         where.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        table = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.MULTI);
-        table.setData(MapView.WIDGET_ID_KEY, ID + ".table");
-        table.setHeaderVisible(true);
-        table.setLinesVisible(true);
-        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        TableColumn layer = new TableColumn(table, SWT.NONE);
-        layer.setText(Messages.IdentifyLayer);
-        layer.setWidth(200);
-        TableColumn value = new TableColumn(table, SWT.NONE);
-        value.setText(Messages.IdentifyValue);
-        value.setWidth(420);
+        table = Tables.create(parent, SWT.MULTI, ID + ".table", new String[] {Messages.IdentifyLayer, Messages.IdentifyValue},
+                new int[] {200, 420}, 0);
         table.addListener(SWT.KeyDown, e -> {
             if ((e.stateMask & SWT.MOD1) != 0 && (e.keyCode == 'c' || e.keyCode == 'C')) {
                 copy();

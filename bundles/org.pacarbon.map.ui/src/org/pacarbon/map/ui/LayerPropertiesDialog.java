@@ -9,12 +9,10 @@ import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.pacarbon.gis.core.GisException;
 import org.pacarbon.map.core.LayerInfo;
@@ -60,17 +58,7 @@ final class LayerPropertiesDialog extends Dialog {
     @Override
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
-        Table table = new Table(area, SWT.BORDER | SWT.FULL_SELECTION | SWT.MULTI);
-        table.setData(MapView.WIDGET_ID_KEY, LayersView.ID + ".properties"); //$NON-NLS-1$
-        table.setLinesVisible(true);
-        GridData gd = new GridData(SWT.FILL, SWT.FILL, true, true);
-        gd.widthHint = 640;
-        gd.heightHint = 320;
-        table.setLayoutData(gd);
-        TableColumn k = new TableColumn(table, SWT.NONE);
-        k.setWidth(110);
-        TableColumn v = new TableColumn(table, SWT.NONE);
-        v.setWidth(520);
+        Table table = Tables.create(area, SWT.MULTI, LayersView.ID + ".properties", null, new int[] {110, 520}, 320); //$NON-NLS-1$
         for (String[] r : rows) {
             new TableItem(table, SWT.NONE).setText(r);
         }
