@@ -74,12 +74,8 @@ public final class UpdateApplication implements IApplication {
 
     /** A URL as given, or a local folder (relative to where the user started the command) as a file URI. */
     static URI siteUri(String s) {
-        if (s.matches("[a-zA-Z][a-zA-Z0-9+.-]+:.*")) { //$NON-NLS-1$
-            return URI.create(s);
-        }
         String cwd = System.getProperty("pacarbon.cwd"); //$NON-NLS-1$
-        Path p = cwd == null ? Path.of(s) : Path.of(cwd).resolve(s);
-        return p.toAbsolutePath().normalize().toUri();
+        return Updates.site(s, cwd == null ? null : Path.of(cwd));
     }
 
     private static int usage(PrintStream to, String problem) {

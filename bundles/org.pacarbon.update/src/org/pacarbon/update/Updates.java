@@ -117,6 +117,19 @@ public final class Updates {
         }
     }
 
+    /**
+     * An update site as a user gives it: a URL as it is, or a folder (relative to {@code base}, or to the working
+     * folder when null) as a file URI.
+     */
+    public static URI site(String text, java.nio.file.Path base) {
+        String s = text.strip();
+        if (s.matches("[a-zA-Z][a-zA-Z0-9+.-]+:.*")) { //$NON-NLS-1$
+            return URI.create(s);
+        }
+        java.nio.file.Path p = base == null ? java.nio.file.Path.of(s) : base.resolve(s);
+        return p.toAbsolutePath().normalize().toUri();
+    }
+
     /** The p2 profile of this installation (its id), for messages. */
     public String profileId() {
         return profile.getProfileId();

@@ -103,7 +103,7 @@ final class CheckForUpdatesAction extends Action {
             if (s.isEmpty()) {
                 continue;
             }
-            out.add(s.matches("[a-zA-Z][a-zA-Z0-9+.-]+:.*") ? URI.create(s) : java.nio.file.Path.of(s).toAbsolutePath().normalize().toUri()); //$NON-NLS-1$
+            out.add(Updates.site(s, null));
         }
         return out;
     }

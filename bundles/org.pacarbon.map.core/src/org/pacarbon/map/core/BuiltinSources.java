@@ -14,7 +14,7 @@ public final class BuiltinSources {
     public static final class Rasters implements LayerSource {
         @Override
         public List<MapLayer> add(MapModel map, Path file, String variable) throws GisException {
-            return LayerFiles.add(map, file, variable);
+            return LayerFiles.addRaster(map, file, variable);
         }
     }
 
@@ -22,7 +22,7 @@ public final class BuiltinSources {
     public static final class Vectors implements LayerSource {
         @Override
         public List<MapLayer> add(MapModel map, Path file, String variable) throws GisException {
-            return LayerFiles.add(map, file, variable);
+            return LayerFiles.addVector(map, file);
         }
     }
 }

@@ -44,14 +44,16 @@ public final class Choropleth {
     public static PaValues perPa(Path perPa, String choice) throws GisException {
         Map<String, Double> byId = new LinkedHashMap<>();
         String unit = null;
-        for (Csv.Row r : Csv.read(perPa, "pa_id", "layer", "per_area")) {
+        List<Csv.Row> rows = Csv.read(perPa, "pa_id", "layer", "per_area");
+        for (Csv.Row r : rows) {
             if (choice(r).equals(choice) && !r.get("per_area").isEmpty()) {
                 byId.put(r.get("pa_id"), r.number("per_area", perPa));
                 unit = unit == null ? r.get("per_area_unit") : unit;
             }
         }
         if (byId.isEmpty()) {
-            throw new GisException(perPa, "has no per-PA value for '" + choice + "'", "one of " + choices(perPa));
+            throw new GisException(perPa, "has no per-PA value for '" + choice + "'",
+                    "one of " + rows.stream().map(Choropleth::choice).distinct().toList());
         }
         return new PaValues(choice, unit == null ? "" : unit, byId);
     }

@@ -35,22 +35,29 @@ public final class LayerFiles {
      * is unchanged when the file cannot be read.
      */
     public static List<MapLayer> add(MapModel map, Path file, String variable) throws GisException {
-        if (isRaster(file)) {
-            String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
-            DefaultStyles.Rule rule = DefaultStyles.forFile(n);
-            boolean log = rule != null && rule.log();
-            double[] range = rule != null && !Double.isNaN(rule.min()) && !Double.isNaN(rule.max()) ? new double[] {rule.min(), rule.max()}
-                    : range(file, variable, log);
-            String ramp = rule != null ? rule.ramp() : "viridis";
-            String unit = rule != null ? rule.unit() : "";
-            MapLayer l = map.addRaster(file, variable, file.getFileName() + (variable == null ? "" : " : " + variable), ramp, range[0],
-                    range[1], unit);
-            if (log) {
-                l.setStyle(new RasterStyle(ColorRamp.preset(ramp), range[0], range[1], true, null, l.style().unit()));
-                map.changed();
-            }
-            return List.of(l);
+        return isRaster(file) ? addRaster(map, file, variable) : addVector(map, file);
+    }
+
+    /** A raster (one variable of a NetCDF file; null: the only one) stretched and coloured by its name's rule. */
+    static List<MapLayer> addRaster(MapModel map, Path file, String variable) throws GisException {
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        DefaultStyles.Rule rule = DefaultStyles.forFile(n);
+        boolean log = rule != null && rule.log();
+        double[] range = rule != null && !Double.isNaN(rule.min()) && !Double.isNaN(rule.max()) ? new double[] {rule.min(), rule.max()}
+                : range(file, variable, log);
+        String ramp = rule != null ? rule.ramp() : "viridis";
+        String unit = rule != null ? rule.unit() : "";
+        MapLayer l = map.addRaster(file, variable, file.getFileName() + (variable == null ? "" : " : " + variable), ramp, range[0],
+                range[1], unit);
+        if (log) {
+            l.setStyle(new RasterStyle(ColorRamp.preset(ramp), range[0], range[1], true, null, l.style().unit()));
+            map.changed();
         }
+        return List.of(l);
+    }
+
+    /** Polygons: coloured by class when they have a class field with 2 to 12 values, else red outlines. */
+    static List<MapLayer> addVector(MapModel map, Path file) throws GisException {
         FeatureSet set = VectorIO.read(file, null, null);
         String field = set.fields().stream().filter(f -> CLASS_FIELDS.contains(f.toLowerCase(Locale.ROOT))).findFirst().orElse(null);
         long values = field == null ? 0 : set.features().stream().map(f -> f.text(field).orElse("")).distinct().count();

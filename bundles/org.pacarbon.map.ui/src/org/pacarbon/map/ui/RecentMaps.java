@@ -27,14 +27,12 @@ final class RecentMaps {
         return out;
     }
 
-    /** Puts a map document first (quietly: the list is a convenience). */
+    /**
+     * Puts a map document first (quietly: the list is a convenience). The map kept between sessions never comes here:
+     * it is saved and reopened through the model, not through the File menu's paths.
+     */
     static void add(Path file) {
         Path abs = file.toAbsolutePath().normalize();
-        if (abs.getFileName() != null && abs.getFileName().toString().equals("last.pamap") //$NON-NLS-1$
-                && abs.getParent() != null && abs.getParent().getFileName() != null
-                && abs.getParent().getFileName().toString().equals(".pacarbon")) { //$NON-NLS-1$
-            return; // the map kept between sessions is not one the user named
-        }
         List<String> all = new ArrayList<>();
         all.add(abs.toString());
         for (Path p : list()) {
