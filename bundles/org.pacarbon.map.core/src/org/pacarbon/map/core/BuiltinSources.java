@@ -5,7 +5,10 @@ import java.util.List;
 
 import org.pacarbon.gis.core.GisException;
 
-/** The built-in layer sources this bundle contributes: rasters and vectors with the default styles of {@link LayerFiles}. */
+/**
+ * The built-in layer sources this bundle contributes: rasters and vectors with the default styles of {@link LayerFiles},
+ * the offline basemap ({@link Basemap}) and web map tiles ({@link XyzTiles}).
+ */
 public final class BuiltinSources {
     private BuiltinSources() {
     }
@@ -23,6 +26,67 @@ public final class BuiltinSources {
         @Override
         public List<MapLayer> add(MapModel map, Path file, String variable) throws GisException {
             return LayerFiles.addVector(map, file);
+        }
+    }
+
+    /** The shipped basemap: {@code basemap:countries}, {@code basemap:coastlines}, {@code basemap:graticule}. */
+    public static final class Basemaps implements LayerSource {
+        @Override
+        public List<MapLayer> add(MapModel map, Path file, String variable) throws GisException {
+            throw new GisException(file, "is a file; the basemap is a service", "basemap:countries, basemap:coastlines or basemap:graticule");
+        }
+
+        @Override
+        public List<MapLayer> add(MapModel map, String uri) throws GisException {
+            Basemap.Kind kind = Basemap.Kind.of(uri);
+            if (kind == null) {
+                throw new GisException(null, "the basemap has no layer '" + uri + "'", "basemap:countries, basemap:coastlines or basemap:graticule");
+            }
+            return List.of(Basemap.add(map, kind));
+        }
+
+        @Override
+        public List<Offer> offers() {
+            return java.util.Arrays.stream(Basemap.Kind.values()).map(k -> new Offer(k.title(), k.uri())).toList();
+        }
+    }
+
+    /** XYZ ("slippy map") tiles: {@code xyz:} followed by a URL with {z}, {x} and {y}. */
+    public static final class Tiles implements LayerSource {
+        /** OpenStreetMap's standard tiles (network needed; their usage policy asks for light use and the credit shown). */
+        public static final String OSM = "xyz:https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+
+        @Override
+        public List<MapLayer> add(MapModel map, Path file, String variable) throws GisException {
+            throw new GisException(file, "is a file; tiles come from a URL", "xyz:https://host/{z}/{x}/{y}.png");
+        }
+
+        @Override
+        public List<MapLayer> add(MapModel map, String uri) throws GisException {
+            String template = uri.regionMatches(true, 0, "xyz:", 0, 4) ? uri.substring(4).strip() : uri.strip();
+            XyzTiles tiles = new XyzTiles(template, 19, cacheFolder());
+            String host;
+            try {
+                host = java.net.URI.create(template.replace("{z}", "0").replace("{x}", "0").replace("{y}", "0")).getHost();
+            } catch (IllegalArgumentException e) {
+                host = null;
+            }
+            MapLayer l = MapLayer.tiles("Tiles: " + (host == null || host.isEmpty() ? template : host)
+                    + (template.contains("openstreetmap.org") ? " (\u00a9 OpenStreetMap contributors)" : ""), tiles);
+            l.setService("xyz:" + template);
+            map.add(l, map.crs() != null ? map.crs() : org.pacarbon.gis.core.crs.CrsSupport.parse("EPSG:3857", null));
+            return List.of(l);
+        }
+
+        @Override
+        public List<Offer> offers() {
+            return List.of(new Offer("OpenStreetMap tiles (network)", OSM));
+        }
+
+        /** Where fetched tiles are kept: {@code pacarbon.tiles.cache} or a folder in the temporary directory. */
+        static Path cacheFolder() {
+            String p = System.getProperty("pacarbon.tiles.cache");
+            return p != null && !p.isBlank() ? Path.of(p) : Path.of(System.getProperty("java.io.tmpdir"), "pacarbon-tiles");
         }
     }
 }

@@ -32,7 +32,7 @@ import org.pacarbon.zonal.core.CellAreas;
  */
 public final class Figure {
     /** A layer of the figure: a raster drawn as an image, or polygon outlines. */
-    public sealed interface Layer permits RasterLayer, Overlay {
+    public sealed interface Layer permits RasterLayer, Overlay, ImageLayer {
         /** The legend's name of the layer; null: no legend entry. */
         String legendLabel();
     }
@@ -43,6 +43,10 @@ public final class Figure {
      * over the map's area.
      */
     public record RasterLayer(BufferedImage image, float opacity, RasterStyle style, String legendLabel) implements Layer {
+    }
+
+    /** A picture of the map's area with no legend of values (web map tiles); named in the legend. */
+    public record ImageLayer(BufferedImage image, float opacity, String legendLabel) implements Layer {
     }
 
     /** Outlines (and an optional fill) of a geometry in the map's CRS. */
@@ -112,6 +116,11 @@ public final class Figure {
                 java.awt.Composite before = mg.getComposite();
                 mg.setComposite(java.awt.AlphaComposite.getInstance(java.awt.AlphaComposite.SRC_OVER, r.opacity()));
                 mg.drawImage(r.image(), 0, 0, view.width(), view.height(), null); // an image of any resolution fills the map
+                mg.setComposite(before);
+            } else if (l instanceof ImageLayer im) {
+                java.awt.Composite before = mg.getComposite();
+                mg.setComposite(java.awt.AlphaComposite.getInstance(java.awt.AlphaComposite.SRC_OVER, im.opacity()));
+                mg.drawImage(im.image(), 0, 0, view.width(), view.height(), null);
                 mg.setComposite(before);
             } else if (l instanceof Overlay o) {
                 MapRenderer.outlines(mg, o.geometry(), view, o.stroke(), o.width(), o.fill());
@@ -235,6 +244,15 @@ public final class Figure {
                 g.setStroke(new BasicStroke(1f));
                 g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
                 g.drawString(o.legendLabel(), x + BAR_W + 8, ly + 13);
+            } else if (l instanceof ImageLayer im) { // a swatch of the picture's middle, and its name (the tiles' credit)
+                BufferedImage img = im.image();
+                int sx = Math.max(0, img.getWidth() / 2 - BAR_W / 2), sy = Math.max(0, img.getHeight() / 2 - 6);
+                g.drawImage(img, x, ly + 2, x + BAR_W, ly + 14, sx, sy, Math.min(img.getWidth(), sx + BAR_W), Math.min(img.getHeight(), sy + 12), null);
+                g.setColor(Color.GRAY);
+                g.drawRect(x, ly + 2, BAR_W, 12);
+                g.setColor(new Color(0x22, 0x22, 0x22));
+                g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+                g.drawString(im.legendLabel(), x + BAR_W + 8, ly + 13);
             }
             ly += entryHeight(l);
         }

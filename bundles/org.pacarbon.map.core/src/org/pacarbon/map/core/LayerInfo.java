@@ -27,9 +27,13 @@ public final class LayerInfo {
     public static List<String[]> describe(MapLayer l, org.opengis.referencing.crs.CoordinateReferenceSystem mapCrs) throws GisException {
         List<String[]> rows = new ArrayList<>();
         rows.add(row("Name", l.name()));
-        rows.add(row("Source", l.source() == null ? "(none)" : l.source().toAbsolutePath().toString()));
+        rows.add(row("Source", l.service() != null ? l.service() : l.source() == null ? "(none)" : l.source().toAbsolutePath().toString()));
         RasterSource r = l.raster();
-        if (r != null) {
+        if (l.tiles() != null) {
+            rows.add(row("Kind", "web map tiles (XYZ, Web Mercator), drawn in the map's CRS " + CrsSupport.label(mapCrs)));
+            rows.add(row("Tiles", l.tiles().template()));
+            rows.add(row("Network", l.tiles().problem() == null ? "the tiles of the last drawing came" : l.tiles().problem()));
+        } else if (r != null) {
             GridSpec g = r.grid();
             String u = CrsSupport.isGeographic(r.crs()) ? "\u00b0" : " m";
             rows.add(row("Kind", "raster" + (l.variable() == null ? "" : ", variable " + l.variable())));

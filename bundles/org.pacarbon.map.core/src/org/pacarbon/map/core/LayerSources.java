@@ -22,12 +22,21 @@ public final class LayerSources {
     /** Id of the extension point. */
     public static final String EXTENSION_POINT = "org.pacarbon.map.core.sources"; //$NON-NLS-1$
 
-    /** A contributed source: its id, name, the extensions it reads (lower case, no dot) and who contributed it. */
-    public record Entry(String id, String name, List<String> extensions, int priority, String bundle, IConfigurationElement element) {
+    /**
+     * A contributed source: its id, name, the extensions it reads (lower case, no dot), the URI schemes it serves
+     * (lower case, no colon) and who contributed it.
+     */
+    public record Entry(String id, String name, List<String> extensions, List<String> schemes, int priority, String bundle,
+            IConfigurationElement element) {
         /** Creates the source (its class from the contributing bundle). */
         public LayerSource create() throws GisException {
             if (element == null) {
-                return id.equals("builtin.raster") ? new BuiltinSources.Rasters() : new BuiltinSources.Vectors(); //$NON-NLS-1$
+                return switch (id) {
+                    case "builtin.raster" -> new BuiltinSources.Rasters(); //$NON-NLS-1$
+                    case "builtin.basemap" -> new BuiltinSources.Basemaps(); //$NON-NLS-1$
+                    case "builtin.tiles" -> new BuiltinSources.Tiles(); //$NON-NLS-1$
+                    default -> new BuiltinSources.Vectors();
+                };
             }
             try {
                 return (LayerSource) element.createExecutableExtension("class"); //$NON-NLS-1$
@@ -48,23 +57,66 @@ public final class LayerSources {
         if (reg != null) {
             for (IConfigurationElement e : reg.getConfigurationElementsFor(EXTENSION_POINT)) {
                 String exts = e.getAttribute("extensions"); //$NON-NLS-1$
+                String schemes = e.getAttribute("schemes"); //$NON-NLS-1$
                 int priority;
                 try {
                     priority = e.getAttribute("priority") == null ? 0 : Integer.parseInt(e.getAttribute("priority").strip()); //$NON-NLS-1$ //$NON-NLS-2$
                 } catch (NumberFormatException ex) {
                     priority = 0;
                 }
-                out.add(new Entry(e.getAttribute("id"), e.getAttribute("name"), //$NON-NLS-1$ //$NON-NLS-2$
-                        exts == null ? List.of() : Arrays.stream(exts.split("[,\\s]+")).map(x -> x.replaceFirst("^\\.", "").toLowerCase(Locale.ROOT)) //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-                                .filter(x -> !x.isEmpty()).toList(),
+                out.add(new Entry(e.getAttribute("id"), e.getAttribute("name"), words(exts, "^\\."), words(schemes, ":$"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
                         priority, e.getContributor().getName(), e));
             }
         }
         if (out.isEmpty()) { // outside OSGi: the built-in formats
-            out.add(new Entry("builtin.raster", "Rasters", List.of("tif", "tiff", "nc"), 0, "org.pacarbon.map.core", null)); //$NON-NLS-1$
-            out.add(new Entry("builtin.vector", "Vectors", List.of("gpkg", "geojson", "json", "shp"), 0, "org.pacarbon.map.core", null)); //$NON-NLS-1$
+            out.add(new Entry("builtin.raster", "Rasters", List.of("tif", "tiff", "nc"), List.of(), 0, "org.pacarbon.map.core", null)); //$NON-NLS-1$
+            out.add(new Entry("builtin.vector", "Vectors", List.of("gpkg", "geojson", "json", "shp"), List.of(), 0, "org.pacarbon.map.core", null)); //$NON-NLS-1$
+            out.add(new Entry("builtin.basemap", "Basemap", List.of(), List.of("basemap"), 0, "org.pacarbon.map.core", null)); //$NON-NLS-1$
+            out.add(new Entry("builtin.tiles", "Tiles", List.of(), List.of("xyz"), 0, "org.pacarbon.map.core", null)); //$NON-NLS-1$
         }
         out.sort((a, b) -> Integer.compare(b.priority(), a.priority()));
+        return out;
+    }
+
+    private static List<String> words(String list, String strip) {
+        return list == null ? List.of() : Arrays.stream(list.split("[,\\s]+")).map(x -> x.replaceFirst(strip, "").toLowerCase(Locale.ROOT)) //$NON-NLS-1$ //$NON-NLS-2$
+                .filter(x -> !x.isEmpty()).toList();
+    }
+
+    /** The source of a service URI by its scheme ({@code basemap:countries}, {@code xyz:https://...}), or null. */
+    public static Entry forUri(String uri) {
+        int colon = uri == null ? -1 : uri.indexOf(':');
+        String scheme = colon < 0 ? "" : uri.substring(0, colon).toLowerCase(Locale.ROOT); //$NON-NLS-1$
+        for (Entry e : all()) {
+            if (e.schemes().contains(scheme)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** Adds the layers of a service URI through its source; a message naming the URI when no source serves it. */
+    public static List<MapLayer> add(MapModel map, String uri) throws GisException {
+        Entry e = forUri(uri);
+        if (e == null) {
+            throw new GisException(null, "no layer source serves '" + uri + "'", "a URI of one of the schemes "
+                    + all().stream().flatMap(x -> x.schemes().stream()).distinct().map(x -> x + ":").toList());
+        }
+        return e.create().add(map, uri);
+    }
+
+    /** The ready-made layers of every service source (the basemap's parts, known tile services), in source order. */
+    public static List<LayerSource.Offer> offers() {
+        List<LayerSource.Offer> out = new ArrayList<>();
+        for (Entry e : all()) {
+            if (!e.schemes().isEmpty()) {
+                try {
+                    out.addAll(e.create().offers());
+                } catch (GisException ex) {
+                    // a broken contribution offers nothing; adding from it names the problem
+                }
+            }
+        }
         return out;
     }
 

@@ -56,6 +56,10 @@ public final class MapDocument {
         }
     }
 
+    /** A layer a service makes again from its URI (the basemap, web map tiles), with the service's own style. */
+    public record ServiceEntry(String name, String uri, boolean visible, float opacity) {
+    }
+
     public String title = "Map";
     public String crs = "EPSG:4326";
     public Envelope extent;
@@ -101,6 +105,8 @@ public final class MapDocument {
                 if (v.fill() != null) {
                     s.put("fill", hex(v.fill()));
                 }
+            } else if (o instanceof ServiceEntry v) {
+                n.put("type", "service").put("name", v.name()).put("uri", v.uri()).put("visible", v.visible()).put("opacity", v.opacity());
             }
         }
         Path tmp = file.resolveSibling(file.getFileName() + ".part");
@@ -146,8 +152,10 @@ public final class MapDocument {
                 d.layers.add(new VectorEntry(n.path("name").asText(), n.path("path").asText(), n.has("layer") ? n.get("layer").asText() : null,
                         color(s.path("stroke").asText("#333333")), (float) s.path("width").asDouble(1),
                         s.has("fill") ? color(s.get("fill").asText()) : null, n.path("visible").asBoolean(true), opacity(n)));
+            } else if (type.equals("service") && !n.path("uri").asText().isBlank()) {
+                d.layers.add(new ServiceEntry(n.path("name").asText(), n.path("uri").asText(), n.path("visible").asBoolean(true), opacity(n)));
             } else {
-                throw new GisException(file, "has a layer of unknown type '" + type + "'", "raster or vector layers");
+                throw new GisException(file, "has a layer of unknown type '" + type + "'", "raster, vector or service (with a uri) layers");
             }
         }
         return d;
@@ -185,6 +193,12 @@ public final class MapDocument {
                     l.setOpacity(v.opacity());
                     mapLayers.add(l);
                     all.expandToInclude(g.getEnvelopeInternal());
+                } else if (o instanceof ServiceEntry sv && sv.visible()) {
+                    MapModel made = new MapModel(mapCrs);
+                    for (MapLayer l : LayerSources.add(made, sv.uri())) { // the basemap's world does not widen the figure
+                        l.setOpacity(sv.opacity());
+                        mapLayers.add(l);
+                    }
                 }
             }
             Envelope ext = extent != null ? extent : all;

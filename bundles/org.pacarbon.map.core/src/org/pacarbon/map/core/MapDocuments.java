@@ -27,6 +27,10 @@ final class MapDocuments {
         }
         d.extent = extent == null ? null : new Envelope(extent);
         for (MapLayer l : map.layers()) {
+            if (l.service() != null) {
+                d.layers.add(new MapDocument.ServiceEntry(l.name(), l.service(), l.isVisible(), l.opacity()));
+                continue;
+            }
             Path src = l.source();
             if (src == null) {
                 throw new GisException(file, "layer " + l.name() + " has no file to refer to", "layers read from files");
@@ -51,13 +55,20 @@ final class MapDocuments {
     static Envelope open(MapModel map, Path pamap) throws GisException {
         MapDocument d = MapDocument.read(pamap);
         Path base = pamap.toAbsolutePath().getParent();
-        for (Object o : d.layers) { // check every file before touching the map
+        for (Object o : d.layers) { // check every file and service before touching the map
+            if (o instanceof MapDocument.ServiceEntry sv) {
+                if (LayerSources.forUri(sv.uri()) == null) {
+                    throw new GisException(pamap, "has a layer of a service no layer source serves: " + sv.uri(), "a basemap: or xyz: layer");
+                }
+                continue;
+            }
             String p = o instanceof MapDocument.RasterEntry r ? r.path() : ((MapDocument.VectorEntry) o).path();
             if (!Files.exists(base.resolve(p))) {
                 throw new GisException(base.resolve(p), "does not exist (a layer of " + pamap.getFileName() + ")", "the layer's file");
             }
         }
         map.clear();
+        map.setCrs(org.pacarbon.gis.core.crs.CrsSupport.parse(d.crs, pamap)); // the document's CRS, whatever its first layer's
         for (Object o : d.layers) {
             MapLayer l;
             if (o instanceof MapDocument.RasterEntry r) {
@@ -67,6 +78,12 @@ final class MapDocuments {
                         r.unit().isEmpty() ? l.style().unit() : r.unit()));
                 l.setVisible(r.visible());
                 l.setOpacity(r.opacity());
+            } else if (o instanceof MapDocument.ServiceEntry sv) {
+                for (MapLayer made : LayerSources.add(map, sv.uri())) {
+                    made.setVisible(sv.visible());
+                    made.setOpacity(sv.opacity());
+                }
+                continue;
             } else {
                 MapDocument.VectorEntry v = (MapDocument.VectorEntry) o;
                 l = map.addVector(base.resolve(v.path()), v.name(), v.stroke(), v.width(), v.fill());

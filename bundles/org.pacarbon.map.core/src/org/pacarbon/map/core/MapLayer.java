@@ -8,8 +8,9 @@ import org.pacarbon.gis.core.raster.GridSpec;
 import org.pacarbon.gis.core.raster.RasterSource;
 
 /**
- * A layer of a map: a raster with its style, or polygons/lines with outline and fill. Visible or hidden,
- * named. Coordinates are in the map's CRS (rasters of another CRS are not reprojected yet).
+ * A layer of a map: a raster with its style, polygons/lines with outline and fill, or web map tiles. Visible or
+ * hidden, named. Coordinates are in the map's CRS (rasters of another CRS are drawn reprojected to it). A layer that
+ * a service made (a basemap, tiles) knows the service's URI, so that a map document can ask for it again.
  */
 public final class MapLayer {
     private final String name;
@@ -25,9 +26,20 @@ public final class MapLayer {
     private volatile org.opengis.referencing.operation.MathTransform mapToRaster;
     private volatile Envelope mapExtent;
     private volatile float opacity = 1f;
+    private final XyzTiles tiles;
+    /** The map's CRS, for tiles (drawn into it pixel by pixel). */
+    private volatile org.opengis.referencing.crs.CoordinateReferenceSystem tilesCrs;
+    private volatile String service;
+    private volatile boolean underlay;
 
     private MapLayer(String name, RasterSource raster, RasterStyle style, Geometry geometry, Color stroke, float width, Color fill) {
+        this(name, raster, style, geometry, stroke, width, fill, null);
+    }
+
+    private MapLayer(String name, RasterSource raster, RasterStyle style, Geometry geometry, Color stroke, float width, Color fill,
+            XyzTiles tiles) {
         this.name = name;
+        this.tiles = tiles;
         this.raster = raster;
         this.style = style;
         this.geometry = geometry;
@@ -44,6 +56,41 @@ public final class MapLayer {
         return new MapLayer(name, null, null, geometry, stroke, width, fill);
     }
 
+    /** A layer of web map tiles, drawn under the map's other layers; its URI ({@code xyz:...}) names it in documents. */
+    public static MapLayer tiles(String name, XyzTiles tiles) {
+        MapLayer l = new MapLayer(name, null, null, null, null, 0, null, java.util.Objects.requireNonNull(tiles));
+        l.underlay = true;
+        return l;
+    }
+
+    /** The tiles of a tile layer, or null. */
+    public XyzTiles tiles() {
+        return tiles;
+    }
+
+    /** Whether this is a layer of polygons or lines (features, outlines), not a raster or tiles. */
+    public boolean isVector() {
+        return geometry != null;
+    }
+
+    /** The URI of the service that made this layer (e.g. {@code basemap:countries}, {@code xyz:https://...}), or null. */
+    public String service() {
+        return service;
+    }
+
+    public void setService(String uri) {
+        service = uri;
+    }
+
+    /** Whether the layer belongs under the data (a basemap, tiles): added layers of this kind go below the others. */
+    public boolean underlay() {
+        return underlay;
+    }
+
+    public void setUnderlay(boolean u) {
+        underlay = u;
+    }
+
     public String name() {
         return name;
     }
@@ -58,6 +105,10 @@ public final class MapLayer {
      */
     public void reprojectTo(org.opengis.referencing.crs.CoordinateReferenceSystem mapCrs)
             throws org.pacarbon.gis.core.GisException {
+        if (tiles != null) {
+            tilesCrs = mapCrs;
+            return;
+        }
         if (raster == null || mapCrs == null || org.pacarbon.gis.core.crs.CrsSupport.same(mapCrs, raster.crs())) {
             mapToRaster = null;
             mapExtent = null;
@@ -179,8 +230,11 @@ public final class MapLayer {
         this.visible = visible;
     }
 
-    /** @return the layer's extent in map units */
+    /** @return the layer's extent in map units; a null (empty) envelope for tiles, which cover the world */
     public Envelope extent() {
+        if (tiles != null) {
+            return new Envelope();
+        }
         if (mapExtent != null) {
             return new Envelope(mapExtent);
         }
@@ -196,6 +250,9 @@ public final class MapLayer {
      * or whether the point is inside the polygons; {@code null} outside the layer.
      */
     public String identify(double x, double y) throws org.pacarbon.gis.core.GisException {
+        if (tiles != null) {
+            return null;
+        }
         if (raster != null) {
             GridSpec g = raster.grid();
             if (mapToRaster != null) {
@@ -218,12 +275,12 @@ public final class MapLayer {
             return Float.isNaN(v) ? "nodata" : org.pacarbon.gis.core.text.Numbers.format(v, style.unit());
         }
         org.locationtech.jts.geom.Point p = geometry.getFactory().createPoint(new org.locationtech.jts.geom.Coordinate(x, y));
-        if (!geometry.intersects(p)) {
+        if (features.isEmpty() ? !covers(geometry, p) : features.stream().noneMatch(f -> f.geometry() != null && covers(f.geometry(), p))) {
             return null;
         }
         StringBuilder sb = new StringBuilder();
         for (org.pacarbon.gis.core.vector.Feature f : features) { // every feature there (PAs overlap): its attributes
-            if (f.geometry().intersects(p)) {
+            if (f.geometry() != null && covers(f.geometry(), p)) {
                 sb.append(sb.length() > 0 ? "; " : "");
                 f.attributes().forEach((k, v) -> {
                     if (v != null && !(v instanceof org.locationtech.jts.geom.Geometry)) {
@@ -237,10 +294,28 @@ public final class MapLayer {
     }
 
     /**
+     * Whether a point is in (or on) a geometry: point-in-polygon for areas, which also answers for rings that are not
+     * quite valid (a shipped basemap rounded to 0.001 degree, a hand-drawn file) where an overlay would throw.
+     */
+    private static boolean covers(Geometry g, org.locationtech.jts.geom.Point p) {
+        if (g.getDimension() == 2) {
+            return org.locationtech.jts.algorithm.locate.SimplePointInAreaLocator.isContained(p.getCoordinate(), g); // boundary included
+        }
+        try {
+            return g.intersects(p);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
      * The layer as the figure composer draws it: a raster's image of the view (the same drawing as on screen) with
      * its opacity and style, or a vector layer's outlines; the name is its legend entry.
      */
     public Figure.Layer figureLayer(MapRenderer.View view) throws org.pacarbon.gis.core.GisException {
+        if (tiles != null) {
+            return new Figure.ImageLayer(tiles.render(view, tilesCrs), opacity, name);
+        }
         if (raster != null) {
             return new Figure.RasterLayer(mapToRaster == null ? MapRenderer.raster(raster, style, view)
                     : MapRenderer.reprojected(raster, style, view, mapToRaster), opacity, style, name);
@@ -261,7 +336,9 @@ public final class MapLayer {
         java.awt.Composite before = g.getComposite();
         g.setComposite(java.awt.AlphaComposite.getInstance(java.awt.AlphaComposite.SRC_OVER, opacity));
         try {
-            if (raster != null) {
+            if (tiles != null) {
+                g.drawImage(tiles.render(view, tilesCrs), 0, 0, null);
+            } else if (raster != null) {
                 g.drawImage(mapToRaster == null ? MapRenderer.raster(raster, style, view)
                         : MapRenderer.reprojected(raster, style, view, mapToRaster), 0, 0, null);
             } else {

@@ -96,9 +96,28 @@ public final class MapModel {
         if (crs == null) {
             crs = other.crs;
         }
-        layers.addAll(other.layers);
+        for (MapLayer l : other.layers) {
+            place(l);
+        }
         other.layers.clear();
         changed();
+    }
+
+    /** Puts a layer on top, tiles at the very bottom, another underlay (basemap) above the underlays at the bottom. */
+    private void place(MapLayer l) {
+        if (!l.underlay()) {
+            layers.add(l);
+            return;
+        }
+        if (l.tiles() != null) { // tiles are opaque: under everything
+            layers.add(0, l);
+            return;
+        }
+        int i = 0;
+        while (i < layers.size() && layers.get(i).underlay()) {
+            i++;
+        }
+        layers.add(i, l);
     }
 
     /** Replaces this map's layers (their files are closed) with those of {@code other}, which is left empty. */
@@ -195,11 +214,18 @@ public final class MapModel {
         return out;
     }
 
-    private void add(MapLayer layer, CoordinateReferenceSystem layerCrs) {
+    /**
+     * Adds a layer made in {@code layerCrs} (the map's CRS when it has one; the first layer sets it): on top, or with
+     * the underlays at the bottom. For layer sources that make their own layers.
+     */
+    public void add(MapLayer layer, CoordinateReferenceSystem layerCrs) throws GisException {
         if (crs == null) {
             crs = layerCrs;
         }
-        layers.add(layer);
+        if (layer.tiles() != null) {
+            layer.reprojectTo(crs);
+        }
+        place(layer);
         changed();
     }
 
@@ -287,11 +313,35 @@ public final class MapModel {
         }
     }
 
-    /** The union of all layers' extents (null while empty). */
+    /** The union of all layers' extents (null while empty or when only tiles are shown, which cover the world). */
     public Envelope fullExtent() {
         Envelope all = new Envelope();
         layers.forEach(l -> all.expandToInclude(l.extent()));
         return all.isNull() ? null : all;
+    }
+
+    /**
+     * Where a map starts: the extent of its first layer of data (the data the map was made for; not a basemap), else
+     * of the first layer that has one, else the world between 85 degrees south and north in the map's CRS (a map of
+     * tiles only); null while empty.
+     */
+    public Envelope startExtent() {
+        for (boolean data : new boolean[] {true, false}) {
+            for (MapLayer l : layers) {
+                if (!l.extent().isNull() && (!data || !l.underlay() && l.service() == null)) {
+                    return l.extent();
+                }
+            }
+        }
+        if (layers.isEmpty()) {
+            return null;
+        }
+        try {
+            Geometry world = new GeometryFactory().toGeometry(new Envelope(-179.9, 179.9, -85, 85));
+            return Geometries.transform(world, CrsSupport.lonLat(), crs == null ? CrsSupport.lonLat() : crs).getEnvelopeInternal();
+        } catch (GisException | RuntimeException e) {
+            return new Envelope(-XyzTiles.HALF, XyzTiles.HALF, -XyzTiles.HALF, XyzTiles.HALF);
+        }
     }
 
     /** The identify tool: every visible layer's value at a map point, top layer first, as "name: value". */

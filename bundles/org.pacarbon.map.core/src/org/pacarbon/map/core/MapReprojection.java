@@ -22,8 +22,16 @@ final class MapReprojection {
     static List<MapLayer> moved(List<MapLayer> layers, CoordinateReferenceSystem from, CoordinateReferenceSystem target) throws GisException {
         List<MapLayer> moved = new ArrayList<>();
         for (MapLayer l : layers) {
-            if (l.raster() != null) {
+            if (l.raster() != null || l.tiles() != null) {
                 moved.add(l);
+                continue;
+            }
+            Basemap.Kind basemap = Basemap.Kind.of(l.service());
+            if (basemap != null) { // made again for the new CRS (its window of the world depends on the projection)
+                MapLayer b = Basemap.add(new MapModel(target), basemap);
+                b.setVisible(l.isVisible());
+                b.setOpacity(l.opacity());
+                moved.add(b);
                 continue;
             }
             try {
@@ -58,12 +66,14 @@ final class MapReprojection {
             }
         }
         for (MapLayer l : moved) { // rasters last: reprojecting one is cheap to undo if another fails
-            if (l.raster() != null) {
+            if (l.tiles() != null) {
+                l.reprojectTo(target);
+            } else if (l.raster() != null) {
                 try {
                     l.reprojectTo(target);
                 } catch (GisException e) {
                     for (MapLayer r : moved) {
-                        if (r.raster() != null) {
+                        if (r.raster() != null || r.tiles() != null) {
                             r.reprojectTo(from);
                         }
                     }

@@ -159,7 +159,7 @@ public final class AttributeTableView extends MapFollowingView {
         vectorLayers.clear();
         for (int i = map.layers().size() - 1; i >= 0; i--) { // top first, as in the Layers view
             MapLayer l = map.layers().get(i);
-            if (l.raster() == null) {
+            if (l.isVector()) {
                 vectorLayers.add(l);
             }
         }

@@ -93,7 +93,7 @@ public final class LayersView extends MapFollowingView {
 
     /** Opens the attribute table of a vector layer. */
     private void attributes(MapLayer l) {
-        if (l.raster() != null) {
+        if (!l.isVector()) {
             return;
         }
         try {
@@ -183,7 +183,7 @@ public final class LayersView extends MapFollowingView {
 
     /** Opens the style dialog of a raster layer and redraws the map with the new style. */
     private void style(MapLayer l) {
-        if (l.raster() == null) {
+        if (l.raster() == null) { // polygons and tiles have their style from their source
             org.eclipse.jface.dialogs.MessageDialog.openInformation(table.getShell(), Messages.StyleTitle,
                     Messages.PolygonStyle);
             return;

@@ -8,7 +8,7 @@ import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.handlers.HandlerUtil;
 
-/** File &gt; Open Map, Add Data and Save Map As: the Map view is shown (opened if needed) and does the work. */
+/** File &gt; Open Map, Add Data, Add Basemap and Save Map As: the Map view is shown (opened if needed) and does the work. */
 public final class MapCommands extends AbstractHandler {
     @Override
     public Object execute(ExecutionEvent event) throws ExecutionException {
@@ -18,6 +18,7 @@ public final class MapCommands extends AbstractHandler {
                 case "org.pacarbon.map.commands.openMap" -> MapToolbar.openMap(map); //$NON-NLS-1$
                 case "org.pacarbon.map.commands.addData" -> MapToolbar.addData(map); //$NON-NLS-1$
                 case "org.pacarbon.map.commands.saveMapAs" -> MapToolbar.saveMap(map); //$NON-NLS-1$
+                case "org.pacarbon.map.commands.addBasemap" -> MapToolbar.addBasemap(map); //$NON-NLS-1$
                 default -> throw new ExecutionException("not a map command: " + event.getCommand().getId()); //$NON-NLS-1$
             }
         }

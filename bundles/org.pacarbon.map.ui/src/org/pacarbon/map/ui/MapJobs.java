@@ -55,21 +55,35 @@ final class MapJobs {
 
     /** Adds files to the map in a job; each one that cannot be read is refused with a message naming it. */
     static Job addFiles(MapView map, List<Path> files) {
+        return add(map, files, f -> f.getFileName().toString(), (read, f) -> LayerSources.add(read, f, null));
+    }
+
+    /** Adds the layers of service URIs (basemap, tiles) in a job; each one that cannot be had is refused with a message. */
+    static Job addServices(MapView map, List<String> uris) {
+        return add(map, uris, u -> u, LayerSources::add);
+    }
+
+    /** How one item becomes layers of a map model. */
+    private interface Adder<T> {
+        List<?> add(MapModel read, T item) throws GisException;
+    }
+
+    private static <T> Job add(MapView map, List<T> items, java.util.function.Function<T, String> name, Adder<T> adder) {
         Display display = map.canvas().getDisplay();
-        Job job = Job.create(NLS.bind(Messages.JobAdding, files.size()), (IProgressMonitor monitor) -> {
-            SubMonitor sub = SubMonitor.convert(monitor, files.size());
+        Job job = Job.create(NLS.bind(Messages.JobAdding, items.size()), (IProgressMonitor monitor) -> {
+            SubMonitor sub = SubMonitor.convert(monitor, items.size());
             MapModel read = new MapModel(map.crs());
             List<String[]> refused = new ArrayList<>();
-            for (Path f : files) {
+            for (T item : items) {
                 if (sub.isCanceled()) {
                     read.clear();
                     return Status.CANCEL_STATUS;
                 }
-                sub.subTask(f.getFileName().toString());
+                sub.subTask(name.apply(item));
                 try {
-                    LayerSources.add(read, f, null);
+                    adder.add(read, item);
                 } catch (GisException | RuntimeException e) {
-                    refused.add(new String[] {f.getFileName().toString(), e.getMessage()});
+                    refused.add(new String[] {name.apply(item), e.getMessage()});
                 }
                 sub.worked(1);
             }

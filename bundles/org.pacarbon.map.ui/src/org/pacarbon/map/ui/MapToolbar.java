@@ -133,6 +133,14 @@ final class MapToolbar {
         }
     }
 
+    /** File &gt; Add Basemap: the offline basemap's parts and tile services, added in a job under the data. */
+    static void addBasemap(MapView map) {
+        BasemapDialog d = new BasemapDialog(map.canvas().getShell());
+        if (d.open() == BasemapDialog.OK && !d.chosen().isEmpty()) {
+            MapJobs.addServices(map, d.chosen());
+        }
+    }
+
     /** File &gt; Open Map: a .pamap document, read in a job. */
     static void openMap(MapView map) {
         FileDialog d = new FileDialog(map.canvas().getShell(), SWT.OPEN);

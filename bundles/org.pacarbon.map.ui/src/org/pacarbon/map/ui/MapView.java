@@ -85,7 +85,7 @@ public final class MapView extends ViewPart {
                 highlight = null;
                 disposeImage();
             } else if (extent == null) {
-                extent = new Envelope(model.layers().get(0).extent());
+                extent = model.startExtent();
             }
             render();
             listeners.forEach(Runnable::run);

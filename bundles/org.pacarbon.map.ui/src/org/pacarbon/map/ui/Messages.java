@@ -81,6 +81,12 @@ public final class Messages extends NLS {
     public static String CrsDefinition;
     public static String CrsSearching;
     public static String CrsApply;
+    public static String BasemapTitle;
+    public static String BasemapMessage;
+    public static String BasemapLayer;
+    public static String BasemapUri;
+    public static String BasemapUrl;
+    public static String BasemapBadUrl;
     public static String Results;
     public static String ResultsNeedPas;
     public static String ResultsFile;
