@@ -6,8 +6,14 @@ import org.eclipse.ui.application.IActionBarConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 
-/** Window advisor: title, size, perspective bar, status line and progress indicator. */
+/**
+ * Window advisor: title, size (maximized on the first start; later as the user left it), perspective bar, status line
+ * and progress indicator.
+ */
 final class PacarbonWindowAdvisor extends WorkbenchWindowAdvisor {
+    /** System property: {@code false} keeps the first window at 1280 x 800 (automatic UI tests want one layout). */
+    static final String MAXIMIZE_FIRST = "pacarbon.window.maximizeFirst"; //$NON-NLS-1$
+    private boolean restored;
 
     PacarbonWindowAdvisor(IWorkbenchWindowConfigurer configurer) {
         super(configurer);
@@ -30,5 +36,17 @@ final class PacarbonWindowAdvisor extends WorkbenchWindowAdvisor {
         org.eclipse.core.runtime.IProduct product = org.eclipse.core.runtime.Platform.getProduct();
         configurer.setTitle(product != null && !org.pacarbon.app.AppIds.PRODUCT.equals(product.getId()) && product.getName() != null
                 ? product.getName() : Messages.App_title);
+    }
+
+    @Override
+    public void postWindowRestore() {
+        restored = true; // the window of the last session, with its size and place
+    }
+
+    @Override
+    public void postWindowOpen() {
+        if (!restored && !"false".equalsIgnoreCase(System.getProperty(MAXIMIZE_FIRST))) { //$NON-NLS-1$
+            getWindowConfigurer().getWindow().getShell().setMaximized(true);
+        }
     }
 }

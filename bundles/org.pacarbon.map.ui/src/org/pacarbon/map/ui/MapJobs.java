@@ -137,6 +137,7 @@ final class MapJobs {
                 map.model().replaceWith(read);
                 if (user) {
                     RecentMaps.add(pamap);
+                    map.documentIs(pamap);
                 }
                 map.setExtent(extent != null ? extent : map.model().fullExtent());
             });

@@ -30,14 +30,9 @@ final class MapStatus {
         return new Envelope(cx - ew / 2, cx + ew / 2, cy - eh / 2, cy + eh / 2);
     }
 
-    /** Whether the map is drawn as lon/lat (its first raster is geographic): pixels are kept square on the ground. */
+    /** Whether the map is drawn as lon/lat (its CRS is geographic): pixels are kept square on the ground. */
     static boolean geographic(org.pacarbon.map.core.MapModel model) {
-        for (org.pacarbon.map.core.MapLayer l : model.layers()) {
-            if (l.raster() != null) {
-                return CrsSupport.isGeographic(l.raster().crs());
-            }
-        }
-        return false;
+        return model.crs() != null && CrsSupport.isGeographic(model.crs());
     }
 
     /** A map point as text: lon/lat on a geographic map, else x/y with lon/lat beside. */

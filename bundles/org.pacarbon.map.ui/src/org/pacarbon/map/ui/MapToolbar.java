@@ -225,4 +225,15 @@ final class MapToolbar {
             return c;
         }
     }
+
+    /** Puts an image of the map on the clipboard (for other programs). */
+    static boolean copy(org.eclipse.swt.widgets.Display display, org.eclipse.swt.graphics.Image image) {
+        org.eclipse.swt.dnd.Clipboard cb = new org.eclipse.swt.dnd.Clipboard(display);
+        try {
+            cb.setContents(new Object[] {image.getImageData()}, new org.eclipse.swt.dnd.Transfer[] {org.eclipse.swt.dnd.ImageTransfer.getInstance()});
+            return true;
+        } finally {
+            cb.dispose();
+        }
+    }
 }

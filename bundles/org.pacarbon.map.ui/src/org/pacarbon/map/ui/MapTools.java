@@ -129,21 +129,21 @@ final class MapTools {
         switch (tool) {
             case PAN -> {
                 if (click) {
-                    map.identifyAt(e.x, e.y);
+                    identifyAt(e.x, e.y);
                 } else {
-                    map.panBy(e.x - from.x, e.y - from.y);
+                    panBy(e.x - from.x, e.y - from.y);
                 }
             }
             case ZOOM_IN -> {
                 if (click) {
-                    map.zoomAbout(e.x, e.y, 0.5);
+                    zoomAbout(e.x, e.y, 0.5);
                 } else {
                     map.setExtent(new Envelope(v.mapX(from.x), v.mapX(e.x), v.mapY(from.y), v.mapY(e.y)));
                 }
             }
-            case ZOOM_OUT -> map.zoomAbout(e.x, e.y, 2);
-            case IDENTIFY -> map.identifyAt(e.x, e.y);
-            case SELECT -> map.selectAt(e.x, e.y);
+            case ZOOM_OUT -> zoomAbout(e.x, e.y, 2);
+            case IDENTIFY -> identifyAt(e.x, e.y);
+            case SELECT -> selectAt(e.x, e.y);
             case MEASURE_LENGTH, MEASURE_AREA -> {
                 if (pathDone) {
                     clearPath();
@@ -241,6 +241,50 @@ final class MapTools {
                 gc.fillOval(xy[i] - 3, xy[i + 1] - 3, 6, 6);
             }
             gc.setLineWidth(1);
+        }
+    }
+
+    /** Zooms by {@code factor} (below 1: in) keeping the map point under the pixel where it is. */
+    void zoomAbout(int x, int y, double factor) {
+        MapRenderer.View v = map.view();
+        if (v == null) {
+            return;
+        }
+        double mx = v.mapX(x), my = v.mapY(y);
+        Envelope f = v.extent();
+        map.setExtent(new Envelope(mx - (mx - f.getMinX()) * factor, mx + (f.getMaxX() - mx) * factor, my - (my - f.getMinY()) * factor,
+                my + (f.getMaxY() - my) * factor));
+    }
+
+    /** Moves the map by a drag of {@code dx, dy} pixels. */
+    void panBy(int dx, int dy) {
+        MapRenderer.View v = map.view();
+        Envelope e = map.extent();
+        if (v == null) {
+            return;
+        }
+        double ux = dx * e.getWidth() / v.width(), uy = dy * e.getHeight() / v.height();
+        map.setExtent(new Envelope(e.getMinX() - ux, e.getMaxX() - ux, e.getMinY() + uy, e.getMaxY() + uy));
+    }
+
+    /** Identifies at a pixel: the values go to the Identify view and the status line, the feature is highlighted. */
+    void identifyAt(int px, int py) {
+        MapRenderer.View v = map.view();
+        if (v == null) {
+            return;
+        }
+        double x = v.mapX(px), y = v.mapY(py);
+        List<String> found = map.identify(x, y);
+        map.setHighlight(map.model().featuresAt(x, y));
+        map.status(String.join("; ", found));
+        IdentifyView.show(map.getSite().getPage(), MapStatus.point(map, x, y), found);
+    }
+
+    /** Selects the features at a pixel: highlighted on the map (the attribute table's selection does the same). */
+    void selectAt(int px, int py) {
+        MapRenderer.View v = map.view();
+        if (v != null) {
+            map.setHighlight(map.model().featuresAt(v.mapX(px), v.mapY(py)));
         }
     }
 }

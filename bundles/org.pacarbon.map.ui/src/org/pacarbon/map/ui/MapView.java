@@ -31,7 +31,7 @@ import org.pacarbon.map.core.MapRenderer;
  * from the UI runs in jobs ({@link MapJobs}). On start it shows the map of the last session, else the demo data when
  * the workbench was started with {@code -Dpacarbon.demo=DIR} (as {@code ./pacarbon} does).
  */
-public final class MapView extends ViewPart {
+public final class MapView extends ViewPart implements org.eclipse.ui.ISaveablePart2 {
     public static final String ID = "org.pacarbon.views.map";
     /** Data key the UI robot finds widgets by. */
     public static final String WIDGET_ID_KEY = "org.pacarbon.widgetId";
@@ -47,6 +47,8 @@ public final class MapView extends ViewPart {
     private volatile Envelope extent;
     private volatile Geometry highlight;
     private final MapPainter painter = new MapPainter();
+    private final MapDocumentState document = new MapDocumentState(model);
+    private volatile boolean wasDirty;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -55,7 +57,7 @@ public final class MapView extends ViewPart {
         canvas.setData(WIDGET_ID_KEY, ID + ".canvas");
         canvas.addPaintListener(e -> paint(e.gc));
         canvas.addListener(SWT.Resize, e -> render());
-        canvas.addListener(SWT.MouseVerticalWheel, e -> zoomAbout(e.x, e.y, e.count > 0 ? 0.8 : 1.25));
+        canvas.addListener(SWT.MouseVerticalWheel, e -> tools.zoomAbout(e.x, e.y, e.count > 0 ? 0.8 : 1.25));
         canvas.addListener(SWT.MouseMove, e -> status(MapStatus.coordinates(this, e.x, e.y)));
         canvas.addListener(SWT.KeyDown, e -> {
             if ((e.stateMask & SWT.MOD1) != 0 && (e.keyCode == 'c' || e.keyCode == 'C')) {
@@ -88,6 +90,12 @@ public final class MapView extends ViewPart {
                 extent = model.startExtent();
             }
             render();
+            boolean dirty = isDirty();
+            if (dirty != wasDirty) { // the star on the tab, File > Save
+                wasDirty = dirty;
+                firePropertyChange(PROP_DIRTY);
+            }
+            setTitleToolTip(document() == null ? getPartName() : document().toString());
             listeners.forEach(Runnable::run);
         };
         if (d == null || Display.getCurrent() == d) {
@@ -132,12 +140,13 @@ public final class MapView extends ViewPart {
         extentListeners.add(listener);
     }
 
-    /** Removes every layer; the next layer sets the map's CRS and extent. */
+    /** Removes every layer (a new, empty map: no document); the next layer sets the map's CRS and extent. */
     public void clear() {
         model.clear();
+        documentIs(null);
     }
 
-    /** Adds a raster layer with a ramp from min to max. */
+    /** Adds a raster layer (a GeoTIFF, or a NetCDF file of one variable) with a ramp from min to max. */
     public MapLayer addRaster(Path file, String name, String ramp, double min, double max, String unit) throws GisException {
         return model.addRaster(file, null, name, ramp, min, max, unit);
     }
@@ -202,27 +211,6 @@ public final class MapView extends ViewPart {
         return model.identify(x, y);
     }
 
-    /** Identifies at a pixel: the values go to the Identify view and the status line, the feature is highlighted. */
-    void identifyAt(int px, int py) {
-        MapRenderer.View v = view();
-        if (v == null) {
-            return;
-        }
-        double x = v.mapX(px), y = v.mapY(py);
-        List<String> found = identify(x, y);
-        setHighlight(model.featuresAt(x, y));
-        status(String.join("; ", found));
-        IdentifyView.show(getSite().getPage(), MapStatus.point(this, x, y), found);
-    }
-
-    /** Selects the features at a pixel: highlighted on the map (the attribute table's selection does the same). */
-    void selectAt(int px, int py) {
-        MapRenderer.View v = view();
-        if (v != null) {
-            setHighlight(model.featuresAt(v.mapX(px), v.mapY(py)));
-        }
-    }
-
     /** @return the layers, bottom first */
     public List<MapLayer> layers() {
         return model.layers();
@@ -247,12 +235,64 @@ public final class MapView extends ViewPart {
     public void saveDocument(Path file) throws GisException {
         model.save(file, extent);
         RecentMaps.add(file);
+        documentIs(file);
+    }
+
+    /** The map is now the document {@code file} as on disk (opened or saved); null: a map of no document. */
+    void documentIs(Path file) {
+        document.now(file);
+        modelChanged();
+    }
+
+    /** The document the map shows (opened or saved by the user), or null. */
+    public Path document() {
+        return document.document();
+    }
+
+    /** Whether the map changed since its document was opened or saved (never for a map with no document). */
+    @Override
+    public boolean isDirty() {
+        return document.dirty();
+    }
+
+    /** File &gt; Save and the question on close: writes the map to its document; a failure says why and stays dirty. */
+    @Override
+    public void doSave(org.eclipse.core.runtime.IProgressMonitor monitor) {
+        try {
+            saveDocument(document.document());
+        } catch (GisException e) {
+            org.eclipse.jface.dialogs.MessageDialog.openError(canvas.getShell(), Messages.SaveMap, e.getMessage());
+            if (monitor != null) {
+                monitor.setCanceled(true); // the workbench does not close
+            }
+        }
+    }
+
+    @Override
+    public void doSaveAs() {
+        MapToolbar.saveMap(this);
+    }
+
+    @Override
+    public boolean isSaveAsAllowed() {
+        return true;
+    }
+
+    @Override
+    public boolean isSaveOnCloseNeeded() {
+        return isDirty() && MapDocumentState.askOnExit();
+    }
+
+    @Override
+    public int promptToSaveOnClose() {
+        return DEFAULT; // the workbench's own question: save changes to 'Map'? yes, no, cancel
     }
 
     /** Replaces the layers with those of a map document and shows {@code at}, or the document's extent when null. */
     public void openDocument(Path pamap, Envelope at) throws GisException {
         Envelope saved = model.open(pamap);
         RecentMaps.add(pamap);
+        documentIs(pamap);
         setExtent(at != null ? at : saved);
     }
 
@@ -268,16 +308,7 @@ public final class MapView extends ViewPart {
 
     /** Puts the map as drawn on the clipboard (an image for other programs). */
     public boolean copyToClipboard() {
-        if (image == null || canvas == null || canvas.isDisposed()) {
-            return false;
-        }
-        org.eclipse.swt.dnd.Clipboard cb = new org.eclipse.swt.dnd.Clipboard(canvas.getDisplay());
-        try {
-            cb.setContents(new Object[] {image.getImageData()}, new org.eclipse.swt.dnd.Transfer[] {org.eclipse.swt.dnd.ImageTransfer.getInstance()});
-            return true;
-        } finally {
-            cb.dispose();
-        }
+        return image != null && canvas != null && !canvas.isDisposed() && MapToolbar.copy(canvas.getDisplay(), image);
     }
 
     /** The extent shown (as asked for; the canvas may show a little more to keep pixels square), or null. */
@@ -307,29 +338,6 @@ public final class MapView extends ViewPart {
         }
         Point size = canvas.getSize();
         return new MapRenderer.View(MapStatus.fitted(e, size.x, size.y, MapStatus.geographic(model)), Math.max(1, size.x), Math.max(1, size.y));
-    }
-
-    /** Zooms by {@code factor} (below 1: in) keeping the map point under the pixel where it is. */
-    void zoomAbout(int x, int y, double factor) {
-        MapRenderer.View v = view();
-        if (v == null) {
-            return;
-        }
-        double mx = v.mapX(x), my = v.mapY(y);
-        Envelope f = v.extent();
-        setExtent(new Envelope(mx - (mx - f.getMinX()) * factor, mx + (f.getMaxX() - mx) * factor, my - (my - f.getMinY()) * factor,
-                my + (f.getMaxY() - my) * factor));
-    }
-
-    /** Moves the map by a drag of {@code dx, dy} pixels. */
-    void panBy(int dx, int dy) {
-        MapRenderer.View v = view();
-        Envelope e = extent;
-        if (v == null) {
-            return;
-        }
-        double ux = dx * e.getWidth() / v.width(), uy = dy * e.getHeight() / v.height();
-        setExtent(new Envelope(e.getMinX() - ux, e.getMaxX() - ux, e.getMinY() + uy, e.getMaxY() + uy));
     }
 
     /** A message in the workbench's status line. */

@@ -83,6 +83,45 @@ public class BasemapDialogTest {
         map.clear();
     }
 
+    /**
+     * A map document the user opened or saved is dirty once it changes (the star, File &gt; Save); the workbench's own
+     * question saves it (asked here through the page's save-all, as on exit); clearing the map leaves no document.
+     */
+    @Test
+    public void aChangedMapDocumentIsDirtyAndTheWorkbenchAsksToSaveIt() throws Exception {
+        Robot robot = new Robot().withTimeout(Duration.ofSeconds(30));
+        MapView map = MapScenes.emptyMap(robot);
+        org.pacarbon.map.core.LayerSources.add(map.model(), "basemap:graticule");
+        assertTrue(!map.isDirty(), "a map of no document is kept by the workbench, not dirty");
+        Path doc = dir.resolve("world.pamap");
+        map.saveDocument(doc);
+        assertTrue(!map.isDirty());
+        org.pacarbon.map.core.LayerSources.add(map.model(), "basemap:coastlines");
+        robot.flush();
+        assertTrue(map.isDirty(), "a layer added after saving");
+        String before = Files.readString(doc);
+        assertTrue(!before.contains("basemap:coastlines"));
+        String old = System.getProperty("pacarbon.map.askOnExit");
+        System.setProperty("pacarbon.map.askOnExit", "true");
+        try {
+            assertTrue(map.isSaveOnCloseNeeded());
+            Robot.ModalHandle ask = robot.onModal(s -> s.getText().startsWith("Save"), shell -> robot.click(robot.find(Button.class,
+                    b -> List.of("Yes", "OK", "Save").contains(b.getText().replace("&", "")), "the Yes button")), "the question to save");
+            assertTrue(map.getSite().getPage().saveAllEditors(true), "saved, not cancelled");
+            ask.await();
+        } finally {
+            if (old == null) {
+                System.clearProperty("pacarbon.map.askOnExit");
+            } else {
+                System.setProperty("pacarbon.map.askOnExit", old);
+            }
+        }
+        assertTrue(!map.isDirty());
+        assertTrue(Files.readString(doc).contains("basemap:coastlines"), "the document on disk has the new layer");
+        map.clear();
+        assertTrue(!map.isDirty() && map.document() == null);
+    }
+
     private static int at(MapView map, double lon, double lat) {
         MapRenderer.View v = map.view();
         BufferedImage img = map.lastRendered();
