@@ -16,7 +16,9 @@ public record ColorRamp(String name, List<Color> stops) {
             "npp", new String[] {"#ffffd9", "#edf8b1", "#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#253494", "#081d58"},
             "emissions", new String[] {"#000004", "#1c1044", "#4f127b", "#812581", "#b5367a", "#e55064", "#fb8761", "#fec287", "#fcfdbf"},
             "viridis", new String[] {"#440154", "#482878", "#3e4989", "#31688e", "#26828e", "#1f9e89", "#35b779", "#6ece58", "#b5de2b", "#fde725"},
-            "greys", new String[] {"#ffffff", "#000000"});
+            "greys", new String[] {"#ffffff", "#000000"},
+            // diverging (ColorBrewer BrBG): losses brown, no change white, gains teal
+            "change", new String[] {"#8c510a", "#bf812d", "#dfc27d", "#f6e8c3", "#f5f5f5", "#c7eae5", "#80cdc1", "#35978f", "#01665e"});
 
     /** A preset ramp by name. */
     /** Names of the preset ramps, sorted. */
