@@ -2,11 +2,9 @@ package org.pacarbon.map.core;
 
 import java.awt.Color;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -168,11 +166,11 @@ public final class MapModel {
     /** As {@link #addVector(Path, String, Color, float, Color)}, for features already read from {@code file}. */
     public MapLayer addVector(FeatureSet set, Path file, String name, Color stroke, float width, Color fill) throws GisException {
         CoordinateReferenceSystem map = crs == null ? set.crs() : crs;
-        Geometry g = toMap(Geometries.union(set.features().stream().map(Feature::geometry).toList()), set.crs(), map);
+        Geometry g = FeatureLayers.toMap(Geometries.union(set.features().stream().map(Feature::geometry).toList()), set.crs(), map);
         MapLayer layer = MapLayer.vector(name, g, stroke, width, fill);
         layer.setSource(file);
-        layer.setLabels(labels(set, map));
-        layer.setFeatures(inMapCrs(set, map));
+        layer.setLabels(FeatureLayers.labels(set, map));
+        layer.setFeatures(FeatureLayers.inMapCrs(set, map));
         add(layer, set.crs());
         return layer;
     }
@@ -197,13 +195,13 @@ public final class MapModel {
         List<MapLayer> out = new ArrayList<>();
         int i = 0;
         for (Map.Entry<String, List<Feature>> e : byValue.entrySet()) {
-            Geometry g = toMap(Geometries.union(e.getValue().stream().map(Feature::geometry).toList()), set.crs(), map);
+            Geometry g = FeatureLayers.toMap(Geometries.union(e.getValue().stream().map(Feature::geometry).toList()), set.crs(), map);
             Color c = CATEGORY_COLOURS[i++];
             MapLayer layer = MapLayer.vector(name + ": " + e.getKey(), g, c, 1.2f, new Color(c.getRed(), c.getGreen(), c.getBlue(), 60));
             layer.setSource(file);
             FeatureSet ofClass = new FeatureSet(set.source(), set.crs(), set.fields(), e.getValue());
-            layer.setLabels(labels(ofClass, map));
-            layer.setFeatures(inMapCrs(ofClass, map));
+            layer.setLabels(FeatureLayers.labels(ofClass, map));
+            layer.setFeatures(FeatureLayers.inMapCrs(ofClass, map));
             out.add(layer);
         }
         if (crs == null) {
@@ -227,48 +225,6 @@ public final class MapModel {
         }
         place(layer);
         changed();
-    }
-
-    private static Geometry toMap(Geometry g, CoordinateReferenceSystem from, CoordinateReferenceSystem map) throws GisException {
-        return map == null || CrsSupport.same(from, map) ? g : Geometries.transform(g, from, map);
-    }
-
-    /**
-     * Labels of features from their name field (name, NAME, pa_name, ...), at a point inside each, biggest features
-     * first (they win where labels would overlap); none when there is no such field.
-     */
-    private static List<MapLayer.Label> labels(FeatureSet set, CoordinateReferenceSystem map) throws GisException {
-        String field = set.fields().stream().filter(f -> List.of("name", "pa_name", "name_en", "nom", "label")
-                .contains(f.toLowerCase(Locale.ROOT))).findFirst().orElse(null);
-        if (field == null || set.features().size() > 5000) {
-            return List.of();
-        }
-        List<Feature> fs = new ArrayList<>(set.features());
-        fs.sort((a, b) -> Double.compare(b.geometry().getArea(), a.geometry().getArea()));
-        List<MapLayer.Label> out = new ArrayList<>();
-        for (Feature f : fs) {
-            String text = f.text(field).orElse("").replace(" (illustrative)", "");
-            if (text.isBlank() || f.geometry().isEmpty()) {
-                continue;
-            }
-            Geometry at = toMap(f.geometry().getInteriorPoint(), set.crs(), map);
-            Geometry box = toMap(f.geometry().getEnvelope(), set.crs(), map);
-            out.add(new MapLayer.Label(at.getCoordinate().x, at.getCoordinate().y, text, box.getEnvelopeInternal().getWidth()));
-        }
-        return out;
-    }
-
-    /** The features with geometries in the map's CRS (for identify and the attribute table), or none for very big files. */
-    private static List<Feature> inMapCrs(FeatureSet set, CoordinateReferenceSystem map) throws GisException {
-        if (set.features().size() > 20000) {
-            return List.of();
-        }
-        boolean same = map == null || CrsSupport.same(map, set.crs());
-        List<Feature> out = new ArrayList<>();
-        for (Feature f : set.features()) {
-            out.add(same ? f : new Feature(f.id(), Geometries.transform(f.geometry(), set.crs(), map), f.attributes()));
-        }
-        return out;
     }
 
     /**

@@ -48,6 +48,7 @@ public final class Messages extends NLS {
     public static String RampEmissions;
     public static String RampViridis;
     public static String RampGreys;
+    public static String RampChange;
     public static String Min;
     public static String Max;
     public static String Stretch;

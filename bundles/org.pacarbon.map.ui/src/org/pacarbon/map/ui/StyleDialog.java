@@ -135,6 +135,7 @@ final class StyleDialog extends TitleAreaDialog {
             case "emissions" -> Messages.RampEmissions;
             case "viridis" -> Messages.RampViridis;
             case "greys" -> Messages.RampGreys;
+            case "change" -> Messages.RampChange;
             default -> key;
         };
     }
