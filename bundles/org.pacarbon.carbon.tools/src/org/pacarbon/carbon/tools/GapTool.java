@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.locationtech.jts.geom.Geometry;
+import org.pacarbon.carbon.core.GapTally;
+import org.pacarbon.carbon.core.HighValue;
 import org.pacarbon.gis.core.GisException;
 import org.pacarbon.gis.core.raster.GridSpec;
 import org.pacarbon.gis.core.raster.RasterSource;
@@ -23,13 +25,11 @@ import org.pacarbon.zonal.core.CellAreas;
 import org.pacarbon.zonal.core.ZoneCoverage;
 
 /**
- * Gap analysis: the high-value cells of a layer (the top X % of the layer's valid area, or the cells at or above a
- * threshold) and how much of them lies outside all PAs, with exact partial coverage of cells by the PA polygons.
+ * Gap analysis as a tool: reads the layer, the PAs and the regions, and reports what carbon.core's {@link GapTally}
+ * sums (the high-value cells of {@link HighValue}: the top X % of the valid area, or at or above a threshold, and how
+ * much of them lies outside all PAs, with exact partial coverage of cells by the PA polygons); writes the hotspots.
  */
 public final class GapTool implements Tool {
-    /** Above this many cells the top-X % threshold needs --threshold (the exact quantile holds the layer in memory). */
-    static final long MAX_CELLS_FOR_QUANTILE = 250_000_000L;
-
     @Override
     public String help() {
         return "Finds the high-value cells of a layer (carbon density, NPP, ...) that no PA covers. High-value means"
@@ -85,7 +85,6 @@ public final class GapTool implements Tool {
                     regions.add(ZoneCoverage.of(Geometries.transform(f.geometry(), rs.crs(), r.crs()), g));
                 }
             }
-            double[][] byRegion = new double[regions.size()][3]; // high area, gap area, value x area in gap
             double[][] regionFrac = new double[regions.size()][];
             for (int k = 0; k < regions.size(); k++) {
                 ZoneCoverage z = regions.get(k);
@@ -101,13 +100,12 @@ public final class GapTool implements Tool {
                 how = "at or above " + threshold;
             } else {
                 double top = v.number("top-percent");
-                threshold = topThreshold(r, area, top / 100, progress);
+                threshold = HighValue.topShareThreshold(r, area, top / 100, y -> row(progress));
                 how = "top " + top + " % of the valid area (threshold " + threshold + ")";
             }
-            final double thr = threshold;
+            GapTally tally = new GapTally(threshold, regions.size());
             float[] row = new float[w];
             double[] frac = new double[cov == null ? 0 : cov.colEnd() - cov.colStart()];
-            double[] sums = new double[5]; // valid area, high area, high inside, high outside, value x area outside
             Path out = v.path("out");
             Rasters.writeLike(r, out, (y, dst) -> {
                 progress.checkCancelled();
@@ -131,24 +129,14 @@ public final class GapTool implements Tool {
                         continue;
                     }
                     double f = inWindow && x >= cov.colStart() && x < cov.colEnd() ? frac[x - cov.colStart()] : 0;
-                    sums[0] += area[y];
-                    boolean high = val >= thr;
-                    if (high) {
-                        sums[1] += area[y];
-                        sums[2] += area[y] * f;
-                        sums[3] += area[y] * (1 - f);
-                        sums[4] += val * area[y] * (1 - f);
-                        for (int k = 0; k < regionRow.length; k++) {
-                            ZoneCoverage z = regions.get(k);
-                            if (regionRow[k] && x >= z.colStart() && x < z.colEnd()) {
-                                double q = regionFrac[k][x - z.colStart()];
-                                byRegion[k][0] += area[y] * q;
-                                byRegion[k][1] += area[y] * q * (1 - f);
-                                byRegion[k][2] += val * area[y] * q * (1 - f);
-                            }
+                    boolean hotspot = tally.add(val, area[y], f);
+                    for (int k = 0; k < regionRow.length; k++) {
+                        ZoneCoverage z = regions.get(k);
+                        if (regionRow[k] && x >= z.colStart() && x < z.colEnd()) {
+                            tally.addToRegion(k, val, area[y], f, regionFrac[k][x - z.colStart()]);
                         }
                     }
-                    dst[x] = high && f <= 0.5 ? 1f : Float.NaN; // a mask: on the map only the hotspots show
+                    dst[x] = hotspot ? 1f : Float.NaN; // a mask: on the map only the hotspots show
                 }
                 progress.worked(1);
             });
@@ -157,17 +145,17 @@ public final class GapTool implements Tool {
                     new ToolResult.Column("unit", ""));
             List<List<Object>> rows = List.of(
                     List.of("threshold", threshold, unit),
-                    List.of("valid area", sums[0] / 1e6, "km2"),
-                    List.of("high-value area", sums[1] / 1e6, "km2"),
-                    List.of("high-value area inside PAs", sums[2] / 1e6, "km2"),
-                    List.of("high-value area outside PAs (gap)", sums[3] / 1e6, "km2"),
-                    List.of("gap share of high-value area", sums[1] > 0 ? 100 * sums[3] / sums[1] : Double.NaN, "%"),
-                    List.of("value x area in the gap", sums[4], unit.isEmpty() ? "m2" : "(" + unit + ") x m2"));
+                    List.of("valid area", tally.validArea() / 1e6, "km2"),
+                    List.of("high-value area", tally.highArea() / 1e6, "km2"),
+                    List.of("high-value area inside PAs", tally.highInside() / 1e6, "km2"),
+                    List.of("high-value area outside PAs (gap)", tally.highOutside() / 1e6, "km2"),
+                    List.of("gap share of high-value area", tally.gapPercent(), "%"),
+                    List.of("value x area in the gap", tally.amountOutside(), unit.isEmpty() ? "m2" : "(" + unit + ") x m2"));
             ToolResult res = new ToolResult().add(new ToolResult.Table("Gap analysis", cols, rows));
             if (!regions.isEmpty()) {
                 List<List<Object>> rr = new ArrayList<>();
                 for (int k = 0; k < regions.size(); k++) {
-                    double[] b = byRegion[k];
+                    double[] b = tally.region(k);
                     rr.add(java.util.Arrays.asList(regionNames.get(k), b[0] / 1e6, b[1] / 1e6,
                             b[0] > 0 ? 100 * b[1] / b[0] : Double.NaN, b[2]));
                 }
@@ -187,59 +175,11 @@ public final class GapTool implements Tool {
         }
     }
 
-    /** The largest value t such that the cells >= t cover at least {@code share} of the valid area (exact). */
-    static double topThreshold(RasterSource r, double[] area, double share, Progress progress)
-            throws GisException, ToolException {
-        GridSpec g = r.grid();
-        long n = (long) g.width() * g.height();
-        if (n > MAX_CELLS_FOR_QUANTILE) {
-            throw new ToolException(r.file() + " has " + n + " cells, too many for the exact top-share threshold; give"
-                    + " --threshold instead");
+    /** Progress of one row of a core computation; a cancel stops it (the runner reports it as cancelled). */
+    static void row(Progress progress) {
+        if (progress.isCancelled()) {
+            throw new java.util.concurrent.CancellationException();
         }
-        float[] all = new float[(int) n];
-        float[] row = new float[g.width()];
-        double total = 0;
-        for (int y = 0; y < g.height(); y++) {
-            progress.checkCancelled();
-            r.readRows(y, 1, row);
-            System.arraycopy(row, 0, all, y * g.width(), g.width());
-            for (float f : row) {
-                if (!Float.isNaN(f)) {
-                    total += area[y];
-                }
-            }
-            progress.worked(1);
-        }
-        if (total == 0) {
-            throw new ToolException(r.file() + " has no valid cells");
-        }
-        float[] sorted = all.clone();
-        Arrays.sort(sorted); // NaNs sort last
-        int valid = 0;
-        while (valid < sorted.length && !Float.isNaN(sorted[valid])) {
-            valid++;
-        }
-        double target = share * total;
-        int lo = 0; // areaAtLeast(sorted[lo]) >= target always (it is the whole valid area)
-        int hi = valid - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (areaAtLeast(all, g.width(), area, sorted[mid]) >= target * (1 - 1e-12)) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return sorted[lo];
-    }
-
-    private static double areaAtLeast(float[] all, int w, double[] area, float t) {
-        double s = 0;
-        for (int i = 0; i < all.length; i++) {
-            if (all[i] >= t) {
-                s += area[i / w];
-            }
-        }
-        return s;
+        progress.worked(1);
     }
 }

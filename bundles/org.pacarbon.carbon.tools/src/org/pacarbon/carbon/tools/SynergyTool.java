@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.locationtech.jts.geom.Geometry;
+import org.pacarbon.carbon.core.HighValue;
+import org.pacarbon.carbon.core.Synergy;
 import org.pacarbon.gis.core.GisException;
 import org.pacarbon.gis.core.raster.GridSpec;
 import org.pacarbon.gis.core.raster.RasterSource;
@@ -23,19 +25,11 @@ import org.pacarbon.zonal.core.CellAreas;
 import org.pacarbon.zonal.core.ZoneCoverage;
 
 /**
- * Synergy zoning (research question 12): a carbon layer and a biodiversity layer, each split into high and low,
- * give four classes; their areas inside and outside PAs; and the contiguous patches of "both high" outside PAs
- * above a minimum size, as candidates for new PAs or OECMs.
+ * Synergy zoning (research question 12) as a tool: reads a carbon and a biodiversity layer and the PAs, classes the
+ * cells with carbon.core's {@link Synergy} (high by {@link HighValue}'s top share or by thresholds), reports each
+ * class's area inside and outside PAs and the candidate patches of "both high" outside PAs; writes the class raster.
  */
 public final class SynergyTool implements Tool {
-    /** Class codes of the class raster. */
-    static final int BOTH = 1;
-    static final int CARBON_ONLY = 2;
-    static final int BIO_ONLY = 3;
-    static final int NEITHER = 4;
-    static final List<String> NAMES = List.of("", "both high (key synergy area)",
-            "carbon high only (candidate OECM or carbon park)", "biodiversity high only", "both low");
-
     @Override
     public String help() {
         return "Splits a carbon layer and a biodiversity layer (any raster on the same grid, e.g. species richness)"
@@ -76,7 +70,7 @@ public final class SynergyTool implements Tool {
             Rasters.sameGrid(c, b);
             GridSpec g = c.grid();
             long n = (long) g.width() * g.height();
-            if (n > GapTool.MAX_CELLS_FOR_QUANTILE) {
+            if (n > HighValue.MAX_CELLS) {
                 throw new ToolException(c.file() + " has " + n + " cells: too many for patch finding in memory");
             }
             double[] area = CellAreas.perRow(g, c.crs());
@@ -90,8 +84,8 @@ public final class SynergyTool implements Tool {
                 tc = v.number("carbon-threshold");
                 tb = v.number("bio-threshold");
             } else {
-                tc = GapTool.topThreshold(c, area, v.number("carbon-top") / 100, progress);
-                tb = GapTool.topThreshold(b, area, v.number("bio-top") / 100, progress);
+                tc = HighValue.topShareThreshold(c, area, v.number("carbon-top") / 100, y -> GapTool.row(progress));
+                tb = HighValue.topShareThreshold(b, area, v.number("bio-top") / 100, y -> GapTool.row(progress));
             }
             final double thrC = tc;
             final double thrB = tb;
@@ -127,9 +121,7 @@ public final class SynergyTool implements Tool {
                         dst[x] = Float.NaN;
                         continue;
                     }
-                    boolean hc = rc[x] >= thrC;
-                    boolean hb = rb[x] >= thrB;
-                    int k = hc && hb ? BOTH : hc ? CARBON_ONLY : hb ? BIO_ONLY : NEITHER;
+                    int k = Synergy.classOf(rc[x], rb[x], thrC, thrB);
                     double f = inWindow && x >= cov.colStart() && x < cov.colEnd() ? frac[x - cov.colStart()] : 0;
                     areas[k][0] += area[y] * f;
                     areas[k][1] += area[y] * (1 - f);
@@ -143,10 +135,17 @@ public final class SynergyTool implements Tool {
             List<List<Object>> classRows = new ArrayList<>();
             for (int k = 1; k <= 4; k++) {
                 double tot = areas[k][0] + areas[k][1];
-                classRows.add(Arrays.asList(k, NAMES.get(k), areas[k][0] / 1e6, areas[k][1] / 1e6,
+                classRows.add(Arrays.asList(k, Synergy.NAMES.get(k), areas[k][0] / 1e6, areas[k][1] / 1e6,
                         tot > 0 ? 100 * areas[k][0] / tot : Double.NaN));
             }
-            List<List<Object>> patches = patches(g, cls, cv, outside, area, v.number("min-patch") * 1e6, progress);
+            List<List<Object>> patches = new ArrayList<>();
+            for (Synergy.Patch p : Synergy.patches(g, cls, cv, outside, area, v.number("min-patch") * 1e6, y -> {
+                if (progress.isCancelled()) {
+                    throw new java.util.concurrent.CancellationException();
+                }
+            })) {
+                patches.add(Arrays.asList(patches.size() + 1, p.cells(), p.area() / 1e6, p.centreX(), p.centreY(), p.meanCarbon()));
+            }
             return new ToolResult()
                     .add(new ToolResult.Table("Synergy classes", List.of(new ToolResult.Column("class", ""),
                             new ToolResult.Column("meaning", ""), new ToolResult.Column("inside PAs", "km2"),
@@ -164,61 +163,5 @@ public final class SynergyTool implements Tool {
             Rasters.closeQuietly(c);
             Rasters.closeQuietly(b);
         }
-    }
-
-    /** 4-connected patches of class BOTH cells at least half outside PAs, with area >= minArea (m2), largest first. */
-    static List<List<Object>> patches(GridSpec g, byte[] cls, float[] carbon, float[] outside, double[] area,
-            double minArea, Progress progress) throws ToolException {
-        int w = g.width();
-        int h = g.height();
-        int[] label = new int[cls.length];
-        int[] stack = new int[Math.min(cls.length, 1 << 20)];
-        List<List<Object>> out = new ArrayList<>();
-        int next = 0;
-        for (int start = 0; start < cls.length; start++) {
-            if (label[start] != 0 || cls[start] != BOTH || outside[start] < 0.5f) {
-                continue;
-            }
-            if (start % w == 0) {
-                progress.checkCancelled();
-            }
-            next++;
-            int sp = 0;
-            stack[sp++] = start;
-            label[start] = next;
-            long cells = 0;
-            double a = 0;
-            double sx = 0;
-            double sy = 0;
-            double sc = 0;
-            while (sp > 0) {
-                int i = stack[--sp];
-                int x = i % w;
-                int y = i / w;
-                cells++;
-                a += area[y];
-                sx += g.x(x + 0.5);
-                sy += g.y(y + 0.5);
-                sc += carbon[i];
-                int[] nb = {x > 0 ? i - 1 : -1, x < w - 1 ? i + 1 : -1, y > 0 ? i - w : -1, y < h - 1 ? i + w : -1};
-                for (int j : nb) {
-                    if (j >= 0 && label[j] == 0 && cls[j] == BOTH && outside[j] >= 0.5f) {
-                        label[j] = next;
-                        if (sp == stack.length) {
-                            stack = Arrays.copyOf(stack, Math.min(cls.length, stack.length * 2));
-                        }
-                        stack[sp++] = j;
-                    }
-                }
-            }
-            if (a >= minArea) {
-                out.add(new ArrayList<>(Arrays.asList(0, cells, a / 1e6, sx / cells, sy / cells, sc / cells)));
-            }
-        }
-        out.sort((p, q) -> Double.compare((double) q.get(2), (double) p.get(2)));
-        for (int i = 0; i < out.size(); i++) {
-            out.get(i).set(0, i + 1);
-        }
-        return out;
     }
 }

@@ -2,12 +2,13 @@ package org.pacarbon.carbon.tools;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.pacarbon.gis.core.raster.RasterSource;
+import org.pacarbon.carbon.core.Vsoc;
+import org.pacarbon.gis.core.GisException;
 import org.pacarbon.toolbox.core.Param;
 import org.pacarbon.toolbox.core.Progress;
 import org.pacarbon.toolbox.core.Tool;
@@ -40,19 +41,11 @@ public final class VsocTool implements Tool {
     @Override
     public ToolResult run(ToolValues v, Progress progress) throws ToolException {
         Path table = v.path("fractions");
-        Map<Double, Double> fractions = new TreeMap<>();
-        for (Csv.Row r : Csv.read(table, "class", "fraction")) {
-            double c = Csv.number(r, "class", table);
-            double f = Csv.number(r, "fraction", table);
-            if (!(f >= 0 && f <= 1)) {
-                throw new ToolException(table + " line " + r.line() + ": fraction " + f + " is not between 0 and 1");
-            }
-            if (fractions.put(c, f) != null) {
-                throw new ToolException(table + " line " + r.line() + ": class " + r.get("class") + " is listed twice");
-            }
-        }
-        if (fractions.isEmpty()) {
-            throw new ToolException(table + " has no classes");
+        Vsoc vsoc;
+        try {
+            vsoc = Vsoc.read(table);
+        } catch (GisException e) {
+            throw new ToolException(e.getMessage(), e);
         }
         RasterSource soc = null;
         RasterSource cls = null;
@@ -81,7 +74,7 @@ public final class VsocTool implements Tool {
                         continue;
                     }
                     double k = b[i];
-                    Double f = fractions.get(k);
+                    Double f = vsoc.fraction(k);
                     if (f == null) {
                         missing.add(k);
                         missingCells[0]++;
@@ -98,7 +91,7 @@ public final class VsocTool implements Tool {
             });
             if (!missing.isEmpty()) {
                 Rasters.deleteQuietly(out);
-                throw new ToolException("soil classes " + String.join(", ", missing.stream().map(VsocTool::code).toList())
+                throw new ToolException("soil classes " + String.join(", ", missing.stream().map(Vsoc::code).toList())
                         + " of " + cls.file() + " (" + missingCells[0] + " cells) are not in the loss-fraction table "
                         + table + "; add them (fraction 0 if they lose nothing)");
             }
@@ -109,7 +102,7 @@ public final class VsocTool implements Tool {
             List<List<Object>> rows = new java.util.ArrayList<>();
             for (Map.Entry<Double, double[]> e : stats.entrySet()) {
                 double[] st = e.getValue();
-                rows.add(List.of(code(e.getKey()), (long) st[0], fractions.get(e.getKey()), st[1] / st[0], st[2] / st[0]));
+                rows.add(List.of(Vsoc.code(e.getKey()), (long) st[0], vsoc.fraction(e.getKey()), st[1] / st[0], st[2] / st[0]));
             }
             return new ToolResult().add(new ToolResult.Table("Vulnerable SOC by soil class", cols, rows))
                     .add(new ToolResult.Raster("Vulnerable SOC", out, "carbon", unit))
@@ -118,9 +111,5 @@ public final class VsocTool implements Tool {
             Rasters.closeQuietly(soc);
             Rasters.closeQuietly(cls);
         }
-    }
-
-    static String code(double k) {
-        return k == Math.rint(k) ? Long.toString((long) k) : String.format(Locale.ROOT, "%s", k);
     }
 }
