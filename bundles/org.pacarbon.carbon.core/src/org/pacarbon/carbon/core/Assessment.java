@@ -272,7 +272,7 @@ public final class Assessment {
         CoordinateReferenceSystem commonCrs = null;
         if (spec.grid() != null) {
             commonCrs = CrsSupport.parse(spec.grid().crs(), spec.file());
-            common = CommonGrid.of(Geometries.transform(regionPolygons(), workCrs, commonCrs), spec.grid().cellSize());
+            common = org.pacarbon.zonal.core.CommonGrid.of(Geometries.transform(regionPolygons(), workCrs, commonCrs), spec.grid().cellSize());
             if ((long) common.width() * common.height() > 400_000_000L) {
                 throw new SpecException(spec.file() + ": grid.cellSize " + spec.grid().cellSize() + " makes a common grid of "
                         + common.width() + " x " + common.height() + " cells over the region; choose a larger cell size");
@@ -298,7 +298,7 @@ public final class Assessment {
                         throw new GisException(layer.path(), "does not overlap the region (raster extent " + extent(file.grid())
                                 + " in " + CrsSupport.label(file.crs()) + ")", "a raster that covers the region");
                     }
-                    src = CommonGrid.resample(file, common, commonCrs, layer.isDensity(), cancelled);
+                    src = org.pacarbon.zonal.core.CommonGrid.resample(file, common, commonCrs, layer.isDensity(), cancelled);
                     resampled.put(id(layer), src);
                 }
                 if (!overlaps(toGrid(regionOutline, workCrs, src), src.grid())) {

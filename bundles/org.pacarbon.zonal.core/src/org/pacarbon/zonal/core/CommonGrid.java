@@ -1,4 +1,4 @@
-package org.pacarbon.carbon.core;
+package org.pacarbon.zonal.core;
 
 import java.nio.file.Path;
 
@@ -12,22 +12,22 @@ import org.pacarbon.gis.core.crs.CrsSupport;
 import org.pacarbon.gis.core.raster.GridSpec;
 import org.pacarbon.gis.core.raster.MemoryRaster;
 import org.pacarbon.gis.core.raster.RasterSource;
-import org.pacarbon.zonal.core.CellAreas;
 
 /**
- * The paper's method: every layer resampled onto one common grid before the statistics. Densities are
+ * Regridding for the paper's method (engine work, used by carbon.core's assessment when a spec asks for a
+ * {@code "grid"}): every layer resampled onto one common grid before the statistics. Densities are
  * area-averaged (3 x 3 sample points per target cell; a target cell is valid when at least half of its
  * samples fall on valid source cells); per-cell amounts are redistributed in proportion to area and then
  * scaled so that the total of the source cells whose centres fall in the common grid is kept exactly.
  */
-final class CommonGrid {
+public final class CommonGrid {
     private static final int K = 3;
 
     private CommonGrid() {
     }
 
     /** The common grid: the region's bounding box in the grid CRS, snapped outwards to multiples of the cell size. */
-    static GridSpec of(Geometry regionInGridCrs, double cell) {
+    public static GridSpec of(Geometry regionInGridCrs, double cell) {
         Envelope e = regionInGridCrs.getEnvelopeInternal();
         double x0 = Math.floor(e.getMinX() / cell) * cell;
         double y1 = Math.ceil(e.getMaxY() / cell) * cell;
@@ -37,7 +37,7 @@ final class CommonGrid {
     }
 
     /** Resamples one layer onto the common grid. */
-    static MemoryRaster resample(RasterSource src, GridSpec target, CoordinateReferenceSystem targetCrs, boolean density,
+    public static MemoryRaster resample(RasterSource src, GridSpec target, CoordinateReferenceSystem targetCrs, boolean density,
             java.util.function.BooleanSupplier cancelled)
             throws GisException {
         MathTransform toSource = CrsSupport.same(targetCrs, src.crs()) ? null : CrsSupport.transform(targetCrs, src.crs());
