@@ -39,11 +39,11 @@ final class BasemapDialog extends TitleAreaDialog {
         setTitle(Messages.BasemapTitle);
         setMessage(Messages.BasemapMessage);
         Composite area = (Composite) super.createDialogArea(parent);
-        offers = Tables.create(area, SWT.CHECK, MapView.ID + ".basemap.offers", new String[] {Messages.BasemapLayer, Messages.BasemapUri}, //$NON-NLS-1$
-                new int[] {300, 340}, 150);
+        offers = Tables.create(area, SWT.CHECK, MapView.ID + ".basemap.offers", new String[] {Messages.BasemapLayer}, //$NON-NLS-1$
+                new int[] {520}, 150);
         for (LayerSource.Offer o : LayerSources.offers()) {
             TableItem i = new TableItem(offers, SWT.NONE);
-            i.setText(new String[] {o.title(), o.uri()});
+            i.setText(Messages.offer(o.uri(), o.title()));
             i.setData(o.uri());
             i.setChecked(o.uri().startsWith("basemap:countries") || o.uri().startsWith("basemap:coastlines")); //$NON-NLS-1$ //$NON-NLS-2$
         }
@@ -51,7 +51,7 @@ final class BasemapDialog extends TitleAreaDialog {
         l.setText(Messages.BasemapUrl);
         url = new Text(area, SWT.BORDER);
         url.setData(MapView.WIDGET_ID_KEY, MapView.ID + ".basemap.url"); //$NON-NLS-1$
-        url.setMessage("https://tile.openstreetmap.org/{z}/{x}/{y}.png"); //$NON-NLS-1$
+        url.setMessage(Messages.BasemapUrlHint);
         url.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         url.setText(settings().get(LAST_URL, "")); //$NON-NLS-1$
         url.addListener(SWT.Modify, e -> check());

@@ -60,7 +60,7 @@ final class LayerPropertiesDialog extends Dialog {
         Composite area = (Composite) super.createDialogArea(parent);
         Table table = Tables.create(area, SWT.MULTI, LayersView.ID + ".properties", null, new int[] {110, 520}, 320); //$NON-NLS-1$
         for (String[] r : rows) {
-            new TableItem(table, SWT.NONE).setText(r);
+            new TableItem(table, SWT.NONE).setText(new String[] {Messages.core(r[0]), r[1].equals("yes") || r[1].equals("no") ? Messages.core(r[1]) : r[1]}); //$NON-NLS-1$ //$NON-NLS-2$
         }
         return area;
     }

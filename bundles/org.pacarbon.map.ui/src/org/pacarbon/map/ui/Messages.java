@@ -85,9 +85,9 @@ public final class Messages extends NLS {
     public static String BasemapTitle;
     public static String BasemapMessage;
     public static String BasemapLayer;
-    public static String BasemapUri;
     public static String BasemapUrl;
     public static String BasemapBadUrl;
+    public static String BasemapUrlHint;
     public static String Results;
     public static String ResultsNeedPas;
     public static String ResultsFile;
@@ -124,5 +124,24 @@ public final class Messages extends NLS {
     }
 
     private Messages() {
+    }
+
+    /**
+     * One of map.core's English texts (a Layers &gt; Properties row label, a basemap offer's title) in the user's
+     * language, from {@code corelabels.properties} (spaces and other characters as _); as it is when not listed.
+     */
+    static String core(String english) {
+        try {
+            return java.util.ResourceBundle.getBundle("org.pacarbon.map.ui.corelabels", java.util.Locale.getDefault(), //$NON-NLS-1$
+                    Messages.class.getClassLoader()).getString(english.replaceAll("[^A-Za-z0-9]", "_")); //$NON-NLS-1$ //$NON-NLS-2$
+        } catch (java.util.MissingResourceException e) {
+            return english;
+        }
+    }
+
+    /** The title of a layer a service offers, in the user's language. */
+    static String offer(String uri, String title) {
+        String t = core("offer_" + uri); //$NON-NLS-1$
+        return t.startsWith("offer_") ? title : t; //$NON-NLS-1$
     }
 }

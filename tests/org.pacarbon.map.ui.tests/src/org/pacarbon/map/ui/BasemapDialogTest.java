@@ -62,7 +62,7 @@ public class BasemapDialogTest {
         String template = dir.resolve("tiles").toUri() + "{z}/{x}/{y}.png";
         Robot.ModalHandle dialog = robot.onModal(s -> s.getText().equals(Messages.BasemapTitle), shell -> {
             Table offers = robot.find(Table.class, w -> (MapView.ID + ".basemap.offers").equals(w.getData(MapView.WIDGET_ID_KEY)), "the offers");
-            List<String> checked = java.util.Arrays.stream(offers.getItems()).filter(TableItem::getChecked).map(i -> i.getText(1)).toList();
+            List<String> checked = java.util.Arrays.stream(offers.getItems()).filter(TableItem::getChecked).map(i -> (String) i.getData()).toList();
             assertEquals(List.of("basemap:countries", "basemap:coastlines"), checked, "the offline basemap is ticked by default");
             Text url = robot.byData(Text.class, MapView.WIDGET_ID_KEY, MapView.ID + ".basemap.url");
             robot.type(url, "https://tiles.example/no-placeholders.png", false);

@@ -11,6 +11,7 @@ import org.eclipse.core.runtime.Platform;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Tree;
+import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +89,12 @@ public final class DialogsZhTest {
             s.close();
         }, "export dialog");
         map.exportFigure();
+        h.await();
+        h = robot.onModal(s -> s.getText().equals(org.pacarbon.map.ui.Messages.BasemapTitle), s -> {
+            texts.walk(s, "basemap dialog");
+            s.close();
+        }, "basemap dialog");
+        PlatformUI.getWorkbench().getService(org.eclipse.ui.handlers.IHandlerService.class).executeCommand("org.pacarbon.map.commands.addBasemap", null);
         h.await();
         map.clear();
         assertTrue(texts.missing().isEmpty(), texts.missing().size() + " visible texts without Chinese:\n" + String.join("\n", texts.missing()));
