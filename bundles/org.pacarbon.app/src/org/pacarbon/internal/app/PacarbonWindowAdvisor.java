@@ -46,7 +46,9 @@ final class PacarbonWindowAdvisor extends WorkbenchWindowAdvisor {
     @Override
     public void postWindowOpen() {
         if (!restored && !"false".equalsIgnoreCase(System.getProperty(MAXIMIZE_FIRST))) { //$NON-NLS-1$
-            getWindowConfigurer().getWindow().getShell().setMaximized(true);
+            org.eclipse.swt.widgets.Shell shell = getWindowConfigurer().getWindow().getShell();
+            shell.setBounds(shell.getMonitor().getClientArea()); // the whole screen also where no window manager maximizes
+            shell.setMaximized(true);
         }
     }
 }

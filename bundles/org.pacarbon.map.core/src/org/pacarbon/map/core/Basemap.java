@@ -38,23 +38,26 @@ import org.pacarbon.gis.core.vector.GeoJsonReader;
 public final class Basemap {
     /** What the basemap offers; {@code uri()} is how a map document names it. */
     public enum Kind {
-        COUNTRIES("countries", "Countries (Natural Earth)"), COASTLINES("coastlines", "Coastlines (Natural Earth)"),
-        GRATICULE("graticule", "Graticule (10\u00b0)");
+        COUNTRIES("countries"), COASTLINES("coastlines"), GRATICULE("graticule");
 
         private final String key;
-        private final String title;
 
-        Kind(String key, String title) {
+        Kind(String key) {
             this.key = key;
-            this.title = title;
         }
 
         public String uri() {
             return "basemap:" + key;
         }
 
+        /** The layer's name in the user's language ({@code basemap.properties}). */
         public String title() {
-            return title;
+            try {
+                return java.util.ResourceBundle.getBundle("org.pacarbon.map.core.basemap", java.util.Locale.getDefault(),
+                        Basemap.class.getClassLoader()).getString(key);
+            } catch (java.util.MissingResourceException e) {
+                return key;
+            }
         }
 
         /** The kind a {@code basemap:...} URI names, or null. */

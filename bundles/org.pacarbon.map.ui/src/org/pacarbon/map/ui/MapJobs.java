@@ -168,6 +168,7 @@ final class MapJobs {
                 read.addVector(dir.resolve("china.geojson"), Messages.Demo_china, new java.awt.Color(0x33, 0x33, 0x33), 1f, null); //$NON-NLS-1$
                 read.addVector(dir.resolve("pas.gpkg"), Messages.Demo_pas, new java.awt.Color(0xb7, 0x1c, 0x1c), 1f, //$NON-NLS-1$
                         new java.awt.Color(0xb7, 0x1c, 0x1c, 40));
+                LayerSources.add(read, "basemap:countries"); // the neighbours and the sea around the region, offline //$NON-NLS-1$
             } catch (GisException e) {
                 read.clear();
                 return new Status(IStatus.ERROR, "org.pacarbon.map.ui", "Cannot open the demo data: " + e.getMessage(), e); //$NON-NLS-1$ //$NON-NLS-2$
