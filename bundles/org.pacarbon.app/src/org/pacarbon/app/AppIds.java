@@ -22,6 +22,8 @@ public final class AppIds {
     public static final String VIEW_LAYERS = "org.pacarbon.views.layers"; //$NON-NLS-1$
     /** Legend view. */
     public static final String VIEW_LEGEND = "org.pacarbon.views.legend"; //$NON-NLS-1$
+    /** Identify results (map.ui). */
+    public static final String VIEW_IDENTIFY = "org.pacarbon.views.identify"; //$NON-NLS-1$
     /** Attribute table view. */
     public static final String VIEW_ATTRIBUTES = "org.pacarbon.views.attributes"; //$NON-NLS-1$
     /** Catalog view. */

@@ -52,9 +52,8 @@ public final class IdentifyView extends ViewPart {
             } catch (PartInitException e) {
                 return; // the status line has the values too
             }
-        } else {
-            page.bringToTop(part);
         }
+        page.bringToTop(part); // in front of the legend it shares a stack with, without taking the focus from the map
         if (part instanceof IdentifyView v) {
             v.set(at, found);
         }

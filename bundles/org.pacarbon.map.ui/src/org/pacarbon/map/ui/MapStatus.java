@@ -37,19 +37,61 @@ final class MapStatus {
 
     /** A map point as text: lon/lat on a geographic map, else x/y with lon/lat beside. */
     static String point(MapView map, double mx, double my) {
+        return point(map, mx, my, true);
+    }
+
+    /** A map CRS and its transform to lon/lat (found in a job when the mouse moves: the first one opens the EPSG database). */
+    private record LonLat(CoordinateReferenceSystem crs, org.opengis.referencing.operation.MathTransform toLonLat) {
+    }
+
+    private static volatile LonLat lonLat;
+    private static volatile boolean finding;
+
+    /**
+     * As {@link #point(MapView, double, double)}; with {@code wait} false (the UI thread, as the mouse moves) the lon/lat
+     * part is left out until a job has found the map CRS's transform.
+     */
+    static String point(MapView map, double mx, double my, boolean wait) {
         CoordinateReferenceSystem crs = map.crs();
         boolean geographic = crs != null && CrsSupport.isGeographic(crs);
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, geographic ? "lon %.4f  lat %.4f" : "x %.1f  y %.1f", mx, my)); //$NON-NLS-1$ //$NON-NLS-2$
         if (crs != null && !geographic) {
+            LonLat known = lonLat;
+            boolean isKnown = known != null && known.crs() == crs; // a transform, or none to be had
+            org.opengis.referencing.operation.MathTransform t = isKnown ? known.toLonLat() : null;
+            if (!isKnown && wait) {
+                t = lonLat(crs);
+            } else if (!isKnown && !finding) {
+                finding = true;
+                org.eclipse.core.runtime.jobs.Job job = org.eclipse.core.runtime.jobs.Job.create("lon/lat", m -> { //$NON-NLS-1$
+                    lonLat(crs);
+                    finding = false;
+                });
+                job.setSystem(true);
+                job.schedule();
+            }
             try {
-                double[] p = {mx, my};
-                CrsSupport.transform(CrsSupport.eastNorth(crs), CrsSupport.lonLat()).transform(p, 0, p, 0, 1);
-                sb.append(String.format(Locale.ROOT, "   (lon %.4f  lat %.4f)", p[0], p[1])); //$NON-NLS-1$
-            } catch (GisException | org.opengis.referencing.operation.TransformException e) {
+                if (t != null) {
+                    double[] p = {mx, my};
+                    t.transform(p, 0, p, 0, 1);
+                    sb.append(String.format(Locale.ROOT, "   (lon %.4f  lat %.4f)", p[0], p[1])); //$NON-NLS-1$
+                }
+            } catch (org.opengis.referencing.operation.TransformException e) {
                 // outside the projection's domain: map coordinates only
             }
         }
         return sb.toString();
+    }
+
+    private static org.opengis.referencing.operation.MathTransform lonLat(CoordinateReferenceSystem crs) {
+        try {
+            org.opengis.referencing.operation.MathTransform t = CrsSupport.transform(CrsSupport.eastNorth(crs), CrsSupport.lonLat());
+            lonLat = new LonLat(crs, t);
+            return t;
+        } catch (GisException e) {
+            lonLat = new LonLat(crs, null); // no lon/lat for this CRS: map coordinates only
+            return null;
+        }
     }
 
     /** The status line for the pointer at a pixel: coordinates and the scale. */
@@ -59,7 +101,7 @@ final class MapStatus {
             return ""; //$NON-NLS-1$
         }
         double my = v.mapY(y);
-        String s = point(map, v.mapX(x), my);
+        String s = point(map, v.mapX(x), my, false);
         double scale = scale(map, v, my);
         return Double.isNaN(scale) ? s : s + "   1:" + String.format(Locale.ROOT, "%,.0f", scale); //$NON-NLS-1$ //$NON-NLS-2$
     }

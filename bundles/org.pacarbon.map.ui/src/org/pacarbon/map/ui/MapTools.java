@@ -274,10 +274,22 @@ final class MapTools {
             return;
         }
         double x = v.mapX(px), y = v.mapY(py);
-        List<String> found = map.identify(x, y);
-        map.setHighlight(map.model().featuresAt(x, y));
-        map.status(String.join("; ", found));
-        IdentifyView.show(map.getSite().getPage(), MapStatus.point(map, x, y), found);
+        org.eclipse.swt.widgets.Display display = map.canvas().getDisplay();
+        // values read from the files and the point in lon/lat (the first transform opens the EPSG database) in a job
+        org.eclipse.core.runtime.jobs.Job job = org.eclipse.core.runtime.jobs.Job.create(Messages.ToolIdentify, monitor -> {
+            List<String> found = map.identify(x, y);
+            org.locationtech.jts.geom.Geometry hit = map.model().featuresAt(x, y);
+            String at = MapStatus.point(map, x, y);
+            display.asyncExec(() -> {
+                if (!map.canvas().isDisposed()) {
+                    map.setHighlight(hit);
+                    map.status(String.join("; ", found)); //$NON-NLS-1$
+                    IdentifyView.show(map.getSite().getPage(), at, found);
+                }
+            });
+        });
+        job.setSystem(true);
+        job.schedule();
     }
 
     /** Selects the features at a pixel: highlighted on the map (the attribute table's selection does the same). */

@@ -68,8 +68,10 @@ public final class MapToolbarTest {
         choose(robot, tools, Messages.ToolIdentify);
         Canvas canvas = robot.byData(Canvas.class, MapView.WIDGET_ID_KEY, MapView.ID + ".canvas");
         click(robot, canvas, map.view(), 512500, 4005000);
+        robot.waitForJobs(); // the values are read in a job, then shown
+        robot.waitUntil(() -> PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().findView(IdentifyView.ID) != null,
+                "the Identify view opened");
         IdentifyView identify = (IdentifyView) PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().findView(IdentifyView.ID);
-        assertNotNull(identify, "the Identify view opened");
         List<String> rows = identify.rows().stream().map(r -> r[0] + " = " + r[1]).toList();
         assertEquals(List.of("outline = name=Park A", "test raster = 10 kgC/m2"), rows);
         assertNotNull(map.highlight(), "the identified feature is highlighted");

@@ -17,11 +17,11 @@ import java.util.Locale;
  */
 public final class UiWatchdog {
     /** One measured block: how long, in which test, and the production frames on top when it was longest. */
-    public record Block(long millis, String test, List<String> frames) {
+    public record Block(long millis, String test, List<String> frames, List<String> hot) {
     }
 
     private static final long PERIOD_MS = 5;
-    private static Block longest = new Block(0, "", List.of());
+    private static Block longest = new Block(0, "", List.of(), List.of());
     private static final List<String> perTest = new ArrayList<>();
 
     private final Thread ui;
@@ -33,7 +33,7 @@ public final class UiWatchdog {
     private UiWatchdog(Thread ui, String test) {
         this.ui = ui;
         this.test = test;
-        this.worst = new Block(0, test, List.of());
+        this.worst = new Block(0, test, List.of(), List.of());
         this.sampler = new Thread(this::sample, "pacarbon-ui-watchdog"); //$NON-NLS-1$
         sampler.setDaemon(true);
     }
@@ -72,6 +72,7 @@ public final class UiWatchdog {
         long start = -1;
         int startDepth = -1;
         List<String> frames = List.of();
+        java.util.Map<String, Integer> hot = new java.util.HashMap<>(); // where the current block is, sample by sample
         while (running) {
             StackTraceElement[] st = ui.getStackTrace();
             int dispatch = dispatchFrame(st);
@@ -81,11 +82,14 @@ public final class UiWatchdog {
                 if (start < 0) {
                     start = now;
                     startDepth = st.length - dispatch;
+                    hot.clear();
                 }
                 frames = prod;
+                hot.merge(deepest(st), 1, Integer::sum);
                 long ms = (now - start) / 1_000_000;
                 if (ms > worst.millis()) {
-                    worst = new Block(ms, test, frames);
+                    worst = new Block(ms, test, frames, hot.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(8)
+                            .map(e -> e.getValue() + " x " + e.getKey()).toList());
                 }
             } else {
                 start = -1;
@@ -97,6 +101,17 @@ public final class UiWatchdog {
                 return;
             }
         }
+    }
+
+    /** The innermost frame outside the JDK (where the UI thread is working), with its caller. */
+    private static String deepest(StackTraceElement[] st) {
+        for (int i = 0; i < st.length; i++) {
+            String c = st[i].getClassName();
+            if (!c.startsWith("java.") && !c.startsWith("jdk.") && !c.startsWith("sun.")) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                return st[i] + (i + 1 < st.length ? " <- " + st[i + 1] : ""); //$NON-NLS-1$ //$NON-NLS-2$
+            }
+        }
+        return st.length > 0 ? st[0].toString() : "?"; //$NON-NLS-1$
     }
 
     /** Index of the most recent frame that dispatches an SWT event or an async/timer runnable; -1 when none. */
@@ -136,6 +151,10 @@ public final class UiWatchdog {
         StringBuilder sb = new StringBuilder("Longest block of the UI thread by PA-Carbon code in one event or runnable\n"); //$NON-NLS-1$
         sb.append(String.format(Locale.ROOT, "%d ms in %s%n", longest.millis(), longest.test())); //$NON-NLS-1$
         longest.frames().forEach(f -> sb.append("    at ").append(f).append('\n')); //$NON-NLS-1$
+        if (!longest.hot().isEmpty()) {
+            sb.append("  where it was, samples per innermost frame:\n"); //$NON-NLS-1$
+            longest.hot().forEach(f -> sb.append("    ").append(f).append('\n')); //$NON-NLS-1$
+        }
         sb.append("\nPer test:\n"); //$NON-NLS-1$
         perTest.forEach(l -> sb.append(l).append('\n'));
         try {
