@@ -169,38 +169,9 @@ public final class Basemap {
         return out;
     }
 
-    /** The geometry with every vertex transformed; a vertex the transform refuses fails it all. */
+    /** The geometry with every vertex transformed; not finite in the map's CRS (beyond the projection's reach) fails. */
     private static Geometry project(Geometry g, MathTransform t) throws TransformException {
-        Geometry copy = g.copy();
-        TransformException[] failure = new TransformException[1];
-        double[] pt = new double[2];
-        copy.apply(new org.locationtech.jts.geom.CoordinateSequenceFilter() {
-            @Override
-            public void filter(org.locationtech.jts.geom.CoordinateSequence seq, int i) {
-                pt[0] = seq.getX(i);
-                pt[1] = seq.getY(i);
-                try {
-                    t.transform(pt, 0, pt, 0, 1);
-                } catch (TransformException e) {
-                    failure[0] = e;
-                }
-                seq.setOrdinate(i, 0, pt[0]);
-                seq.setOrdinate(i, 1, pt[1]);
-            }
-
-            @Override
-            public boolean isDone() {
-                return failure[0] != null;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
-        });
-        if (failure[0] != null) {
-            throw failure[0];
-        }
+        Geometry copy = org.pacarbon.gis.core.vector.Geometries.transformVertices(g, t);
         if (!Double.isFinite(copy.getEnvelopeInternal().getWidth()) || !Double.isFinite(copy.getEnvelopeInternal().getHeight())) {
             throw new TransformException("not finite in the map's CRS");
         }

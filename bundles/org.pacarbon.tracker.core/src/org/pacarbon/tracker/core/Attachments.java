@@ -3,7 +3,6 @@ package org.pacarbon.tracker.core;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,14 +74,7 @@ final class Attachments {
 
     /** Inserts a note row as it is (inside the caller's transaction); returns its row id. */
     long insertNote(long itemId, String at, String author, String text) throws SQLException {
-        try (PreparedStatement ps = db.conn.prepareStatement("INSERT INTO note(item_id, at, author, text) VALUES(?,?,?,?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            ps.setLong(1, itemId);
-            ps.setString(2, at);
-            ps.setString(3, author);
-            ps.setString(4, text);
-            return Db.insertedId(ps);
-        }
+        return db.insert("INSERT INTO note(item_id, at, author, text) VALUES(?,?,?,?)", itemId, at, author, text);
     }
 
     void deleteNote(long noteId) throws TrackerException {
@@ -137,17 +129,8 @@ final class Attachments {
 
     /** Inserts an evidence row as it is (inside the caller's transaction); returns its row id. */
     long insertEvidence(long itemId, String type, String target, String label, String extent, String added) throws SQLException {
-        try (PreparedStatement ps = db.conn.prepareStatement(
-                "INSERT INTO evidence(item_id, type, target, label, extent, added) VALUES(?,?,?,?,?,?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            ps.setLong(1, itemId);
-            ps.setString(2, type);
-            ps.setString(3, target);
-            ps.setString(4, label);
-            ps.setString(5, extent);
-            ps.setString(6, added);
-            return Db.insertedId(ps);
-        }
+        return db.insert("INSERT INTO evidence(item_id, type, target, label, extent, added) VALUES(?,?,?,?,?,?)", itemId, type, target,
+                label, extent, added);
     }
 
     void removeEvidence(long evidenceId) throws TrackerException {

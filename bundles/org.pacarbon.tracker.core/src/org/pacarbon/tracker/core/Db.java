@@ -72,6 +72,16 @@ final class Db {
         }
     }
 
+    /** Runs an INSERT with its parameters in order (strings, numbers, null) and returns the row id it made. */
+    long insert(String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            return insertedId(ps);
+        }
+    }
+
     /** Runs an update or delete of one row by id. */
     void byId(String sql, long id) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement(sql)) {

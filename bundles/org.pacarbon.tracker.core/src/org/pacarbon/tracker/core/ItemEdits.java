@@ -168,17 +168,8 @@ final class ItemEdits {
 
     /** Writes one line of an item's history (inside the caller's transaction); returns its row id. */
     long recordChange(long id, String at, String field, String old, String nv) throws SQLException {
-        try (PreparedStatement ps = db.conn.prepareStatement(
-                "INSERT INTO history(item_id, at, who, field, old_value, new_value) VALUES(?,?,?,?,?,?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            ps.setLong(1, id);
-            ps.setString(2, at);
-            ps.setString(3, db.user());
-            ps.setString(4, field);
-            ps.setString(5, old);
-            ps.setString(6, nv);
-            return Db.insertedId(ps);
-        }
+        return db.insert("INSERT INTO history(item_id, at, who, field, old_value, new_value) VALUES(?,?,?,?,?,?)", id, at, db.user(), field,
+                old, nv);
     }
 
     /** Deletes a work item with its sub-items, notes, evidence and history. Framework items cannot be deleted. */

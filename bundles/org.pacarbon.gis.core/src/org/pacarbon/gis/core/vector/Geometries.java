@@ -176,15 +176,29 @@ public final class Geometries {
         // never more than ~2 million vertices from densifying, whatever the geometry's size in its units
         step = Math.max(step, g.getLength() / 2_000_000);
         Geometry dense = Densifier.densify(g, step);
-        Geometry copy = dense.copy();
+        Geometry copy;
+        try {
+            copy = transformVertices(dense, mt);
+        } catch (TransformException e) {
+            throw new GisException(null, "a geometry cannot be reprojected from " + CrsSupport.label(from) + " to "
+                    + CrsSupport.label(to) + ": " + e.getMessage(), "geometries inside the area of use of both CRSs", e);
+        }
+        return polygonal(copy);
+    }
+
+    /**
+     * A copy of the geometry with every vertex put through {@code mt} (no densifying: the caller decides how fine the
+     * vertices must be); the first vertex the transform refuses fails it all.
+     */
+    public static Geometry transformVertices(Geometry g, MathTransform mt) throws TransformException {
+        Geometry copy = g.copy();
         TransformException[] failure = new TransformException[1];
+        double[] pt = new double[2];
         copy.apply(new CoordinateSequenceFilter() {
             @Override
             public void filter(CoordinateSequence seq, int i) {
-                if (failure[0] != null) {
-                    return;
-                }
-                double[] pt = {seq.getX(i), seq.getY(i)};
+                pt[0] = seq.getX(i);
+                pt[1] = seq.getY(i);
                 try {
                     mt.transform(pt, 0, pt, 0, 1);
                 } catch (TransformException e) {
@@ -205,11 +219,10 @@ public final class Geometries {
             }
         });
         if (failure[0] != null) {
-            throw new GisException(null, "a geometry cannot be reprojected from " + CrsSupport.label(from) + " to "
-                    + CrsSupport.label(to) + ": " + failure[0].getMessage(), "geometries inside the area of use of both CRSs", failure[0]);
+            throw failure[0];
         }
         copy.geometryChanged();
-        return polygonal(copy);
+        return copy;
     }
 
     /**
