@@ -20,6 +20,14 @@ import java.util.zip.Deflater;
  *
  * <p>The file is written to a temporary sibling and renamed when complete, so a reader never sees a
  * half-written raster. Files larger than 4 GiB (BigTIFF) are not supported.</p>
+ *
+ * <p>Why not Apache SIS's GeoTIFF writer (which since 1.5 writes tiles with DEFLATE and a predictor): it writes a
+ * {@code GridCoverage} whose image is computed before or while it is written, where the tools here produce their
+ * outputs one row at a time in the same pass that reads their inputs (gap, synergy, vSOC and the trend raster never
+ * hold a whole layer; a 300 m national raster is 16667 x 13334 cells); and the files must carry GDAL's nodata tag
+ * (42113) so that QGIS and GDAL show the nodata cells as such, which SIS does not write. The CRS keys written here
+ * (an EPSG code, PixelIsArea) are the ones SIS, GDAL and QGIS all read back; {@code GeoTiffVariantsTest} checks the
+ * files through SIS.</p>
  */
 public final class GeoTiffWriter {
     private final int width;
