@@ -1,5 +1,6 @@
 package org.pacarbon.tracker.core;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ public final class EvidencePolicy {
     }
 
     /** A decision with its reason (for the message). */
-    public record Verdict(Decision decision, String reason) {
+    public record Verdict(Decision decision, @Nullable String reason) {
     }
 
     /** A link: http(s) after confirmation; other schemes (file:, javascript:, custom handlers) refused. */

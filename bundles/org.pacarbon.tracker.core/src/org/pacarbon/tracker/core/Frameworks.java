@@ -1,5 +1,6 @@
 package org.pacarbon.tracker.core;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -25,7 +26,7 @@ public final class Frameworks {
     }
 
     /** A contributed framework, or the reason it could not be read. */
-    public record Contribution(String bundle, String file, Framework framework, String problem) {
+    public record Contribution(String bundle, @Nullable String file, @Nullable Framework framework, @Nullable String problem) {
     }
 
     /** All contributions; none when there is no extension registry (plain Java). */
@@ -59,14 +60,14 @@ public final class Frameworks {
     }
 
     /** A file of a bundle or of one of its fragments (a fragment's contributions belong to its host). */
-    private static URL entry(Bundle b, String file) {
+    private static @Nullable URL entry(Bundle b, String file) {
         String f = file.startsWith("/") ? file.substring(1) : file;
         int slash = f.lastIndexOf('/');
         Enumeration<URL> e = b.findEntries(slash < 0 ? "/" : f.substring(0, slash), f.substring(slash + 1), false);
         return e != null && e.hasMoreElements() ? e.nextElement() : null;
     }
 
-    private static Bundle bundle(String symbolicName) {
+    private static @Nullable Bundle bundle(String symbolicName) {
         Bundle self = FrameworkUtil.getBundle(Frameworks.class);
         if (self == null || self.getBundleContext() == null) {
             return null;
@@ -86,8 +87,9 @@ public final class Frameworks {
     public static List<String> loadContributed(TrackerStore store) throws TrackerException {
         List<String> problems = new ArrayList<>();
         for (Contribution c : contributed()) {
-            if (c.framework() != null) {
-                store.loadFramework(c.framework());
+            Framework f = c.framework();
+            if (f != null) {
+                store.loadFramework(f);
             } else {
                 problems.add("framework " + c.file() + " from " + c.bundle() + ": " + c.problem());
             }

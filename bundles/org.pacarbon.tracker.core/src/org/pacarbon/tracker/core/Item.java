@@ -1,5 +1,6 @@
 package org.pacarbon.tracker.core;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.Locale;
  * @param due      due date or null
  */
 public record Item(long id, String uid, long parentId, Kind kind, String code, String title, String titleZh,
-        String description, Status status, Priority priority, String owner, LocalDate due, List<String> tags,
+        String description, Status status, Priority priority, String owner, @Nullable LocalDate due, List<String> tags,
         List<String> pas, Instant created, Instant modified, int position) {
 
     public Item {

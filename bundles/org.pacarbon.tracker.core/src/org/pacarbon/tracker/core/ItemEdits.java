@@ -1,5 +1,6 @@
 package org.pacarbon.tracker.core;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -141,6 +142,7 @@ final class ItemEdits {
     }
 
     /** Sets one field; returns the change recorded in the item's history, or null if the value was the same. */
+    @Nullable
     Change set(long id, Field field, String value) throws TrackerException {
         String nv = field.normalize(value);
         Item before = items.byId(id);

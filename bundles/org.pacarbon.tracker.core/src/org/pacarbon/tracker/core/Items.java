@@ -1,5 +1,6 @@
 package org.pacarbon.tracker.core;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -84,7 +85,8 @@ final class Items {
 
     /** The item with this row id; a message naming the file when there is none. */
     Item byId(long id) throws TrackerException {
-        Item i = db.sql(() -> {
+        @Nullable
+        Item i = db.<@Nullable Item>sql(() -> {
             try (PreparedStatement ps = db.conn.prepareStatement("SELECT " + COLUMNS + " FROM item WHERE id=?")) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {

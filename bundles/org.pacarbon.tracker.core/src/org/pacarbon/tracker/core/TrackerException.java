@@ -1,5 +1,6 @@
 package org.pacarbon.tracker.core;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.nio.file.Path;
 
 /** A tracker operation that could not be done; the message names the file and the problem. */
@@ -22,9 +23,9 @@ public class TrackerException extends Exception {
     public static final class Damaged extends TrackerException {
         private static final long serialVersionUID = 1L;
         private final transient Path file;
-        private final transient Path backup;
+        private final transient @Nullable Path backup;
 
-        public Damaged(Path file, String problem, Path backup) {
+        public Damaged(Path file, String problem, @Nullable Path backup) {
             super("tracker file " + file + " is damaged: " + problem
                     + (backup != null ? "; a backup from the last good open is at " + backup
                             + " (restore it with: ./pacarbon tracker restore --file " + file + ")"
@@ -38,7 +39,7 @@ public class TrackerException extends Exception {
         }
 
         /** The backup that could replace the damaged file, or null if there is none. */
-        public Path backup() {
+        public @Nullable Path backup() {
             return backup;
         }
     }

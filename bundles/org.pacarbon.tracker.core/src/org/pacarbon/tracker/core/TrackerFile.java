@@ -1,5 +1,6 @@
 package org.pacarbon.tracker.core;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -134,7 +135,7 @@ final class TrackerFile {
     }
 
     /** The backup when there is one (named in messages about damage), else null. */
-    static Path existingBackup(Path backup) {
+    static @Nullable Path existingBackup(Path backup) {
         return Files.isRegularFile(backup) ? backup : null;
     }
 

@@ -1,5 +1,6 @@
 package org.pacarbon.tracker.core;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -187,7 +188,7 @@ final class TrackerJson {
         } else if (!exists(store, "SELECT 1 FROM history WHERE item_id=?", id)
                 || Instant.parse(modified).compareTo(Instant.parse(localModified)) >= 0) {
             StringBuilder sql = new StringBuilder("UPDATE item SET ");
-            List<String> args = new ArrayList<>();
+            List<@Nullable String> args = new ArrayList<>();
             for (Map.Entry<Field, String> e : v.entrySet()) {
                 sql.append(e.getKey().key()).append("=?, ");
                 args.add(e.getKey() == Field.DUE && e.getValue().isEmpty() ? null : e.getValue());
@@ -195,7 +196,7 @@ final class TrackerJson {
             sql.append("created=?, modified=?, position=? WHERE id=?");
             try (PreparedStatement ps = conn.prepareStatement(sql.toString())) {
                 int k = 1;
-                for (String a : args) {
+                for (@Nullable String a : args) {
                     ps.setString(k++, a);
                 }
                 ps.setString(k++, created);

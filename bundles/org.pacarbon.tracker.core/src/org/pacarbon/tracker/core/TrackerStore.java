@@ -1,5 +1,6 @@
 package org.pacarbon.tracker.core;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -197,7 +198,7 @@ public final class TrackerStore implements AutoCloseable {
     }
 
     /** Sets one field; returns the change recorded in the item's history, or null if the value was the same. */
-    public Change set(long id, Field field, String value) throws TrackerException {
+    public @Nullable Change set(long id, Field field, String value) throws TrackerException {
         return edits.set(id, field, value);
     }
 
