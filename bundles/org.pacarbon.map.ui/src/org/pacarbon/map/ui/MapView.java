@@ -31,7 +31,7 @@ import org.pacarbon.map.core.MapRenderer;
  * from the UI runs in jobs ({@link MapJobs}). On start it shows the map of the last session, else the demo data when
  * the workbench was started with {@code -Dpacarbon.demo=DIR} (as {@code ./pacarbon} does).
  */
-public final class MapView extends ViewPart implements org.eclipse.ui.ISaveablePart2 {
+public final class MapView extends ViewPart implements org.eclipse.ui.ISaveablePart {
     public static final String ID = "org.pacarbon.views.map";
     /** Data key the UI robot finds widgets by. */
     public static final String WIDGET_ID_KEY = "org.pacarbon.widgetId";
@@ -278,15 +278,12 @@ public final class MapView extends ViewPart implements org.eclipse.ui.ISaveableP
         return true;
     }
 
+    /** Closing the view or the workbench asks (the workbench's own question) when the document changed. */
     @Override
     public boolean isSaveOnCloseNeeded() {
         return isDirty() && MapDocumentState.askOnExit();
     }
 
-    @Override
-    public int promptToSaveOnClose() {
-        return DEFAULT; // the workbench's own question: save changes to 'Map'? yes, no, cancel
-    }
 
     /** Replaces the layers with those of a map document and shows {@code at}, or the document's extent when null. */
     public void openDocument(Path pamap, Envelope at) throws GisException {
