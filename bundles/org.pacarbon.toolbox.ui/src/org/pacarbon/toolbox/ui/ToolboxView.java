@@ -1,24 +1,17 @@
 package org.pacarbon.toolbox.ui;
 
-import java.net.URL;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.JobChangeAdapter;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
-import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.TreeViewer;
-import org.eclipse.jface.viewers.ViewerFilter;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.custom.ScrolledComposite;
@@ -32,9 +25,6 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.ProgressBar;
-import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
-import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.PartInitException;
@@ -55,7 +45,6 @@ public final class ToolboxView extends ViewPart {
     public static final String ID = "org.pacarbon.views.toolbox";
     public static final String WIDGET_ID_KEY = "org.pacarbon.widgetId";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private TreeViewer tools;
     private Text search;
@@ -67,7 +56,7 @@ public final class ToolboxView extends ViewPart {
     private Button runButton;
     private Button cancelButton;
     private ProgressBar progress;
-    private Table history;
+    private HistoryPanel history;
     private ToolForm form;
     private ToolDescriptor current;
     private ToolJob job;
@@ -76,56 +65,13 @@ public final class ToolboxView extends ViewPart {
     private final List<RunRecord> runs = new ArrayList<>();
     private List<ToolDescriptor> all = List.of();
 
-    /** Folder for the results of runs from the workbench. */
+    /** Folder for the results of runs from the workbench ({@link ToolOutputs}). */
     static Path runsDir() {
-        try {
-            if (Platform.getInstanceLocation() != null && Platform.getInstanceLocation().isSet()) {
-                URL u = Platform.getInstanceLocation().getURL();
-                return Path.of(u.toURI()).resolve("runs");
-            }
-        } catch (Exception e) {
-            // the user's default workspace below
-        }
-        return Path.of(System.getProperty("user.home"), ".pacarbon", "workspace", "runs");
+        return ToolOutputs.runsDir();
     }
 
     static Path cwd() {
-        return Path.of(System.getProperty("pacarbon.cwd", System.getProperty("user.dir")));
-    }
-
-    /**
-     * Where outputs given as relative paths (the tools' defaults, such as {@code assessment} or
-     * {@code gap_hotspots.tif}) are written: the output folder of the preferences, else the workspace's
-     * {@code output} folder; never the program's install folder (the working directory of a desktop start).
-     */
-    static Path outputBase() {
-        String pref = "";
-        try {
-            pref = Platform.getPreferencesService().getString("org.pacarbon.app", "outputFolder", "", null);
-        } catch (RuntimeException e) {
-            // no preference service: the workspace below
-        }
-        return pref == null || pref.isBlank() ? runsDir().getParent().resolve("output") : Path.of(pref);
-    }
-
-    /** The values with relative output paths made absolute below {@link #outputBase()}. */
-    static Map<String, String> withOutputsPlaced(Tool tool, Map<String, String> values) {
-        Map<String, String> out = new LinkedHashMap<>(values);
-        for (org.pacarbon.toolbox.core.Param p : tool.params()) {
-            String v = out.get(p.name());
-            if ((p.type() == org.pacarbon.toolbox.core.Param.Type.OUTPUT_FILE || p.type() == org.pacarbon.toolbox.core.Param.Type.OUTPUT_FOLDER)
-                    && v != null && !v.isBlank()) {
-                try {
-                    Path given = Path.of(v.strip());
-                    if (!given.isAbsolute()) {
-                        out.put(p.name(), outputBase().resolve(given).normalize().toString());
-                    }
-                } catch (java.nio.file.InvalidPathException e) {
-                    // left as typed: the runner names the bad path
-                }
-            }
-        }
-        return out;
+        return ToolOutputs.cwd();
     }
 
     @Override
@@ -143,55 +89,7 @@ public final class ToolboxView extends ViewPart {
         search.setMessage(Messages.Search);
         search.setData(WIDGET_ID_KEY, ID + ".search");
         search.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        tools = new TreeViewer(top, SWT.BORDER | SWT.SINGLE);
-        tools.getTree().setData(WIDGET_ID_KEY, ID + ".tree");
-        tools.getTree().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        tools.setContentProvider(new ITreeContentProvider() {
-            @Override
-            public Object[] getElements(Object input) {
-                return all.stream().map(ToolDescriptor::category).distinct().toArray();
-            }
-
-            @Override
-            public Object[] getChildren(Object parent) {
-                return parent instanceof String cat ? all.stream().filter(d -> d.category().equals(cat)).toArray() : new Object[0];
-            }
-
-            @Override
-            public Object getParent(Object element) {
-                return element instanceof ToolDescriptor d ? d.category() : null;
-            }
-
-            @Override
-            public boolean hasChildren(Object element) {
-                return element instanceof String;
-            }
-        });
-        tools.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return element instanceof ToolDescriptor d ? d.name() : element.toString();
-            }
-
-            @Override
-            public String getToolTipText(Object element) {
-                return element instanceof ToolDescriptor d ? d.description() + " (" + d.id() + ", " + d.bundle() + ")" : null;
-            }
-        });
-        tools.addFilter(new ViewerFilter() {
-            @Override
-            public boolean select(org.eclipse.jface.viewers.Viewer v, Object parent, Object element) {
-                String q = search.getText().strip().toLowerCase(Locale.ROOT);
-                if (q.isEmpty()) {
-                    return true;
-                }
-                if (element instanceof ToolDescriptor d) {
-                    return (d.name() + " " + d.description() + " " + d.id()).toLowerCase(Locale.ROOT).contains(q);
-                }
-                return all.stream().anyMatch(d -> d.category().equals(element)
-                        && (d.name() + " " + d.description() + " " + d.id()).toLowerCase(Locale.ROOT).contains(q));
-            }
-        });
+        tools = ToolTree.create(top, search, () -> all);
         search.addListener(SWT.Modify, e -> {
             tools.refresh();
             tools.expandAll();
@@ -247,16 +145,7 @@ public final class ToolboxView extends ViewPart {
         hl.setText(Messages.History);
         hl.setFont(bold);
         hl.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
-        history = new Table(bottom, SWT.BORDER | SWT.SINGLE | SWT.FULL_SELECTION);
-        history.setData(WIDGET_ID_KEY, ID + ".history");
-        history.setHeaderVisible(true);
-        history.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
-        for (String[] c : new String[][] {{Messages.Col_time, "100"}, {Messages.Col_tool, "150"}, {Messages.Col_status, "90"}, {Messages.Col_params, "400"}}) {
-            TableColumn col = new TableColumn(history, SWT.LEFT);
-            col.setText(c[0]);
-            col.setWidth(Integer.parseInt(c[1]));
-        }
-        history.addListener(SWT.DefaultSelection, e -> editSelectedRun());
+        history = new HistoryPanel(bottom, red, this::editSelectedRun);
         runs.addAll(RunHistory.load(runsDir())); // the runs of earlier sessions
         refreshHistory();
         Button rerun = new Button(bottom, SWT.PUSH);
@@ -366,7 +255,7 @@ public final class ToolboxView extends ViewPart {
             return;
         }
         try {
-            values = withOutputsPlaced(d.create(), values);
+            values = ToolOutputs.withOutputsPlaced(d.create(), values);
         } catch (ToolException e) {
             message.setText(e.getMessage());
             return;
@@ -453,20 +342,11 @@ public final class ToolboxView extends ViewPart {
     }
 
     private void refreshHistory() {
-        history.removeAll();
-        for (RunRecord r : runs) {
-            TableItem i = new TableItem(history, SWT.NONE);
-            i.setText(new String[] {WHEN.format(r.started), r.toolName, Messages.status(r.status), r.paramsText()});
-            i.setData(r);
-            if (r.status.startsWith("failed")) {
-                i.setForeground(red);
-            }
-        }
+        history.show(runs);
     }
 
     private RunRecord selectedRun() {
-        TableItem[] s = history.getSelection();
-        return s.length == 1 ? (RunRecord) s[0].getData() : null;
+        return history.selected();
     }
 
     private void rerunSelected() {
