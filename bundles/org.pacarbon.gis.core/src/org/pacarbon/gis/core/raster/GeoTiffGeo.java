@@ -138,18 +138,18 @@ public record GeoTiffGeo(GridSpec grid, CoordinateReferenceSystem crs) {
     private static Map<Integer, Object> tags(Path file) throws IOException {
         Map<Integer, Object> out = new HashMap<>();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer h = TiffTiles.read(ch, 0, 16);
+            ByteBuffer h = TiffProbe.read(ch, 0, 16);
             ByteOrder order = h.get(0) == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
             h.order(order);
             boolean big = (h.getShort(2) & 0xffff) == 43;
             long ifd = big ? h.getLong(8) : h.getInt(4) & 0xffffffffL;
-            ByteBuffer nb = TiffTiles.read(ch, ifd, big ? 8 : 2).order(order);
+            ByteBuffer nb = TiffProbe.read(ch, ifd, big ? 8 : 2).order(order);
             long n = big ? nb.getLong(0) : nb.getShort(0) & 0xffff;
             if (n <= 0 || n > 10_000) {
                 throw new IOException("the first directory has " + n + " entries");
             }
             int entry = big ? 20 : 12;
-            ByteBuffer d = TiffTiles.read(ch, ifd + (big ? 8 : 2), (int) n * entry).order(order);
+            ByteBuffer d = TiffProbe.read(ch, ifd + (big ? 8 : 2), (int) n * entry).order(order);
             for (int i = 0; i < n; i++) {
                 int p = i * entry;
                 int tag = d.getShort(p) & 0xffff;
@@ -174,7 +174,7 @@ public record GeoTiffGeo(GridSpec grid, CoordinateReferenceSystem crs) {
                     v = d.slice(valuePos, (int) (count * size)).order(order);
                 } else {
                     long off = big ? d.getLong(valuePos) : d.getInt(valuePos) & 0xffffffffL;
-                    v = TiffTiles.read(ch, off, (int) (count * size)).order(order);
+                    v = TiffProbe.read(ch, off, (int) (count * size)).order(order);
                 }
                 if (type == 12) {
                     double[] a = new double[(int) count];

@@ -54,7 +54,7 @@ public final class RasterFiles {
             return NetcdfSource.open(file, r.variable(), r.crs(), r.nodata(), new CfGrid.Selection(r.band(), r.time(), r.year()));
         }
         if (isTiff(file)) {
-            String damage = TiffTiles.checkDirectories(file);
+            String damage = TiffProbe.checkDirectories(file);
             if (damage != null) {
                 throw new GisException(file, "cannot be read: " + damage, "an intact GeoTIFF");
             }

@@ -193,7 +193,7 @@ public final class SisRasterSource implements RasterSource {
             GridSpec spec = new GridSpec((int) w, (int) h, x0, y0, sx, sy);
             SisRasterSource src = new SisRasterSource(file, store, spec, crs, unit, img, nodata, b);
             if (isGeoTiff(store)) {
-                double[] so = TiffTiles.scaleOffset(file, b);
+                double[] so = TiffProbe.scaleOffset(file, b);
                 src.scale = so[0];
                 src.offset = so[1];
                 if (!Boolean.getBoolean(SIS_ONLY)) {

@@ -68,7 +68,7 @@ public final class TiffRasterSource implements RasterSource {
                         + " give one with the layer (\"crs\": \"EPSG:...\")");
             }
             return new Attempt(new TiffRasterSource(file, o.tiles(), geo.grid(), crs, nodata,
-                    TiffTiles.scaleOffset(file, band == null ? 0 : band - 1)), null);
+                    TiffProbe.scaleOffset(file, band == null ? 0 : band - 1)), null);
         } catch (GisException | IOException e) {
             try {
                 o.tiles().close();

@@ -1,13 +1,11 @@
 package org.pacarbon.gis.core.raster;
 
 import java.io.Closeable;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
@@ -107,7 +105,7 @@ public final class TiffTiles implements Closeable {
 
     private static Opened parse(Path file, FileChannel ch, int band) throws IOException {
         long size = ch.size();
-        ByteBuffer h = read(ch, 0, 16);
+        ByteBuffer h = TiffProbe.read(ch, 0, 16);
         ByteOrder order;
         if (h.get(0) == 'I' && h.get(1) == 'I') {
             order = ByteOrder.LITTLE_ENDIAN;
@@ -123,13 +121,13 @@ public final class TiffTiles implements Closeable {
             return new Opened(null, "not a TIFF file");
         }
         long ifd = big ? h.getLong(8) : h.getInt(4) & 0xffffffffL;
-        ByteBuffer nb = read(ch, ifd, big ? 8 : 2).order(order);
+        ByteBuffer nb = TiffProbe.read(ch, ifd, big ? 8 : 2).order(order);
         long n = big ? nb.getLong(0) : nb.getShort(0) & 0xffff;
         if (n <= 0 || n > 10_000) {
             return new Opened(null, "its first directory has " + n + " entries");
         }
         int entry = big ? 20 : 12;
-        ByteBuffer d = read(ch, ifd + (big ? 8 : 2), (int) n * entry).order(order);
+        ByteBuffer d = TiffProbe.read(ch, ifd + (big ? 8 : 2), (int) n * entry).order(order);
         long w = -1, hgt = -1, spp = 1, planar = 1, rowsPerStrip = Long.MAX_VALUE, tw = -1, th = -1;
         long bps = 1, compression = 1, predictor = 1, format = 1;
         long[] offs = null, cnts = null;
@@ -143,10 +141,10 @@ public final class TiffTiles implements Closeable {
             long count = big ? d.getLong(p + 4) : d.getInt(p + 4) & 0xffffffffL;
             int valuePos = p + (big ? 12 : 8);
             switch (tag) {
-                case 256 -> w = values(ch, d, order, big, type, count, valuePos)[0];
-                case 257 -> hgt = values(ch, d, order, big, type, count, valuePos)[0];
+                case 256 -> w = TiffProbe.values(ch, d, order, big, type, count, valuePos)[0];
+                case 257 -> hgt = TiffProbe.values(ch, d, order, big, type, count, valuePos)[0];
                 case 258 -> {
-                    long[] b = values(ch, d, order, big, type, count, valuePos);
+                    long[] b = TiffProbe.values(ch, d, order, big, type, count, valuePos);
                     bps = b[0];
                     for (long x : b) {
                         if (x != bps) {
@@ -154,26 +152,26 @@ public final class TiffTiles implements Closeable {
                         }
                     }
                 }
-                case 259 -> compression = values(ch, d, order, big, type, count, valuePos)[0];
-                case 273, 324 -> offs = values(ch, d, order, big, type, count, valuePos);
-                case 277 -> spp = values(ch, d, order, big, type, count, valuePos)[0];
-                case 278 -> rowsPerStrip = values(ch, d, order, big, type, count, valuePos)[0];
-                case 279, 325 -> cnts = values(ch, d, order, big, type, count, valuePos);
-                case 284 -> planar = values(ch, d, order, big, type, count, valuePos)[0];
-                case 317 -> predictor = values(ch, d, order, big, type, count, valuePos)[0];
-                case 322 -> tw = values(ch, d, order, big, type, count, valuePos)[0];
-                case 323 -> th = values(ch, d, order, big, type, count, valuePos)[0];
-                case 339 -> format = values(ch, d, order, big, type, count, valuePos)[0];
-                case 262 -> photometric = values(ch, d, order, big, type, count, valuePos)[0];
+                case 259 -> compression = TiffProbe.values(ch, d, order, big, type, count, valuePos)[0];
+                case 273, 324 -> offs = TiffProbe.values(ch, d, order, big, type, count, valuePos);
+                case 277 -> spp = TiffProbe.values(ch, d, order, big, type, count, valuePos)[0];
+                case 278 -> rowsPerStrip = TiffProbe.values(ch, d, order, big, type, count, valuePos)[0];
+                case 279, 325 -> cnts = TiffProbe.values(ch, d, order, big, type, count, valuePos);
+                case 284 -> planar = TiffProbe.values(ch, d, order, big, type, count, valuePos)[0];
+                case 317 -> predictor = TiffProbe.values(ch, d, order, big, type, count, valuePos)[0];
+                case 322 -> tw = TiffProbe.values(ch, d, order, big, type, count, valuePos)[0];
+                case 323 -> th = TiffProbe.values(ch, d, order, big, type, count, valuePos)[0];
+                case 339 -> format = TiffProbe.values(ch, d, order, big, type, count, valuePos)[0];
+                case 262 -> photometric = TiffProbe.values(ch, d, order, big, type, count, valuePos)[0];
                 case 347 -> {
-                    long[] t = values(ch, d, order, big, type, count, valuePos);
+                    long[] t = TiffProbe.values(ch, d, order, big, type, count, valuePos);
                     jpegTables = new byte[t.length];
                     for (int k = 0; k < t.length; k++) {
                         jpegTables[k] = (byte) t[k];
                     }
                 }
                 case 42113 -> {
-                    String s = ascii(ch, d, big, count, valuePos).trim();
+                    String s = TiffProbe.ascii(ch, d, big, count, valuePos).trim();
                     try {
                         nodata = s.isEmpty() ? Double.NaN : Double.parseDouble(s);
                     } catch (NumberFormatException e) {
@@ -253,191 +251,6 @@ public final class TiffTiles implements Closeable {
         };
     }
 
-    /**
-     * Checks every image directory of a TIFF before a library reads it: each field's declared size must fit in the file
-     * (Apache SIS trusts a declared count and allocates it: one flipped byte made it ask for gigabytes).
-     *
-     * @return {@code null} when the directories are sound, else what is wrong
-     */
-    public static String checkDirectories(Path file) {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = ch.size();
-            ByteBuffer h = read(ch, 0, 16);
-            ByteOrder order = h.get(0) == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
-            h.order(order);
-            boolean big = (h.getShort(2) & 0xffff) == 43;
-            long ifd = big ? h.getLong(8) : h.getInt(4) & 0xffffffffL;
-            for (int k = 0; ifd != 0 && k < 1000; k++) {
-                if (ifd < 8 || ifd >= size) {
-                    return "image directory " + (k + 1) + " starts at byte " + ifd + ", outside the file (" + size + " bytes)";
-                }
-                ByteBuffer nb = read(ch, ifd, big ? 8 : 2).order(order);
-                long n = big ? nb.getLong(0) : nb.getShort(0) & 0xffff;
-                int entry = big ? 20 : 12;
-                if (n <= 0 || n > 10_000 || ifd + (big ? 8 : 2) + n * entry + (big ? 8 : 4) > size) {
-                    return "image directory " + (k + 1) + " declares " + n + " fields, more than the file holds";
-                }
-                ByteBuffer d = read(ch, ifd + (big ? 8 : 2), (int) n * entry + (big ? 8 : 4)).order(order);
-                for (int i = 0; i < n; i++) {
-                    int p = i * entry;
-                    int tag = d.getShort(p) & 0xffff;
-                    int type = d.getShort(p + 2) & 0xffff;
-                    long count = big ? d.getLong(p + 4) : d.getInt(p + 4) & 0xffffffffL;
-                    int ts = switch (type) {
-                        case 1, 2, 6, 7 -> 1;
-                        case 3, 8 -> 2;
-                        case 4, 9, 11, 13 -> 4;
-                        case 5, 10, 12, 16, 17, 18 -> 8;
-                        default -> 0;
-                    };
-                    if (ts == 0) {
-                        return "field " + tag + " of image directory " + (k + 1) + " has the unknown type " + type;
-                    }
-                    if (count < 0 || count > size / ts) {
-                        return "field " + tag + " of image directory " + (k + 1) + " declares " + count + " values, more than the file holds";
-                    }
-                    if (count * ts > (big ? 8 : 4)) {
-                        long off = big ? d.getLong(p + (big ? 12 : 8)) : d.getInt(p + 8) & 0xffffffffL;
-                        if (off < 0 || off + count * ts > size) {
-                            return "the values of field " + tag + " lie beyond the end of the file: it is cut short or damaged";
-                        }
-                    }
-                }
-                ifd = big ? d.getLong((int) n * entry) : d.getInt((int) n * entry) & 0xffffffffL;
-            }
-            return null;
-        } catch (IOException | RuntimeException e) {
-            return "its TIFF directory cannot be read (" + e.getMessage() + ")";
-        }
-    }
-
-    /**
-     * GDAL's scale and offset of a band (the {@code SCALE} and {@code OFFSET} items of the GDAL_METADATA tag of the
-     * first image): {1, 0} when the file has none or is not a TIFF.
-     *
-     * @param band  0-based band
-     */
-    public static double[] scaleOffset(Path file, int band) {
-        double[] so = {1, 0};
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer h = read(ch, 0, 16);
-            ByteOrder order = h.get(0) == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
-            h.order(order);
-            boolean big = (h.getShort(2) & 0xffff) == 43;
-            long ifd = big ? h.getLong(8) : h.getInt(4) & 0xffffffffL;
-            ByteBuffer nb = read(ch, ifd, big ? 8 : 2).order(order);
-            long n = big ? nb.getLong(0) : nb.getShort(0) & 0xffff;
-            if (n <= 0 || n > 10_000) {
-                return so;
-            }
-            int entry = big ? 20 : 12;
-            ByteBuffer d = read(ch, ifd + (big ? 8 : 2), (int) n * entry).order(order);
-            for (int i = 0; i < n; i++) {
-                int p = i * entry;
-                if ((d.getShort(p) & 0xffff) != 42112) {
-                    continue;
-                }
-                long count = big ? d.getLong(p + 4) : d.getInt(p + 4) & 0xffffffffL;
-                if (count <= 0 || count > 1 << 20) {
-                    return so;
-                }
-                byte[] bytes = new byte[(int) count];
-                int valuePos = p + (big ? 12 : 8);
-                if (count <= (big ? 8 : 4)) {
-                    d.get(valuePos, bytes);
-                } else {
-                    long off = big ? d.getLong(valuePos) : d.getInt(valuePos) & 0xffffffffL;
-                    read(ch, off, bytes.length).get(0, bytes);
-                }
-                String xml = new String(bytes, StandardCharsets.UTF_8);
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-                        "<Item\\s+([^>]*)>\\s*([-+0-9.eE]+)\\s*</Item>").matcher(xml);
-                while (m.find()) {
-                    String attrs = m.group(1);
-                    boolean thisBand = attrs.contains("sample=\"" + band + "\"") || !attrs.contains("sample=");
-                    if (!thisBand) {
-                        continue;
-                    }
-                    if (attrs.contains("role=\"scale\"") || attrs.contains("name=\"SCALE\"")) {
-                        so[0] = Double.parseDouble(m.group(2));
-                    } else if (attrs.contains("role=\"offset\"") || attrs.contains("name=\"OFFSET\"")) {
-                        so[1] = Double.parseDouble(m.group(2));
-                    }
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not a TIFF, or no readable metadata: no scale
-        }
-        return so;
-    }
-
-    private static long[] values(FileChannel ch, ByteBuffer d, ByteOrder order, boolean big, int type, long count, int valuePos)
-            throws IOException {
-        int size = switch (type) {
-            case 1, 6, 7 -> 1;
-            case 3, 8 -> 2;
-            case 4, 9 -> 4;
-            case 16, 17, 18 -> 8;
-            default -> throw new IOException("unexpected field type " + type);
-        };
-        if (count < 0 || count > 50_000_000) {
-            throw new IOException("a field with " + count + " values");
-        }
-        ByteBuffer b;
-        int base;
-        if (count * size <= (big ? 8 : 4)) {
-            b = d;
-            base = valuePos;
-        } else {
-            long off = big ? d.getLong(valuePos) : d.getInt(valuePos) & 0xffffffffL;
-            b = read(ch, off, (int) (count * size)).order(order);
-            base = 0;
-        }
-        long[] out = new long[(int) count];
-        for (int i = 0; i < count; i++) {
-            int p = base + i * size;
-            out[i] = switch (size) {
-                case 1 -> b.get(p) & 0xff;
-                case 2 -> b.getShort(p) & 0xffff;
-                case 4 -> b.getInt(p) & 0xffffffffL;
-                default -> b.getLong(p);
-            };
-        }
-        return out;
-    }
-
-    private static String ascii(FileChannel ch, ByteBuffer d, boolean big, long count, int valuePos) throws IOException {
-        byte[] bytes = new byte[(int) Math.min(count, 1024)];
-        if (count <= (big ? 8 : 4)) {
-            d.get(valuePos, bytes);
-        } else {
-            long off = big ? d.getLong(valuePos) : d.getInt(valuePos) & 0xffffffffL;
-            read(ch, off, bytes.length).get(0, bytes);
-        }
-        int len = 0;
-        while (len < bytes.length && bytes[len] != 0) {
-            len++;
-        }
-        return new String(bytes, 0, len, StandardCharsets.US_ASCII);
-    }
-
-    /** Reads {@code n} bytes at {@code pos} (an {@link EOFException} when the file ends first). */
-    static ByteBuffer read(FileChannel ch, long pos, int n) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(n);
-        readFully(ch, b, pos);
-        b.flip();
-        return b;
-    }
-
-    private static void readFully(FileChannel ch, ByteBuffer b, long pos) throws IOException {
-        while (b.hasRemaining()) {
-            int r = ch.read(b, pos + b.position());
-            if (r < 0) {
-                throw new EOFException("end of file at byte " + (pos + b.position()) + ": the file is cut short");
-            }
-        }
-    }
-
     /** @return columns of the image */
     public int width() {
         return width;
@@ -513,7 +326,7 @@ public final class TiffTiles implements Closeable {
         byte[] comp = new byte[0];
         final byte[] raw;
         final Inflater inflater = new Inflater();
-        final Lzw lzw = new Lzw();
+        final TiffCodecs.Lzw lzw = new TiffCodecs.Lzw();
 
         Scratch(int rawSize) {
             raw = new byte[rawSize];
@@ -544,7 +357,7 @@ public final class TiffTiles implements Closeable {
             s.comp = new byte[(int) n];
         }
         ByteBuffer cb = ByteBuffer.wrap(s.comp, 0, (int) n);
-        readFully(channel, cb, off);
+        TiffProbe.readFully(channel, cb, off);
         byte[] raw = s.raw;
         int got;
         switch (compression) {
@@ -553,7 +366,7 @@ public final class TiffTiles implements Closeable {
                 System.arraycopy(s.comp, 0, raw, 0, got);
             }
             case COMP_LZW -> got = s.lzw.decode(s.comp, (int) n, raw, expected);
-            case COMP_PACKBITS -> got = packBits(s.comp, (int) n, raw, expected);
+            case COMP_PACKBITS -> got = TiffCodecs.packBits(s.comp, (int) n, raw, expected);
             case COMP_JPEG -> got = TiffJpeg.decode(s.comp, (int) n, jpegTables, ycbcr, chunkW, rowsInChunk, spp, raw);
             case COMP_ZSTD -> got = Zstd.decompress(s.comp, (int) n, raw, raw.length);
             default -> {
@@ -626,49 +439,13 @@ public final class TiffTiles implements Closeable {
         }
     }
 
-    /** PackBits (TIFF compression 32773): runs of literal bytes and of repeated bytes. */
-    static int packBits(byte[] in, int n, byte[] out, int max) throws IOException {
-        int i = 0, o = 0;
-        while (i < n && o < max) {
-            int h = in[i++];
-            if (h >= 0) {
-                int len = Math.min(h + 1, Math.min(max - o, n - i));
-                System.arraycopy(in, i, out, o, len);
-                i += h + 1;
-                o += len;
-            } else if (h != -128) {
-                if (i >= n) {
-                    throw new IOException("PackBits data ends inside a run: the file is damaged");
-                }
-                int len = Math.min(1 - h, max - o);
-                Arrays.fill(out, o, o + len, in[i++]);
-                o += len;
-            }
-        }
-        return o;
-    }
-
-    /** IEEE 754 half precision to float. */
-    static float half(int h) {
-        int sign = (h >>> 15) & 1, exp = (h >>> 10) & 0x1f, mant = h & 0x3ff;
-        float v;
-        if (exp == 0) {
-            v = mant * 0x1p-24f; // subnormal
-        } else if (exp == 31) {
-            v = mant == 0 ? Float.POSITIVE_INFINITY : Float.NaN;
-        } else {
-            v = Float.intBitsToFloat(((exp - 15 + 127) << 23) | (mant << 13));
-        }
-        return sign == 1 ? -v : v;
-    }
-
     /** Converts {@code n} samples starting at sample {@code src} of the decoded chunk. */
     private void convert(ByteBuffer bb, int src, float[] dst, int o, int n) {
         switch (format * 100 + bytesPerSample) {
             case 304 -> bb.asFloatBuffer().get(src, dst, o, n);
             case 302 -> {
                 for (int i = 0; i < n; i++) {
-                    dst[o + i] = half(bb.getShort((src + i) * 2) & 0xffff);
+                    dst[o + i] = TiffCodecs.half(bb.getShort((src + i) * 2) & 0xffff);
                 }
             }
             case 308 -> {
@@ -764,96 +541,5 @@ public final class TiffTiles implements Closeable {
     @Override
     public String toString() {
         return file + " (" + describe() + ")";
-    }
-
-    /** TIFF LZW (MSB first, 9 to 12 bit codes, code width grows one code early). */
-    static final class Lzw {
-        private final int[] prefix = new int[4096];
-        private final byte[] suffix = new byte[4096];
-        private final int[] length = new int[4096];
-        private final byte[] first = new byte[4096];
-        private byte[] stack = new byte[4096];
-
-        int decode(byte[] in, int n, byte[] out, int max) throws IOException {
-            for (int i = 0; i < 256; i++) {
-                prefix[i] = -1;
-                suffix[i] = (byte) i;
-                first[i] = (byte) i;
-                length[i] = 1;
-            }
-            int next = 258, bits = 9, old = -1, o = 0;
-            long buf = 0;
-            int have = 0, pos = 0;
-            while (o < max) {
-                while (have < bits && pos < n) {
-                    buf = (buf << 8) | (in[pos++] & 0xff);
-                    have += 8;
-                }
-                if (have < bits) {
-                    break;
-                }
-                int code = (int) ((buf >>> (have - bits)) & ((1 << bits) - 1));
-                have -= bits;
-                if (code == 257) {
-                    break; // end of information
-                }
-                if (code == 256) {
-                    next = 258;
-                    bits = 9;
-                    old = -1;
-                    continue;
-                }
-                int emit;
-                if (old == -1) {
-                    if (code > 255) {
-                        throw new IOException("LZW data starts with code " + code + ": the file is damaged");
-                    }
-                    out[o++] = (byte) code;
-                    old = code;
-                    continue;
-                }
-                if (code < next) {
-                    emit = code;
-                    o = write(code, out, o, max);
-                    add(old, first[code], next++);
-                } else if (code == next) {
-                    add(old, first[old], next++);
-                    o = write(code, out, o, max);
-                    emit = code;
-                } else {
-                    throw new IOException("LZW code " + code + " is out of sequence: the file is damaged");
-                }
-                old = emit;
-                if (next + 1 >= (1 << bits) && bits < 12) {
-                    bits++;
-                }
-            }
-            return o;
-        }
-
-        private void add(int pre, byte c, int code) throws IOException {
-            if (code >= 4096) {
-                throw new IOException("LZW table overflow: the file is damaged");
-            }
-            prefix[code] = pre;
-            suffix[code] = c;
-            first[code] = first[pre];
-            length[code] = length[pre] + 1;
-        }
-
-        private int write(int code, byte[] out, int o, int max) {
-            int len = length[code];
-            if (stack.length < len) {
-                stack = new byte[len];
-            }
-            int c = code;
-            for (int i = len - 1; i >= 0; i--) {
-                stack[i] = suffix[c];
-                c = prefix[c];
-            }
-            int k = Math.min(len, max - o);
-            System.arraycopy(stack, 0, out, o, k);
-            return o + k;
-        }
     }
 }
