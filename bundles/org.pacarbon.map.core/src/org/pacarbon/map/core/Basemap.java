@@ -88,8 +88,8 @@ public final class Basemap {
         CoordinateReferenceSystem crs = map.crs() != null ? map.crs() : CrsSupport.lonLat();
         Envelope window = lonLatWindow(crs, map.fullExtent());
         List<Feature> features = switch (kind) {
-            case COUNTRIES -> read("countries");
-            case COASTLINES -> read("coastlines");
+            case COUNTRIES -> shipped("countries");
+            case COASTLINES -> shipped("coastlines");
             case GRATICULE -> graticule(10);
         };
         List<Feature> inMap = inCrs(features, window, crs);
@@ -208,6 +208,19 @@ public final class Basemap {
     private static Feature line(String name, double x0, double y0, double x1, double y1) {
         LineString l = GF.createLineString(new Coordinate[] {new Coordinate(x0, y0), new Coordinate(x1, y1)});
         return new Feature(name, Densifier.densify(l, 1.0), java.util.Map.of("name", name));
+    }
+
+    /** The shipped layers as read (lon/lat), kept while memory allows: a change of the map's CRS draws them again. */
+    private static final java.util.Map<String, java.lang.ref.SoftReference<List<Feature>>> SHIPPED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static List<Feature> shipped(String name) throws GisException {
+        java.lang.ref.SoftReference<List<Feature>> ref = SHIPPED.get(name);
+        List<Feature> features = ref == null ? null : ref.get();
+        if (features == null) {
+            features = List.copyOf(read(name));
+            SHIPPED.put(name, new java.lang.ref.SoftReference<>(features));
+        }
+        return features;
     }
 
     /** A shipped GeoJSON layer (gzipped in the bundle) read through the GeoJSON reader. */

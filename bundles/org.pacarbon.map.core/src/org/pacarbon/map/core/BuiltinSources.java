@@ -65,16 +65,9 @@ public final class BuiltinSources {
         public List<MapLayer> add(MapModel map, String uri) throws GisException {
             String template = uri.regionMatches(true, 0, "xyz:", 0, 4) ? uri.substring(4).strip() : uri.strip();
             XyzTiles tiles = new XyzTiles(template, 19, cacheFolder());
-            String host;
-            try {
-                host = java.net.URI.create(template.replace("{z}", "0").replace("{x}", "0").replace("{y}", "0")).getHost();
-            } catch (IllegalArgumentException e) {
-                host = null;
-            }
-            MapLayer l = MapLayer.tiles("Tiles: " + (host == null || host.isEmpty() ? template : host)
-                    + (template.contains("openstreetmap.org") ? " (\u00a9 OpenStreetMap contributors)" : ""), tiles);
+            MapLayer l = MapLayer.tiles("Tiles: " + tiles.host() + (template.contains("openstreetmap.org") ? " (\u00a9 OpenStreetMap contributors)" : ""), tiles);
             l.setService("xyz:" + template);
-            map.add(l, map.crs() != null ? map.crs() : org.pacarbon.gis.core.crs.CrsSupport.parse("EPSG:3857", null));
+            map.add(l, map.crs() != null ? map.crs() : XyzTiles.webMercator());
             return List.of(l);
         }
 

@@ -70,7 +70,7 @@ public final class XyzTiles {
                     "a URL such as https://tile.openstreetmap.org/{z}/{x}/{y}.png");
         }
         try {
-            URI u = URI.create(template.replace("{z}", "0").replace("{x}", "0").replace("{y}", "0"));
+            URI u = URI.create(template.replace("{z}", "0").replace("{x}", "0").replace("{y}", "0")); // url(0, 0, 0) before the field is set
             if (!List.of("http", "https", "file").contains(String.valueOf(u.getScheme()))) {
                 throw new IllegalArgumentException("scheme " + u.getScheme());
             }
@@ -163,7 +163,7 @@ public final class XyzTiles {
                 pts[i + 1] = y;
             }
         }
-        CoordinateReferenceSystem merc = CrsSupport.parse("EPSG:3857", null);
+        CoordinateReferenceSystem merc = webMercator();
         if (mapCrs == null || CrsSupport.same(mapCrs, merc)) {
             return pts;
         }
@@ -181,6 +181,24 @@ public final class XyzTiles {
             }
         }
         return pts;
+    }
+
+    private static volatile CoordinateReferenceSystem webMercator;
+
+    /** EPSG:3857, looked up once. */
+    static CoordinateReferenceSystem webMercator() throws GisException {
+        CoordinateReferenceSystem c = webMercator;
+        if (c == null) {
+            c = CrsSupport.parse("EPSG:3857", null);
+            webMercator = c;
+        }
+        return c;
+    }
+
+    /** The service's host name (for the layer's name), or the template when it has none (a file: URL). */
+    public String host() {
+        String h = URI.create(url(0, 0, 0)).getHost();
+        return h == null || h.isEmpty() ? template : h;
     }
 
     private static List<long[]> tilesIn(double[] merc, int z) {

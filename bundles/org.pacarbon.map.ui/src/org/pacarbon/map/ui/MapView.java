@@ -90,12 +90,7 @@ public final class MapView extends ViewPart implements org.eclipse.ui.ISaveableP
                 extent = model.startExtent();
             }
             render();
-            boolean dirty = isDirty();
-            if (dirty != wasDirty) { // the star on the tab, File > Save
-                wasDirty = dirty;
-                firePropertyChange(PROP_DIRTY);
-            }
-            setTitleToolTip(document() == null ? getPartName() : document().toString());
+            dirtyChanged();
             listeners.forEach(Runnable::run);
         };
         if (d == null || Display.getCurrent() == d) {
@@ -241,7 +236,17 @@ public final class MapView extends ViewPart implements org.eclipse.ui.ISaveableP
     /** The map is now the document {@code file} as on disk (opened or saved); null: a map of no document. */
     void documentIs(Path file) {
         document.now(file);
-        modelChanged();
+        dirtyChanged();
+    }
+
+    /** The star on the tab and File &gt; Save follow the document's state (UI thread). */
+    private void dirtyChanged() {
+        boolean dirty = isDirty();
+        if (dirty != wasDirty) {
+            wasDirty = dirty;
+            firePropertyChange(PROP_DIRTY);
+        }
+        setTitleToolTip(document() == null ? getPartName() : document().toString());
     }
 
     /** The document the map shows (opened or saved by the user), or null. */
