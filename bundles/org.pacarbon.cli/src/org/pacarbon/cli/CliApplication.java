@@ -2,10 +2,12 @@ package org.pacarbon.cli;
 
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /** Equinox application entry of the headless commands; the exit code is the command's. */
 public final class CliApplication implements IApplication {
     @Override
+    @NonNullByDefault({})
     public Object start(IApplicationContext context) {
         String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
         java.util.List<String> list = new java.util.ArrayList<>(java.util.List.of(args == null ? new String[0] : args));

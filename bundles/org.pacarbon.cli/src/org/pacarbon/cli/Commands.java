@@ -1,5 +1,6 @@
 package org.pacarbon.cli;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ public final class Commands {
     private final PrintStream out;
     private final PrintStream err;
     private final Path cwd;
-    private Engines engines;
+    private @Nullable Engines engines;
 
     /** Opens the measuring engine that {@code assess --engine NAME [--master URL]} names (other than "local"). */
     @FunctionalInterface
@@ -38,7 +39,7 @@ public final class Commands {
          * @return the engine, or {@code null} when this class path has no engine of that name
          * @throws IllegalArgumentException when the master is not one the engine can use (its message says why)
          */
-        MeasureEngine open(String name, String master, java.util.function.Consumer<String> log);
+        @Nullable MeasureEngine open(String name, @Nullable String master, java.util.function.Consumer<String> log);
     }
 
     /** Lets {@code assess --engine} use more engines than the local one (the Spark job jar's main does). */

@@ -201,7 +201,7 @@ final class TrackerCommand {
             String code = "  ".repeat(Math.max(0, depth.get(i.id()) - 1)) + i.code();
             String flag = i.overdue(today) ? " (overdue)" : "";
             out.printf(Locale.ROOT, "%-10s %-12s %-9s %-14s %-11s %4.0f%%  %s%s%n", code, i.status().key(),
-                    i.priority().key(), clip(i.owner(), 14), i.due() == null ? "" : i.due().toString(),
+                    i.priority().key(), clip(i.owner(), 14), i.dueText(),
                     100 * progress.get(i.id()), i.title(lang), flag);
         }
         if (!q.isAll()) {

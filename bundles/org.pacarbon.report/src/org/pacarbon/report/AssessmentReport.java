@@ -144,7 +144,7 @@ public final class AssessmentReport {
     private static List<String> summary(Assessment.Result r, ReportText tx) {
         Map<String, Integer> last = new LinkedHashMap<>();
         for (Assessment.Row x : r.rows()) {
-            last.merge(x.layer(), x.year() == null ? Integer.MIN_VALUE : x.year(), Math::max);
+            last.merge(x.layer(), java.util.Objects.requireNonNullElse(x.year(), Integer.MIN_VALUE), Math::max);
         }
         List<String> out = new ArrayList<>();
         for (Map.Entry<String, Integer> e : last.entrySet()) {
@@ -167,8 +167,8 @@ public final class AssessmentReport {
         List<String> out = new ArrayList<>();
         out.add(tx.t("methods.categories", spec.protectedAreas().classes().stream()
                 .map(c -> tx.category(spec, c.key(), c.label())).collect(Collectors.joining(" > "))));
-        out.add(spec.grid() == null ? tx.t("methods.coverage")
-                : tx.t("methods.commonGrid", spec.grid().crs(), tx.n(spec.grid().cellSize())));
+        AssessmentSpec.Grid grid = spec.grid();
+        out.add(grid == null ? tx.t("methods.coverage") : tx.t("methods.commonGrid", grid.crs(), tx.n(grid.cellSize())));
         out.add(tx.t("methods.units"));
         Map<String, Boolean> done = new LinkedHashMap<>();
         for (AssessmentSpec.Layer l : spec.layers()) {
@@ -177,22 +177,22 @@ public final class AssessmentReport {
                 continue;
             }
             if (l.sum() != null) {
-                out.add(tx.t("methods.sum", name, l.sum().stream().map(k -> tx.layer(spec, k)).collect(Collectors.joining(" + "))));
+                out.add(tx.t("methods.sum", name, l.parts().stream().map(k -> tx.layer(spec, k)).collect(Collectors.joining(" + "))));
                 continue;
             }
-            try (RasterSource src = RasterFiles.open(l.path(), Assessment.request(spec, l))) {
+            try (RasterSource src = RasterFiles.open(l.filePath(), Assessment.request(spec, l))) {
                 GridSpec g = src.grid();
                 boolean geographic = CrsSupport.isGeographic(src.crs());
                 double k = geographic ? 1 : CellAreas.metresPerUnit(src.crs());
                 String cell = Objects.equals(tx.n(Math.abs(g.dx()) * k), tx.n(Math.abs(g.dy()) * k)) ? tx.n(Math.abs(g.dx()) * k)
                         : tx.n(Math.abs(g.dx()) * k) + " × " + tx.n(Math.abs(g.dy()) * k);
                 long years = spec.layers().stream().filter(x -> x.key().equals(l.key())).count();
-                String file = l.path().getFileName() + (years > 1 ? " (+" + (years - 1) + ")" : "");
+                String file = l.filePath().getFileName() + (years > 1 ? " (+" + (years - 1) + ")" : "");
                 out.add(tx.t("methods.layer", name, file, String.valueOf(g.width()), String.valueOf(g.height()), cell,
                         geographic ? "°" : "m", CrsSupport.label(src.crs()),
                         tx.t(l.isDensity() ? "methods.kind.density" : "methods.kind.amount"), l.unit() == null ? "-" : l.unit()));
             } catch (GisException | IOException | RuntimeException e) {
-                out.add(name + ": " + l.path().getFileName() + " (" + e.getMessage() + ")");
+                out.add(name + ": " + l.filePath().getFileName() + " (" + e.getMessage() + ")");
             }
         }
         if ("en".equals(tx.language()) && !r.layerNotes().isEmpty()) {

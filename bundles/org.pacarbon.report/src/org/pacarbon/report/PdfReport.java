@@ -28,6 +28,7 @@ import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 
 import org.pacarbon.map.core.pdf.PdfFonts;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * Writes a {@link ReportModel} as an A4 PDF (OpenPDF): text in embedded TrueType fonts (Chinese included), tables as
@@ -194,6 +195,7 @@ public final class PdfReport {
         }
 
         @Override
+        @NonNullByDefault({})
         public void onEndPage(PdfWriter writer, Document document) {
             Rectangle page = document.getPageSize();
             PdfContentByte cb = writer.getDirectContent();

@@ -1,5 +1,7 @@
 package org.pacarbon.report;
 
+import java.nio.file.Path;
+import org.eclipse.jdt.annotation.Nullable;
 import java.awt.Color;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -50,7 +52,7 @@ final class ReportFigures {
         Map<String, AssessmentSpec.Layer> last = new LinkedHashMap<>();
         for (AssessmentSpec.Layer l : spec.layers()) {
             if (l.sum() == null && l.path() != null) {
-                last.merge(l.key(), l, (a, b) -> (b.year() == null ? 0 : b.year()) >= (a.year() == null ? 0 : a.year()) ? b : a);
+                last.merge(l.key(), l, (a, b) -> b.yearOrZero() >= a.yearOrZero() ? b : a);
             }
         }
         Outlines outlines = null;
@@ -72,17 +74,17 @@ final class ReportFigures {
     }
 
     /** The region's and each PA class's outline, unioned once (in their files' CRS) for all the figures. */
-    private record Outlines(Geometry region, CoordinateReferenceSystem regionCrs, Map<String, Geometry> classes,
+    private record Outlines(@Nullable Geometry region, @Nullable CoordinateReferenceSystem regionCrs, Map<String, Geometry> classes,
             CoordinateReferenceSystem pasCrs) {
         static Outlines of(AssessmentSpec spec) throws GisException {
             FeatureSet pas = VectorIO.read(spec.protectedAreas().path(), spec.protectedAreas().layer(),
-                    spec.protectedAreas().crs() == null ? null : CrsSupport.parse(spec.protectedAreas().crs(), spec.file()));
+                    crs(spec.protectedAreas().crs(), spec));
             Geometry region = null;
             CoordinateReferenceSystem regionCrs = null;
-            if (spec.region().path() != null) {
-                FeatureSet rs = VectorIO.read(spec.region().path(), spec.region().layer(),
-                        spec.region().crs() == null ? null : CrsSupport.parse(spec.region().crs(), spec.file()));
-                region = Geometries.union(rs.features().stream().map(Feature::geometry).filter(g -> g != null).toList());
+            Path regionPath = spec.region().path();
+            if (regionPath != null) {
+                FeatureSet rs = VectorIO.read(regionPath, spec.region().layer(), crs(spec.region().crs(), spec));
+                region = Geometries.union(rs.features().stream().map(Feature::geometry).toList());
                 regionCrs = rs.crs();
             }
             Map<String, List<Geometry>> byClass = new LinkedHashMap<>();
@@ -91,7 +93,7 @@ final class ReportFigures {
             }
             for (Feature f : pas.features()) {
                 String v = f.text(spec.protectedAreas().classField()).orElse("");
-                if (byClass.containsKey(v) && f.geometry() != null) {
+                if (byClass.containsKey(v)) {
                     byClass.get(v).add(f.geometry());
                 }
             }
@@ -103,17 +105,21 @@ final class ReportFigures {
             }
             return new Outlines(region, regionCrs, classes, pas.crs());
         }
+
+        private static @Nullable CoordinateReferenceSystem crs(@Nullable String text, AssessmentSpec spec) throws GisException {
+            return text == null ? null : CrsSupport.parse(text, spec.file());
+        }
     }
 
     private static Figure figure(Assessment.Result r, ReportText tx, AssessmentSpec.Layer l, String name, Outlines o, String version)
             throws GisException, IOException {
         AssessmentSpec spec = r.spec();
-        try (RasterSource src = RasterFiles.open(l.path(), Assessment.request(spec, l))) {
+        try (RasterSource src = RasterFiles.open(l.filePath(), Assessment.request(spec, l))) {
             CoordinateReferenceSystem crs = src.crs();
             boolean log = !l.isDensity();
             double[] q = Classification.sampledQuantiles(src, log);
             if (q == null) {
-                throw new GisException(l.path(), "has no valid value to draw", "a raster with data");
+                throw new GisException(l.filePath(), "has no valid value to draw", "a raster with data");
             }
             double min = log ? Math.max(q[1], Double.MIN_NORMAL) : q[1], max = Math.max(q[49], min * 1.000001 + 1e-12);
             String ramp = switch (l.group()) {
@@ -121,13 +127,16 @@ final class ReportFigures {
                 case "emissions" -> "emissions";
                 default -> "carbon";
             };
-            String unit = l.unit() == null ? "" : l.unit();
+            String layerUnit = l.unit();
+            String unit = layerUnit == null ? "" : layerUnit;
             RasterStyle style = new RasterStyle(ColorRamp.preset(ramp), min, max, log, null, unit);
             List<Figure.Layer> parts = new ArrayList<>();
             Envelope ext = new Envelope();
             Geometry regionGeom = null;
-            if (o.region() != null) {
-                regionGeom = Geometries.transform(o.region(), o.regionCrs(), crs);
+            Geometry oRegion = o.region();
+            CoordinateReferenceSystem oRegionCrs = o.regionCrs();
+            if (oRegion != null && oRegionCrs != null) {
+                regionGeom = Geometries.transform(oRegion, oRegionCrs, crs);
                 ext.expandToInclude(regionGeom.getEnvelopeInternal());
             }
             List<Figure.Layer> outlines = new ArrayList<>();

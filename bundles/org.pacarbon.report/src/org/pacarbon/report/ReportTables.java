@@ -1,5 +1,6 @@
 package org.pacarbon.report;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -42,7 +43,7 @@ public final class ReportTables {
                     x -> x.layer() + "\u0000" + (x.year() == null ? "" : x.year()), LinkedHashMap::new, Collectors.toList()));
             for (List<Assessment.Row> lr : byLayer.values()) {
                 Assessment.Row first = lr.get(0);
-                String year = first.year() == null ? "" : first.year().toString();
+                String year = Objects.toString(first.year(), "");
                 body.add(line(tx.layer(spec, first.layer()), year, tx.t("measure.total", first.totalUnit()), cats, lr, x -> tx.n(x.total())));
                 body.add(line("", "", tx.t("measure.share"), cats, lr, x -> tx.p(x.sharePct())));
                 body.add(line("", "", tx.t("measure.perArea", first.perAreaUnit()), cats, lr, x -> tx.n(x.perArea())));
@@ -95,7 +96,7 @@ public final class ReportTables {
         return years;
     }
 
-    static Assessment.Row find(List<Assessment.Row> rows, String layer, Integer year, String cat) {
+    static Assessment.@Nullable Row find(List<Assessment.Row> rows, String layer, @Nullable Integer year, String cat) {
         return rows.stream().filter(x -> x.layer().equals(layer) && Objects.equals(x.year(), year) && x.category().equals(cat))
                 .findFirst().orElse(null);
     }
@@ -117,7 +118,7 @@ public final class ReportTables {
         List<ReportModel.Table> out = new ArrayList<>();
         Map<String, Integer> lastYear = new LinkedHashMap<>();
         for (Assessment.PaRow x : r.paRows()) {
-            lastYear.merge(x.layer(), x.year() == null ? Integer.MIN_VALUE : x.year(), Math::max);
+            lastYear.merge(x.layer(), java.util.Objects.requireNonNullElse(x.year(), Integer.MIN_VALUE), Math::max);
         }
         for (Map.Entry<String, Integer> e : lastYear.entrySet()) {
             Integer year = e.getValue() == Integer.MIN_VALUE ? null : e.getValue();

@@ -1,5 +1,6 @@
 package org.pacarbon.update;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * The headless update command: {@code update --site URL [--site URL2] [--check]} lists what the sites have newer
@@ -19,6 +21,7 @@ import org.eclipse.equinox.app.IApplicationContext;
 public final class UpdateApplication implements IApplication {
 
     @Override
+    @NonNullByDefault({})
     public Object start(IApplicationContext context) {
         String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
         return run(args == null ? new String[0] : args, System.out, System.err);
@@ -78,7 +81,7 @@ public final class UpdateApplication implements IApplication {
         return Updates.site(s, cwd == null ? null : Path.of(cwd));
     }
 
-    private static int usage(PrintStream to, String problem) {
+    private static int usage(PrintStream to, @Nullable String problem) {
         if (problem != null) {
             to.println("update: " + problem); //$NON-NLS-1$
         }

@@ -1,5 +1,6 @@
 package org.pacarbon.update;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -121,7 +122,7 @@ public final class Updates {
      * An update site as a user gives it: a URL as it is, or a folder (relative to {@code base}, or to the working
      * folder when null) as a file URI.
      */
-    public static URI site(String text, java.nio.file.Path base) {
+    public static URI site(String text, java.nio.file.@Nullable Path base) {
         String s = text.strip();
         if (s.matches("[a-zA-Z][a-zA-Z0-9+.-]+:.*")) { //$NON-NLS-1$
             return URI.create(s);
@@ -211,7 +212,7 @@ public final class Updates {
     }
 
     /** A status with its children on one line each, for a message a person reads. */
-    static String describe(IStatus status) {
+    static String describe(@Nullable IStatus status) {
         if (status == null) {
             return ""; //$NON-NLS-1$
         }

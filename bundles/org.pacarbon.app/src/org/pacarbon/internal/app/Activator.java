@@ -2,6 +2,7 @@ package org.pacarbon.internal.app;
 
 import org.eclipse.ui.plugin.AbstractUIPlugin;
 import org.osgi.framework.BundleContext;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /** Bundle activator: holds the preference store of the application bundle. */
 public final class Activator extends AbstractUIPlugin {
@@ -10,12 +11,14 @@ public final class Activator extends AbstractUIPlugin {
     private static Activator instance;
 
     @Override
+    @NonNullByDefault({})
     public void start(BundleContext context) throws Exception {
         super.start(context);
         instance = this;
     }
 
     @Override
+    @NonNullByDefault({})
     public void stop(BundleContext context) throws Exception {
         instance = null;
         super.stop(context);

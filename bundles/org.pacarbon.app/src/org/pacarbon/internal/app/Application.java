@@ -5,11 +5,13 @@ import org.eclipse.equinox.app.IApplicationContext;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /** The RCP application: creates the display and runs the workbench until it closes. */
 public final class Application implements IApplication {
 
     @Override
+    @NonNullByDefault({})
     public Object start(IApplicationContext context) {
         Display.setAppName("PA-Carbon Workbench"); //$NON-NLS-1$
         Display display = PlatformUI.createDisplay();

@@ -4,10 +4,12 @@ import org.eclipse.ui.IFolderLayout;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
 import org.pacarbon.app.AppIds;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /** Assessment perspective: toolbox on the left, map in the centre, results below, layers on the right. */
 public final class AssessmentPerspective implements IPerspectiveFactory {
     @Override
+    @NonNullByDefault({})
     public void createInitialLayout(IPageLayout layout) {
         layout.setEditorAreaVisible(false);
         String editor = layout.getEditorArea();

@@ -14,6 +14,7 @@ import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.statushandlers.AbstractStatusHandler;
 import org.eclipse.ui.statushandlers.StatusAdapter;
 import org.eclipse.ui.statushandlers.StatusManager;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * Product status handler: every status is logged; every error (also one only meant for the log, such as an
@@ -30,6 +31,7 @@ public final class ErrorStatusHandler extends AbstractStatusHandler {
     private static Object lastShown;
 
     @Override
+    @NonNullByDefault({})
     public void handle(StatusAdapter statusAdapter, int style) {
         IStatus status = statusAdapter.getStatus();
         if (status.getMessage() != null && status.getMessage().startsWith(Messages.Error_title)) {

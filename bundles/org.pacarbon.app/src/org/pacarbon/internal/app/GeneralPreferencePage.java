@@ -7,6 +7,7 @@ import org.eclipse.jface.preference.IntegerFieldEditor;
 import org.eclipse.jface.preference.StringFieldEditor;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /** General PA-Carbon preferences: output folder, threads, figure resolution, update site, exit confirmation. */
 public final class GeneralPreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
@@ -18,6 +19,7 @@ public final class GeneralPreferencePage extends FieldEditorPreferencePage imple
     }
 
     @Override
+    @NonNullByDefault({})
     public void init(IWorkbench workbench) {
         setPreferenceStore(Activator.getDefault().getPreferenceStore());
     }

@@ -4,10 +4,12 @@ import org.eclipse.ui.IFolderLayout;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
 import org.pacarbon.app.AppIds;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /** Map perspective: catalog and layers on the left, legend (and identify results) below them, the map in the centre. */
 public final class MapPerspective implements IPerspectiveFactory {
     @Override
+    @NonNullByDefault({})
     public void createInitialLayout(IPageLayout layout) {
         layout.setEditorAreaVisible(false);
         String editor = layout.getEditorArea();

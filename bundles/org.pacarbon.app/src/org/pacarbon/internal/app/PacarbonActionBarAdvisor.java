@@ -10,6 +10,7 @@ import org.eclipse.ui.actions.ActionFactory;
 import org.eclipse.ui.actions.ContributionItemFactory;
 import org.eclipse.ui.application.ActionBarAdvisor;
 import org.eclipse.ui.application.IActionBarConfigurer;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /** Menus File, Window and Help, with the standard workbench actions and their key bindings. */
 final class PacarbonActionBarAdvisor extends ActionBarAdvisor {
@@ -19,6 +20,7 @@ final class PacarbonActionBarAdvisor extends ActionBarAdvisor {
     }
 
     @Override
+    @NonNullByDefault({})
     protected void makeActions(IWorkbenchWindow window) {
         register(ActionFactory.QUIT.create(window));
         register(ActionFactory.ABOUT.create(window));
@@ -32,6 +34,7 @@ final class PacarbonActionBarAdvisor extends ActionBarAdvisor {
     }
 
     @Override
+    @NonNullByDefault({})
     protected void fillMenuBar(IMenuManager menuBar) {
         IWorkbenchWindow window = getActionBarConfigurer().getWindowConfigurer().getWindow();
         MenuManager file = new MenuManager(Messages.Menu_file, IWorkbenchActionConstants.M_FILE);

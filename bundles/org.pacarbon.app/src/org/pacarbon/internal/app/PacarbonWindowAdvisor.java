@@ -5,6 +5,7 @@ import org.eclipse.ui.application.ActionBarAdvisor;
 import org.eclipse.ui.application.IActionBarConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * Window advisor: title, size (maximized on the first start; later as the user left it), perspective bar, status line
@@ -20,6 +21,7 @@ final class PacarbonWindowAdvisor extends WorkbenchWindowAdvisor {
     }
 
     @Override
+    @NonNullByDefault({})
     public ActionBarAdvisor createActionBarAdvisor(IActionBarConfigurer configurer) {
         return new PacarbonActionBarAdvisor(configurer);
     }

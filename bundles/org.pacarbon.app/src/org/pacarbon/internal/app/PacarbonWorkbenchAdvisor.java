@@ -8,11 +8,13 @@ import org.eclipse.ui.application.WorkbenchAdvisor;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 import org.eclipse.ui.statushandlers.StatusManager;
 import org.pacarbon.app.AppIds;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /** Workbench advisor: Map perspective first, window layout remembered, no exception lost. */
 public final class PacarbonWorkbenchAdvisor extends WorkbenchAdvisor {
 
     @Override
+    @NonNullByDefault({})
     public void initialize(IWorkbenchConfigurer configurer) {
         super.initialize(configurer);
         configurer.setSaveAndRestore(true);
@@ -40,12 +42,14 @@ public final class PacarbonWorkbenchAdvisor extends WorkbenchAdvisor {
     }
 
     @Override
+    @NonNullByDefault({})
     public WorkbenchWindowAdvisor createWorkbenchWindowAdvisor(IWorkbenchWindowConfigurer configurer) {
         return new PacarbonWindowAdvisor(configurer);
     }
 
     /** An exception escaping the event loop goes to the log and to an error dialog, never lost. */
     @Override
+    @NonNullByDefault({})
     public void eventLoopException(Throwable exception) {
         IStatus status = new Status(IStatus.ERROR, Activator.PLUGIN_ID, Messages.Error_unexpected, exception);
         StatusManager.getManager().handle(status, StatusManager.LOG | StatusManager.SHOW);

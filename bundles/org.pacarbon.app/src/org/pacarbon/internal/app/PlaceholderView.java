@@ -8,6 +8,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.part.ViewPart;
 import org.pacarbon.app.AppIds;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * Stands in for a view whose feature is built by another issue. It says so plainly on screen:
@@ -17,6 +18,7 @@ public final class PlaceholderView extends ViewPart {
     private Label label;
 
     @Override
+    @NonNullByDefault({})
     public void createPartControl(Composite parent) {
         parent.setLayout(new GridLayout(1, false));
         label = new Label(parent, SWT.WRAP);

@@ -18,6 +18,7 @@ import org.eclipse.swt.graphics.FontData;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.ui.part.ViewPart;
 import org.osgi.framework.Bundle;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * Help &gt; Contents: the user guide that ships in this bundle ({@code help/guide.md}, {@code help/guide_zh.md} for
@@ -31,6 +32,7 @@ public final class UserGuideView extends ViewPart {
     private final List<Font> fonts = new ArrayList<>();
 
     @Override
+    @NonNullByDefault({})
     public void createPartControl(Composite parent) {
         text = new StyledText(parent, SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL);
         text.setData("org.pacarbon.widgetId", ID + ".text"); //$NON-NLS-1$ //$NON-NLS-2$

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.locationtech.jts.geom.Geometry;
 import org.opengis.referencing.crs.CoordinateReferenceSystem;
 import org.pacarbon.gis.core.GisException;
@@ -32,12 +33,12 @@ import org.pacarbon.zonal.core.ZoneStats;
 public final class Assessment {
 
     /** One row of summary.csv. */
-    public record Row(String group, String layer, Integer year, String category, double total, String totalUnit,
+    public record Row(String group, String layer, @Nullable Integer year, String category, double total, String totalUnit,
             double sharePct, double perArea, String perAreaUnit, double ratioToRegion, double validAreaKm2) {
     }
 
     /** One row of per_pa.csv. */
-    public record PaRow(String paId, String name, String paClass, String layer, Integer year, double total, String totalUnit,
+    public record PaRow(String paId, String name, String paClass, String layer, @Nullable Integer year, double total, String totalUnit,
             double perArea, String perAreaUnit, double validAreaKm2, double areaKm2) {
     }
 
@@ -53,7 +54,7 @@ public final class Assessment {
 
     private final AssessmentSpec spec;
     private final Consumer<String> log;
-    private final BooleanSupplier cancelled;
+    private final @Nullable BooleanSupplier cancelled;
     private final List<String> warnings = new ArrayList<>();
     private final Map<String, Long> timings = new LinkedHashMap<>();
     /** Per layer: how it was read, its cell areas and its unit (for provenance.json). */
@@ -69,7 +70,7 @@ public final class Assessment {
     private final boolean strict;
     private final MeasureEngine engine;
 
-    private Assessment(AssessmentSpec spec, Consumer<String> log, BooleanSupplier cancelled, boolean strict, MeasureEngine engine) {
+    private Assessment(AssessmentSpec spec, @Nullable Consumer<String> log, @Nullable BooleanSupplier cancelled, boolean strict, MeasureEngine engine) {
         this.spec = spec;
         this.strict = strict;
         this.engine = engine;
@@ -84,7 +85,7 @@ public final class Assessment {
      * @param log        receives progress lines, may be {@code null}
      * @param cancelled  polled during long work, may be {@code null}
      */
-    public static Result run(AssessmentSpec spec, Consumer<String> log, BooleanSupplier cancelled) throws SpecException, GisException {
+    public static Result run(AssessmentSpec spec, @Nullable Consumer<String> log, @Nullable BooleanSupplier cancelled) throws SpecException, GisException {
         return new Assessment(spec, log, cancelled, false, MeasureEngine.LOCAL).run();
     }
 
@@ -93,7 +94,7 @@ public final class Assessment {
      *
      * @param strict  refuse invalid PA polygons instead of repairing them
      */
-    public static Result run(AssessmentSpec spec, Consumer<String> log, BooleanSupplier cancelled, boolean strict)
+    public static Result run(AssessmentSpec spec, @Nullable Consumer<String> log, @Nullable BooleanSupplier cancelled, boolean strict)
             throws SpecException, GisException {
         return new Assessment(spec, log, cancelled, strict, MeasureEngine.LOCAL).run();
     }
@@ -102,7 +103,7 @@ public final class Assessment {
      * Runs the assessment of a spec with the rasters measured by {@code engine} (e.g. on a Spark cluster): everything
      * else, and so every output, is the same as in this process.
      */
-    public static Result run(AssessmentSpec spec, Consumer<String> log, BooleanSupplier cancelled, boolean strict, MeasureEngine engine)
+    public static Result run(AssessmentSpec spec, @Nullable Consumer<String> log, @Nullable BooleanSupplier cancelled, boolean strict, MeasureEngine engine)
             throws SpecException, GisException {
         return new Assessment(spec, log, cancelled, strict, engine).run();
     }
@@ -111,34 +112,42 @@ public final class Assessment {
         long t0 = System.nanoTime();
         // ---- region
         List<Path> inputs = new ArrayList<>();
-        if (spec.region().path() != null) {
-            FeatureSet set = VectorIO.read(spec.region().path(), spec.region().layer(), crs(spec.region().crs(), "the \"crs\" of region"));
-            checkCoordinates(set, spec.region().path());
-            inputs.add(spec.region().path());
+        AssessmentSpec.Region rspec = spec.region();
+        Path regionPath = rspec.path(), maskPath = rspec.mask();
+        String regionText;
+        if (regionPath != null) {
+            FeatureSet set = VectorIO.read(regionPath, rspec.layer(), crs(rspec.crs(), "the \"crs\" of region"));
+            checkCoordinates(set, regionPath);
+            inputs.add(regionPath);
             List<Geometry> gs = new ArrayList<>();
             for (Feature f : set.features()) {
                 gs.add(f.geometry());
             }
-            region = Geometries.union(gs);
+            Geometry union = Geometries.union(gs);
+            region = union;
             workCrs = set.crs();
-            if (region.isEmpty()) {
-                throw new GisException(spec.region().path(), "has no polygon", "the region's polygons");
+            if (union.isEmpty()) {
+                throw new GisException(regionPath, "has no polygon", "the region's polygons");
             }
-            regionOutline = region;
-        } else {
+            regionOutline = union;
+            regionText = union.getNumGeometries() + " polygon(s)";
+        } else if (maskPath != null) {
             // the mask is applied cell by cell on its own grid; it is turned into polygons only for layers on other grids
-            RasterFiles.Request maskRequest = new RasterFiles.Request(spec.region().maskVariable(),
-                    crs(spec.region().crs(), "the \"crs\" of region"), null, null, null, null);
-            mask = RasterFiles.open(spec.region().mask(), maskRequest);
-            maskInput = new MeasureEngine.Input(spec.region().mask(), maskRequest, Double.NaN);
-            workCrs = mask.crs();
-            GridSpec mg = mask.grid();
+            RasterFiles.Request maskRequest = new RasterFiles.Request(rspec.maskVariable(),
+                    crs(rspec.crs(), "the \"crs\" of region"), null, null, null, null);
+            RasterSource m = RasterFiles.open(maskPath, maskRequest);
+            mask = m;
+            maskInput = new MeasureEngine.Input(maskPath, maskRequest, Double.NaN);
+            workCrs = m.crs();
+            GridSpec mg = m.grid();
             regionOutline = Geometries.box(mg.minX(), mg.minY(), mg.maxX(), mg.maxY());
-            inputs.add(spec.region().mask());
+            inputs.add(maskPath);
+            regionText = "mask " + mg.width() + " x " + mg.height();
+        } else {
+            throw new SpecException(spec.file() + ": region needs exactly one of \"path\" (polygons) or \"mask\" (raster)");
         }
         timings.put("geometry: region", (System.nanoTime() - t0) / 1_000_000);
-        log.accept("region: " + (region != null ? region.getNumGeometries() + " polygon(s)" : "mask " + mask.grid().width() + " x "
-                + mask.grid().height()) + ", CRS " + CrsSupport.label(workCrs));
+        log.accept("region: " + regionText + ", CRS " + CrsSupport.label(workCrs));
 
         // ---- protected areas
         AssessmentSpec.ProtectedAreas pspec = spec.protectedAreas();
@@ -178,7 +187,8 @@ public final class Assessment {
                 unmatched.merge(value, 1, Integer::sum);
                 continue;
             }
-            String id = pspec.idField() != null ? f.text(pspec.idField()).orElse(f.id()) : f.id();
+            String idField = pspec.idField(), nameField = pspec.nameField();
+            String id = idField != null ? f.text(idField).orElse(f.id()) : f.id();
             idCount.merge(id, 1, Integer::sum);
             Geometry raw = f.geometry();
             Geometry g = checked.get(index).polygonal();
@@ -203,7 +213,7 @@ public final class Assessment {
                     split.add(id);
                 }
             }
-            pas.add(new Pa(id, pspec.nameField() != null ? f.text(pspec.nameField()).orElse("") : "", key, g));
+            pas.add(new Pa(id, nameField != null ? f.text(nameField).orElse("") : "", key, g));
         }
         List<String> dup = idCount.entrySet().stream().filter(e -> e.getValue() > 1).map(e -> e.getKey() + " (x" + e.getValue() + ")").toList();
         if (!dup.isEmpty()) {
@@ -259,25 +269,27 @@ public final class Assessment {
         labels.put("protected", "All PAs");
         categories.add("unprotected");
         labels.put("unprotected", "Outside PAs");
-        classOf = new int[pas.size()];
+        int[] classes = new int[pas.size()];
         for (int i = 0; i < pas.size(); i++) {
-            classOf[i] = classKeys.indexOf(pas.get(i).classKey());
+            classes[i] = classKeys.indexOf(pas.get(i).classKey());
         }
+        classOf = classes;
         paCrs = paSet.crs();
         timings.put("geometry: PAs checked", (System.nanoTime() - tPas) / 1_000_000);
         timings.put("geometry", (System.nanoTime() - t0) / 1_000_000);
 
         // ---- optional common grid (the paper's 1 km method)
         GridSpec common = null;
-        CoordinateReferenceSystem commonCrs = null;
-        if (spec.grid() != null) {
-            commonCrs = CrsSupport.parse(spec.grid().crs(), spec.file());
-            common = org.pacarbon.zonal.core.CommonGrid.of(Geometries.transform(regionPolygons(), workCrs, commonCrs), spec.grid().cellSize());
+        CoordinateReferenceSystem commonCrs = CrsSupport.lonLat();
+        AssessmentSpec.Grid gridSpec = spec.grid();
+        if (gridSpec != null) {
+            commonCrs = CrsSupport.parse(gridSpec.crs(), spec.file());
+            common = org.pacarbon.zonal.core.CommonGrid.of(Geometries.transform(regionPolygons(), ready(workCrs), commonCrs), gridSpec.cellSize());
             if ((long) common.width() * common.height() > 400_000_000L) {
-                throw new SpecException(spec.file() + ": grid.cellSize " + spec.grid().cellSize() + " makes a common grid of "
+                throw new SpecException(spec.file() + ": grid.cellSize " + gridSpec.cellSize() + " makes a common grid of "
                         + common.width() + " x " + common.height() + " cells over the region; choose a larger cell size");
             }
-            log.accept("common grid: " + common.width() + " x " + common.height() + " cells of " + spec.grid().cellSize()
+            log.accept("common grid: " + common.width() + " x " + common.height() + " cells of " + gridSpec.cellSize()
                     + " in " + CrsSupport.label(commonCrs));
         }
 
@@ -289,37 +301,38 @@ public final class Assessment {
         int done = 0;
         for (AssessmentSpec.Layer layer : fileLayers) {
             long t1 = System.nanoTime();
-            try (RasterSource file = RasterFiles.open(layer.path(), request(layer))) {
-                inputs.add(layer.path());
+            try (RasterSource file = RasterFiles.open(layer.filePath(), request(layer))) {
+                inputs.add(layer.filePath());
                 String unitNote = checkUnit(layer, file);
+                @SuppressWarnings("resource") // the file is closed by the try; a resampled copy is held in memory
                 RasterSource src = file;
                 if (common != null) {
-                    if (!overlaps(toGrid(regionOutline, workCrs, file), file.grid())) {
-                        throw new GisException(layer.path(), "does not overlap the region (raster extent " + extent(file.grid())
+                    if (!overlaps(toGrid(ready(regionOutline), ready(workCrs), file), file.grid())) {
+                        throw new GisException(layer.filePath(), "does not overlap the region (raster extent " + extent(file.grid())
                                 + " in " + CrsSupport.label(file.crs()) + ")", "a raster that covers the region");
                     }
                     src = org.pacarbon.zonal.core.CommonGrid.resample(file, common, commonCrs, layer.isDensity(), cancelled);
                     resampled.put(id(layer), src);
                 }
-                if (!overlaps(toGrid(regionOutline, workCrs, src), src.grid())) {
-                    throw new GisException(layer.path(), "does not overlap the region (raster extent " + extent(src.grid())
+                if (!overlaps(toGrid(ready(regionOutline), ready(workCrs), src), src.grid())) {
+                    throw new GisException(layer.filePath(), "does not overlap the region (raster extent " + extent(src.grid())
                             + " in " + CrsSupport.label(src.crs()) + ")", "a raster that covers the region");
                 }
                 CellAreas.Model areas = areasOf(src);
                 ZoneStats[] s = measure(layer.display(), src, common != null ? List.of()
-                        : List.of(new MeasureEngine.Input(layer.path(), request(layer), Double.NaN)), categories.size(), pas, areas);
+                        : List.of(new MeasureEngine.Input(layer.filePath(), request(layer), Double.NaN)), categories.size(), pas, areas);
                 stats.put(id(layer), s);
                 checkPlausible(layer, src, s[0]);
                 notes.put(layer.display(), "read: " + RasterFiles.reader(file) + "; cell areas: " + areas.method() + "; unit: " + unitNote);
-                info.put(id(layer), new RasterInfo(src.grid(), src.crs(), layer.path(), request(layer)));
+                info.put(id(layer), new RasterInfo(src.grid(), src.crs(), layer.filePath(), request(layer)));
                 if (s[0].validArea() == 0) {
-                    throw new GisException(layer.path(), "has no valid value inside the region", "a raster with data over the region");
+                    throw new GisException(layer.filePath(), "has no valid value inside the region", "a raster with data over the region");
                 }
             } catch (java.io.IOException e) {
-                throw new GisException(layer.path(), GisException.describe(e), null, e);
+                throw new GisException(layer.filePath(), GisException.describe(e), null, e);
             } catch (GisException e) {
                 // a failure met while working on this layer (a transform, a cell area) names the layer's file
-                throw e.file() != null ? e : new GisException(layer.path(), e.problem(), e.expected(), e);
+                throw e.file() != null ? e : new GisException(layer.filePath(), e.problem(), e.expected(), e);
             }
             timings.put("layer " + layer.display(), (System.nanoTime() - t1) / 1_000_000);
             log.accept(String.format(java.util.Locale.ROOT, "layer %s: %d zones in %.1f s (%d/%d)", layer.display(),
@@ -334,7 +347,7 @@ public final class Assessment {
         }
         if (spec.region().path() != null) {
             // PAs outside the region polygons: they count in no category
-            Geometry regionInPaCrs = Geometries.transform(regionPolygons(), workCrs, paCrs);
+            Geometry regionInPaCrs = Geometries.transform(regionPolygons(), ready(workCrs), ready(paCrs));
             org.locationtech.jts.geom.prep.PreparedGeometry prep = org.locationtech.jts.geom.prep.PreparedGeometryFactory.prepare(regionInPaCrs);
             List<String> outRegion = new ArrayList<>();
             for (Pa pa : pas) {
@@ -400,7 +413,7 @@ public final class Assessment {
             return;
         }
         QuantityUnit u = QuantityUnit.parse(unitOf(layer));
-        double f = u.toKgFactor(layer.year() == null ? 0 : layer.year());
+        double f = u.toKgFactor(layer.yearOrZero());
         double lo, hi;
         String what;
         switch (layer.group()) {
@@ -440,9 +453,9 @@ public final class Assessment {
                 + "; check the unit, the nodata value and the scale", bad, layer.group(), what, u.isDensity() ? "a density" : "an amount",
                 Float.toString((float) worst), unitOf(layer));
         if (strict) {
-            throw new GisException(layer.path(), msg + " (--strict)", "values in the physical range of the quantity");
+            throw new GisException(layer.filePath(), msg + " (--strict)", "values in the physical range of the quantity");
         }
-        warnings.add("layer '" + layer.display() + "' (" + layer.path().getFileName() + "): " + msg);
+        warnings.add("layer '" + layer.display() + "' (" + layer.filePath().getFileName() + "): " + msg);
     }
 
     /** Coordinates of a geographic CRS must be longitudes and latitudes (else the file's CRS is wrong or missing). */
@@ -514,7 +527,7 @@ public final class Assessment {
 
     /** The unit the layer's values are in: the file's own when it declared a different unit of the same quantity. */
     private String unitOf(AssessmentSpec.Layer layer) {
-        return fileUnits.getOrDefault(id(layer), layer.unit());
+        return fileUnits.getOrDefault(id(layer), layer.fileUnit());
     }
 
     /**
@@ -528,7 +541,7 @@ public final class Assessment {
         if (declared == null || declared.isBlank() || List.of("1", "-", "none", "unitless", "dimensionless").contains(declared.trim().toLowerCase(java.util.Locale.ROOT))) {
             return layer.unit() + " (from the spec; the file gives no unit)";
         }
-        QuantityUnit spec1 = QuantityUnit.parse(layer.unit());
+        QuantityUnit spec1 = QuantityUnit.parse(layer.fileUnit());
         QuantityUnit inFile;
         try {
             inFile = QuantityUnit.parse(declared);
@@ -542,10 +555,10 @@ public final class Assessment {
         boolean sameQuantity = inFile.isDensity() == spec1.isDensity() && (inFile.isRate() == spec1.isRate() || annualTotal)
                 && (inFile.element() == null || spec1.element() == null || inFile.element().equals(spec1.element()));
         if (!sameQuantity) {
-            throw new GisException(layer.path(), "its unit is '" + declared + "' (" + describe(inFile) + ") but the spec says '" + layer.unit()
+            throw new GisException(layer.filePath(), "its unit is '" + declared + "' (" + describe(inFile) + ") but the spec says '" + layer.unit()
                     + "' (" + describe(spec1) + ") for layer '" + layer.display() + "'", "the layer's \"unit\" and \"kind\" to match the file");
         }
-        int year = layer.year() == null ? 0 : layer.year();
+        int year = layer.yearOrZero();
         if (annualTotal) {
             if (Math.abs(inFile.toKgFactor(year) - spec1.toKgFactor(year)) > 1e-12 * spec1.toKgFactor(year)) {
                 String asRate = spec1.text().replaceAll("\\s+", " ");
@@ -582,7 +595,7 @@ public final class Assessment {
             Map<String, RasterSource> resampled, int categoryCount, List<Pa> pas)
             throws GisException, SpecException {
         List<AssessmentSpec.Layer> parts = new ArrayList<>();
-        for (String key : layer.sum()) {
+        for (String key : layer.parts()) {
             parts.add(spec.layers().stream().filter(l -> l.key().equals(key) && l.sum() == null
                     && java.util.Objects.equals(l.year(), layer.year())).findFirst().orElseThrow());
         }
@@ -592,18 +605,20 @@ public final class Assessment {
         List<QuantityUnit> units = new ArrayList<>();
         for (AssessmentSpec.Layer p : parts) {
             units.add(QuantityUnit.parse(unitOf(p)));
-            if (!p.kind().equals(parts.get(0).kind())) {
+            if (!p.fileKind().equals(parts.get(0).fileKind())) {
                 throw new SpecException(spec.file() + ": layer '" + layer.key() + "' sums layers of different kinds (density and amount)");
             }
         }
         if (!sameGrid) {
             warnings.add("layer '" + layer.key() + "': its parts are on different grids, so its totals are the sums of the parts' totals"
                     + " and its valid area is the smallest of theirs (cell-by-cell validity needs a common grid)");
-            ZoneStats[] out = null;
+            ZoneStats[] out = new ZoneStats[0];
+            boolean started = false;
             for (AssessmentSpec.Layer p : parts) {
                 ZoneStats[] s = stats.get(id(p));
-                double f = QuantityUnit.parse(unitOf(p)).toKgFactor(p.year() == null ? 0 : p.year());
-                if (out == null) {
+                double f = QuantityUnit.parse(unitOf(p)).toKgFactor(p.yearOrZero());
+                if (!started) {
+                    started = true;
                     out = new ZoneStats[s.length];
                     for (int i = 0; i < s.length; i++) {
                         out[i] = ZoneStats.of(s[i].coveredArea(), s[i].validArea(), s[i].sumTimesArea() * f, s[i].sumTimesCoverage() * f);
@@ -626,7 +641,7 @@ public final class Assessment {
                 RasterInfo ri = info.get(id(p));
                 sources.add(resampled.containsKey(id(p)) ? resampled.get(id(p))
                         : RasterFiles.open(ri.path(), ri.request()));
-                factors[i] = units.get(i).toKgFactor(p.year() == null ? 0 : p.year());
+                factors[i] = units.get(i).toKgFactor(p.yearOrZero());
             }
             RasterSource sum = new SumRaster(sources, factors);
             List<MeasureEngine.Input> inputs = new ArrayList<>();
@@ -666,10 +681,10 @@ public final class Assessment {
     private ZoneStats[] measure(String layer, RasterSource src, List<MeasureEngine.Input> inputs, int categoryCount, List<Pa> pas,
             CellAreas.Model areas) throws GisException {
         Zones z = zonesFor(src);
-        boolean maskHere = mask != null && mask.grid().sameCells(src.grid()) && CrsSupport.same(mask.crs(), src.crs());
+        boolean maskHere = maskMatches(src);
         int classes = categoryCount - 3;
         CategoryEngine.Result m = engine.measure(new MeasureEngine.Job(layer, src, inputs, maskHere ? maskInput : null,
-                maskHere ? mask : null, maskHere ? null : z.region(), z.pas(), classOf, classes, areas), cancelled);
+                maskHere ? mask : null, maskHere ? null : z.region(), z.pas(), ready(classOf), classes, areas), cancelled);
         ZoneStats[] out = new ZoneStats[categoryCount + pas.size()];
         out[0] = m.region();
         System.arraycopy(m.classes(), 0, out, 1, classes);
@@ -680,25 +695,25 @@ public final class Assessment {
     }
 
     /** The PAs (and the region, when it is needed as polygons) in a raster's CRS: reprojected once per CRS. */
-    private record Zones(CoordinateReferenceSystem crs, boolean shifted, List<Geometry> pas, Geometry region) {
+    private record Zones(CoordinateReferenceSystem crs, boolean shifted, List<Geometry> pas, @Nullable Geometry region) {
     }
 
     private final List<Zones> zonesByCrs = new ArrayList<>();
-    private Geometry region;
-    private Geometry regionOutline;
-    private RasterSource mask;
-    private MeasureEngine.Input maskInput;
-    private CoordinateReferenceSystem workCrs;
-    private CoordinateReferenceSystem paCrs;
-    private int[] classOf;
+    private @Nullable Geometry region;
+    private @Nullable Geometry regionOutline;
+    private @Nullable RasterSource mask;
+    private MeasureEngine.@Nullable Input maskInput;
+    private @Nullable CoordinateReferenceSystem workCrs;
+    private @Nullable CoordinateReferenceSystem paCrs;
+    private int @Nullable [] classOf;
     private List<Pa> pasForZones = List.of();
 
     private Zones zonesFor(RasterSource src) throws GisException {
         boolean shift = needsShift(src);
         for (Zones z : zonesByCrs) {
             if (z.shifted() == shift && CrsSupport.same(z.crs(), src.crs())) {
-                if (z.region() == null && !(mask != null && mask.grid().sameCells(src.grid()) && CrsSupport.same(mask.crs(), src.crs()))) {
-                    Zones withRegion = new Zones(z.crs(), shift, z.pas(), toGrid(regionPolygons(), workCrs, src));
+                if (z.region() == null && !(maskMatches(src))) {
+                    Zones withRegion = new Zones(z.crs(), shift, z.pas(), toGrid(regionPolygons(), ready(workCrs), src));
                     zonesByCrs.set(zonesByCrs.indexOf(z), withRegion);
                     return withRegion;
                 }
@@ -707,31 +722,48 @@ public final class Assessment {
         }
         List<Geometry> pas = new ArrayList<>();
         for (Pa pa : pasForZones) {
-            pas.add(toGrid(pa.geometry(), paCrs, src));
+            pas.add(toGrid(pa.geometry(), ready(paCrs), src));
         }
-        boolean maskHere = mask != null && mask.grid().sameCells(src.grid()) && CrsSupport.same(mask.crs(), src.crs());
-        Zones z = new Zones(src.crs(), shift, pas, maskHere ? null : toGrid(regionPolygons(), workCrs, src));
+        boolean maskHere = maskMatches(src);
+        Zones z = new Zones(src.crs(), shift, pas, maskHere ? null : toGrid(regionPolygons(), ready(workCrs), src));
         zonesByCrs.add(z);
         return z;
     }
 
     /** The region as polygons (a mask region is turned into polygons only when a layer is on another grid). */
     private Geometry regionPolygons() throws GisException {
-        if (region == null) {
+        Geometry r = region;
+        if (r == null) {
+            RasterSource m = ready(mask);
             log.accept("region mask: turning it into polygons for a layer on another grid");
-            region = RegionMask.polygons(mask);
-            if (region.isEmpty()) {
-                throw new GisException(mask.file(), "the mask has no valid non-zero cell", "a mask raster with the region's cells non-zero");
+            r = RegionMask.polygons(m);
+            if (r.isEmpty()) {
+                throw new GisException(m.file(), "the mask has no valid non-zero cell", "a mask raster with the region's cells non-zero");
             }
+            region = r;
         }
-        return region;
+        return r;
+    }
+
+    /** Whether the mask region is on the cells of {@code src} (then it is applied cell by cell, never as polygons). */
+    private boolean maskMatches(RasterSource src) {
+        RasterSource m = mask;
+        return m != null && m.grid().sameCells(src.grid()) && CrsSupport.same(m.crs(), src.crs());
+    }
+
+    /** A value the region and PA phases of {@link #run()} have set before the layers are measured. */
+    private static <T> T ready(@Nullable T value) {
+        if (value == null) {
+            throw new IllegalStateException("used before the region and the PAs were read");
+        }
+        return value;
     }
 
     static String id(AssessmentSpec.Layer l) {
         return l.key() + "@" + l.year();
     }
 
-    private CoordinateReferenceSystem crs(String text, String where) throws GisException {
+    private @Nullable CoordinateReferenceSystem crs(@Nullable String text, String where) throws GisException {
         if (text == null) {
             return null;
         }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.eclipse.jdt.annotation.Nullable;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,11 +22,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * layers. Parsing is strict: an unknown key (a typo) is an error naming the key and the likely intended one.
  * Relative paths are relative to the spec file.
  */
-public record AssessmentSpec(Path file, String title, Region region, ProtectedAreas protectedAreas, Grid grid,
+public record AssessmentSpec(Path file, String title, Region region, ProtectedAreas protectedAreas, @Nullable Grid grid,
         List<Layer> layers, JsonNode json) {
 
     /** The study region: a polygon file (all its features, unioned) or a raster mask (valid, non-zero cells). */
-    public record Region(Path path, String layer, String crs, Path mask, String maskVariable) {
+    public record Region(@Nullable Path path, @Nullable String layer, @Nullable String crs, @Nullable Path mask,
+            @Nullable String maskVariable) {
     }
 
     /** One PA class: features whose class field equals {@code value}; reported as {@code key}. */
@@ -33,7 +35,8 @@ public record AssessmentSpec(Path file, String title, Region region, ProtectedAr
     }
 
     /** The PA polygons and their classes, in order of precedence. */
-    public record ProtectedAreas(Path path, String layer, String crs, String classField, String nameField, String idField,
+    public record ProtectedAreas(Path path, @Nullable String layer, @Nullable String crs, String classField, @Nullable String nameField,
+            @Nullable String idField,
             List<PaClass> classes) {
     }
 
@@ -42,11 +45,46 @@ public record AssessmentSpec(Path file, String title, Region region, ProtectedAr
     }
 
     /** One layer: a raster file, or the sum of other layers. */
-    public record Layer(String key, String label, Path path, String variable, String kind, String unit, String group,
-            Integer year, List<String> sum, String crs, Float nodata, Integer band, String time) {
+    public record Layer(String key, String label, @Nullable Path path, @Nullable String variable, @Nullable String kind,
+            @Nullable String unit, String group, @Nullable Integer year, @Nullable List<String> sum, @Nullable String crs,
+            @Nullable Float nodata, @Nullable Integer band, @Nullable String time) {
         /** @return whether the layer is a per-area density (else a per-cell amount) */
         public boolean isDensity() {
             return "density".equals(kind);
+        }
+
+        /** @return the file of a file layer (not a sum of layers) */
+        public Path filePath() {
+            return need(path, "file");
+        }
+
+        /** @return the unit of a file layer (not a sum of layers) */
+        public String fileUnit() {
+            return need(unit, "unit");
+        }
+
+        /** @return the kind of a file layer (not a sum of layers) */
+        public String fileKind() {
+            return need(kind, "kind");
+        }
+
+        /** @return the layers a sum layer adds up; none for a file layer */
+        public List<String> parts() {
+            List<String> s = sum;
+            return s == null ? List.of() : s;
+        }
+
+        /** @return the year, or 0 when the layer has none (unit factors that do not depend on the year) */
+        public int yearOrZero() {
+            Integer y = year;
+            return y == null ? 0 : y;
+        }
+
+        private <T> T need(@Nullable T value, String what) {
+            if (value == null) {
+                throw new IllegalStateException("layer '" + key + "' is a sum of layers and has no " + what);
+            }
+            return value;
         }
 
         /** @return the key with the year, e.g. "npp 2020" */
@@ -94,8 +132,8 @@ public record AssessmentSpec(Path file, String title, Region region, ProtectedAr
         if (present(r, "mask") == present(r, "path")) {
             throw new SpecException(file + ": region needs exactly one of \"path\" (polygons) or \"mask\" (raster)");
         }
-        region = new Region(path(file, base, r, "path"), text(r, "layer", null), text(r, "crs", null), path(file, base, r, "mask"),
-                text(r, "variable", null));
+        region = new Region(path(file, base, r, "path"), optText(r, "layer"), optText(r, "crs"), path(file, base, r, "mask"),
+                optText(r, "variable"));
 
         JsonNode p = require(file, root, "protectedAreas", "");
         checkKeys(file, "protectedAreas.", p, PAS);
@@ -117,11 +155,12 @@ public record AssessmentSpec(Path file, String title, Region region, ProtectedAr
             }
             classes.add(new PaClass(value, key, shown(file, c, "label", key)));
         }
-        ProtectedAreas pas = new ProtectedAreas(path(file, base, p, "path"), text(p, "layer", null), text(p, "crs", null),
-                requireText(file, p, "classField", "protectedAreas."), text(p, "nameField", null), text(p, "idField", null), classes);
-        if (pas.path() == null) {
+        Path paPath = path(file, base, p, "path");
+        if (paPath == null) {
             throw new SpecException(file + ": protectedAreas.path is missing");
         }
+        ProtectedAreas pas = new ProtectedAreas(paPath, optText(p, "layer"), optText(p, "crs"),
+                requireText(file, p, "classField", "protectedAreas."), optText(p, "nameField"), optText(p, "idField"), classes);
 
         Grid grid = null;
         if (root.has("grid")) {
@@ -159,7 +198,7 @@ public record AssessmentSpec(Path file, String title, Region region, ProtectedAr
             if (!seen.add(id)) {
                 throw new SpecException(file + ": layer '" + key + "'" + (year == null ? "" : " year " + year) + " is given twice");
             }
-            String group = text(l, "group", null);
+            String group = optText(l, "group");
             if (group == null || !GROUPS.contains(group)) {
                 throw new SpecException(file + ": layer '" + key + "': group must be one of " + GROUPS + ", not " + group);
             }
@@ -221,23 +260,23 @@ public record AssessmentSpec(Path file, String title, Region region, ProtectedAr
                 }
                 band = b.asInt();
             }
-            layers.add(new Layer(key, shown(file, l, "label", key), path, text(l, "variable", null), kind, unit, group, year, null,
-                    text(l, "crs", null), nodata, band, text(l, "time", null)));
+            layers.add(new Layer(key, shown(file, l, "label", key), path, optText(l, "variable"), kind, unit, group, year, null,
+                    optText(l, "crs"), nodata, band, optText(l, "time")));
         }
         for (Layer l : layers) {
             if (l.sum() != null) {
-                if (new HashSet<>(l.sum()).size() != l.sum().size()) {
+                if (new HashSet<>(l.parts()).size() != l.parts().size()) {
                     throw new SpecException(file + ": layer '" + l.key() + "' sums " + l.sum() + ": a layer may appear once (it would be counted twice)");
                 }
                 QuantityUnit firstUnit = null;
                 String firstKey = null;
-                for (String part : l.sum()) {
+                for (String part : l.parts()) {
                     Layer pl = layers.stream().filter(o -> o.key().equals(part) && o.sum() == null
                             && java.util.Objects.equals(o.year(), l.year())).findFirst().orElse(null);
                     if (pl == null) {
                         continue;
                     }
-                    QuantityUnit u = QuantityUnit.parse(pl.unit());
+                    QuantityUnit u = QuantityUnit.parse(pl.fileUnit());
                     if (firstUnit == null) {
                         firstUnit = u;
                         firstKey = part;
@@ -247,7 +286,7 @@ public record AssessmentSpec(Path file, String title, Region region, ProtectedAr
                                 + "' (" + u.text() + "), which are not the same quantity (mass element, per area or per cell, rate or stock)");
                     }
                 }
-                for (String part : l.sum()) {
+                for (String part : l.parts()) {
                     boolean found = layers.stream().anyMatch(o -> o.key().equals(part) && o.sum() == null
                             && java.util.Objects.equals(o.year(), l.year()) && o.group().equals(l.group()));
                     if (!found) {
@@ -352,7 +391,7 @@ public record AssessmentSpec(Path file, String title, Region region, ProtectedAr
      *
      * @param value the spec's JSON value of the title or label (a text or an object by language)
      */
-    public static String inLanguage(JsonNode value, String language) {
+    public static @Nullable String inLanguage(@Nullable JsonNode value, String language) {
         if (value == null || !value.isObject() || !value.hasNonNull(language)) {
             return null;
         }
@@ -360,11 +399,16 @@ public record AssessmentSpec(Path file, String title, Region region, ProtectedAr
     }
 
     private static String text(JsonNode node, String key, String dflt) {
-        JsonNode v = node.get(key);
-        return v == null || v.isNull() ? dflt : v.asText();
+        String v = optText(node, key);
+        return v == null ? dflt : v;
     }
 
-    private static Path path(Path file, Path base, JsonNode node, String key) throws SpecException {
+    private static @Nullable String optText(JsonNode node, String key) {
+        JsonNode v = node.get(key);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static @Nullable Path path(Path file, Path base, JsonNode node, String key) throws SpecException {
         JsonNode v = node.get(key);
         if (v == null || v.isNull()) {
             return null;

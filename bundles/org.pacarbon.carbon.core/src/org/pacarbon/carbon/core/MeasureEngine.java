@@ -11,6 +11,7 @@ import org.pacarbon.gis.core.raster.RasterFiles;
 import org.pacarbon.gis.core.raster.RasterSource;
 import org.pacarbon.zonal.core.CategoryEngine;
 import org.pacarbon.zonal.core.CellAreas;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Where an assessment measures its rasters: in this process ({@link #LOCAL}, all cores) or on a cluster (the Spark
@@ -42,12 +43,13 @@ public interface MeasureEngine extends AutoCloseable {
      * @param classes  number of classes
      * @param areas    cell areas of the raster's grid
      */
-    record Job(String layer, RasterSource source, List<Input> inputs, Input mask, RasterSource maskSource, Geometry region,
+    record Job(String layer, RasterSource source, List<Input> inputs, @Nullable Input mask, @Nullable RasterSource maskSource,
+            @Nullable Geometry region,
             List<Geometry> zones, int[] classOf, int classes, CellAreas.Model areas) {
     }
 
     /** Measures one raster; polls {@code cancelled} and ends with a {@link java.util.concurrent.CancellationException}. */
-    CategoryEngine.Result measure(Job job, BooleanSupplier cancelled) throws GisException;
+    CategoryEngine.Result measure(Job job, @Nullable BooleanSupplier cancelled) throws GisException;
 
     /** @return what provenance.json records about the engine (its name, master, tasks run) */
     Map<String, Object> provenance();
@@ -83,9 +85,14 @@ public interface MeasureEngine extends AutoCloseable {
     /** The engine of this process: {@link CategoryEngine} on all cores. */
     MeasureEngine LOCAL = new MeasureEngine() {
         @Override
-        public CategoryEngine.Result measure(Job job, BooleanSupplier cancelled) throws GisException {
-            CategoryEngine.Region reg = job.maskSource() != null ? new CategoryEngine.MaskRegion(job.maskSource())
-                    : new CategoryEngine.PolygonRegion(job.region());
+        public CategoryEngine.Result measure(Job job, @Nullable BooleanSupplier cancelled) throws GisException {
+            RasterSource maskSource = job.maskSource();
+            Geometry region = job.region();
+            if (maskSource == null && region == null) {
+                throw new IllegalArgumentException("job " + job.layer() + " has neither a region nor a mask");
+            }
+            CategoryEngine.Region reg = maskSource != null ? new CategoryEngine.MaskRegion(maskSource)
+                    : new CategoryEngine.PolygonRegion(java.util.Objects.requireNonNull(region));
             return CategoryEngine.run(job.source(), reg, job.zones(), job.classOf(), job.classes(), job.areas(), null, cancelled);
         }
 

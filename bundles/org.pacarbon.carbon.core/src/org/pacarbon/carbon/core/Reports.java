@@ -89,7 +89,7 @@ public final class Reports {
     public static String summaryCsv(Assessment.Result r) {
         StringBuilder b = new StringBuilder(SUMMARY_HEADER).append('\n');
         for (Assessment.Row x : r.rows()) {
-            b.append(String.join(",", csv(x.group()), csv(x.layer()), x.year() == null ? "" : x.year().toString(), csv(x.category()),
+            b.append(String.join(",", csv(x.group()), csv(x.layer()), java.util.Objects.toString(x.year(), ""), csv(x.category()),
                     num(x.total()), csv(x.totalUnit()), num(x.sharePct()), num(x.perArea()), csv(x.perAreaUnit()),
                     num(x.ratioToRegion()), num(x.validAreaKm2()))).append('\n');
         }
@@ -101,7 +101,7 @@ public final class Reports {
         StringBuilder b = new StringBuilder(PER_PA_HEADER).append('\n');
         for (Assessment.PaRow x : r.paRows()) {
             b.append(String.join(",", csv(x.paId()), csv(x.name()), csv(x.paClass()), csv(x.layer()),
-                    x.year() == null ? "" : x.year().toString(), num(x.total()), csv(x.totalUnit()), num(x.perArea()),
+                    java.util.Objects.toString(x.year(), ""), num(x.total()), csv(x.totalUnit()), num(x.perArea()),
                     csv(x.perAreaUnit()), num(x.validAreaKm2()), num(x.areaKm2()))).append('\n');
         }
         return b.toString();

@@ -1,5 +1,6 @@
 package org.pacarbon.carbon.core;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,7 +36,7 @@ final class SumRaster implements RasterSource {
     }
 
     @Override
-    public String unit() {
+    public @Nullable String unit() {
         return "kg";
     }
 

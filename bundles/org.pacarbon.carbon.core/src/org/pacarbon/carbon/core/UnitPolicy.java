@@ -29,13 +29,13 @@ final class UnitPolicy {
         AssessmentSpec.Layer source = layer;
         double factor;
         if (layer.sum() != null) {
-            source = spec.layers().stream().filter(l -> l.key().equals(layer.sum().get(0)) && l.sum() == null
+            source = spec.layers().stream().filter(l -> l.key().equals(layer.parts().get(0)) && l.sum() == null
                     && java.util.Objects.equals(l.year(), layer.year())).findFirst().orElseThrow();
             factor = 1; // sum layers are summed in kg already
         } else {
-            factor = QuantityUnit.parse(unitOf.apply(layer)).toKgFactor(layer.year() == null ? 0 : layer.year());
+            factor = QuantityUnit.parse(unitOf.apply(layer)).toKgFactor(layer.yearOrZero());
         }
-        QuantityUnit u = QuantityUnit.parse(source.unit());
+        QuantityUnit u = QuantityUnit.parse(source.fileUnit());
         String el = u.element() != null ? u.element() : layer.group().equals("emissions") ? "CO2" : "C";
         return new UnitPolicy(factor, source.isDensity(), layer.group(), el);
     }

@@ -1,5 +1,6 @@
 package org.pacarbon.carbon.core;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Locale;
@@ -42,7 +43,7 @@ public final class Vsoc {
     }
 
     /** The loss fraction of a class, or null when the table has none. */
-    public Double fraction(double soilClass) {
+    public @Nullable Double fraction(double soilClass) {
         return fractions.get(soilClass);
     }
 

@@ -16,6 +16,7 @@ import org.pacarbon.toolbox.core.Tool;
 import org.pacarbon.toolbox.core.ToolException;
 import org.pacarbon.toolbox.core.ToolResult;
 import org.pacarbon.toolbox.core.ToolValues;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * The assessment of a spec file (as {@code ./pacarbon assess}): Tables 1-3 and the per-PA table, or one table
@@ -26,6 +27,7 @@ public final class AssessTool implements Tool, org.eclipse.core.runtime.IExecuta
     private String group = "";
 
     @Override
+    @NonNullByDefault({})
     public void setInitializationData(org.eclipse.core.runtime.IConfigurationElement config, String property, Object data) {
         group = data instanceof String s ? s.strip() : "";
     }
@@ -75,7 +77,7 @@ public final class AssessTool implements Tool, org.eclipse.core.runtime.IExecuta
             Reports.write(r, out, VERSION, org.pacarbon.report.AssessmentReport.documents(r, lang, VERSION, progress::message));
             List<List<Object>> rows = new ArrayList<>();
             for (Assessment.Row x : r.rows()) {
-                rows.add(java.util.Arrays.asList(x.group(), x.layer(), x.year() == null ? "" : x.year().toString(),
+                rows.add(java.util.Arrays.asList(x.group(), x.layer(), java.util.Objects.toString(x.year(), ""),
                         r.categoryLabels().getOrDefault(x.category(), x.category()), x.total(), x.totalUnit(), x.sharePct(),
                         x.perArea(), x.perAreaUnit()));
             }
@@ -88,7 +90,7 @@ public final class AssessTool implements Tool, org.eclipse.core.runtime.IExecuta
             List<List<Object>> pa = new ArrayList<>();
             for (Assessment.PaRow x : r.paRows()) {
                 pa.add(java.util.Arrays.asList(x.paId(), x.name(), x.paClass(), x.layer(),
-                        x.year() == null ? "" : x.year().toString(), x.total(), x.totalUnit(), x.perArea(), x.perAreaUnit(),
+                        java.util.Objects.toString(x.year(), ""), x.total(), x.totalUnit(), x.perArea(), x.perAreaUnit(),
                         x.areaKm2()));
             }
             res.add(new ToolResult.Table("Per PA", List.of(new ToolResult.Column("pa_id", ""),

@@ -2,7 +2,6 @@ package org.pacarbon.carbon.tools;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.locationtech.jts.geom.Geometry;
@@ -111,14 +110,14 @@ public final class GapTool implements Tool {
                 progress.checkCancelled();
                 r.readRows(y, 1, row);
                 boolean inWindow = cov != null && y >= cov.rowStart() && y < cov.rowEnd();
-                if (inWindow) {
+                if (inWindow && cov != null) {
                     cov.band(y, y + 1, frac);
                 }
                 boolean[] regionRow = new boolean[regions.size()];
                 for (int k = 0; k < regions.size(); k++) {
                     ZoneCoverage z = regions.get(k);
                     regionRow[k] = z != null && y >= z.rowStart() && y < z.rowEnd();
-                    if (regionRow[k]) {
+                    if (regionRow[k] && z != null) {
                         z.band(y, y + 1, regionFrac[k]);
                     }
                 }
@@ -128,7 +127,7 @@ public final class GapTool implements Tool {
                         dst[x] = Float.NaN;
                         continue;
                     }
-                    double f = inWindow && x >= cov.colStart() && x < cov.colEnd() ? frac[x - cov.colStart()] : 0;
+                    double f = inWindow && cov != null && x >= cov.colStart() && x < cov.colEnd() ? frac[x - cov.colStart()] : 0;
                     boolean hotspot = tally.add(val, area[y], f);
                     for (int k = 0; k < regionRow.length; k++) {
                         ZoneCoverage z = regions.get(k);
@@ -140,7 +139,7 @@ public final class GapTool implements Tool {
                 }
                 progress.worked(1);
             });
-            String unit = r.unit() == null ? "" : r.unit();
+            String unit = Rasters.unitOf(r);
             List<ToolResult.Column> cols = List.of(new ToolResult.Column("measure", ""), new ToolResult.Column("value", ""),
                     new ToolResult.Column("unit", ""));
             List<List<Object>> rows = List.of(

@@ -42,11 +42,11 @@ public final class RankTool implements Tool {
     @Override
     public ToolResult run(ToolValues v, Progress progress) throws ToolException {
         try {
-            AssessmentSpec spec = SpecLayers.only(AssessmentSpec.read(v.path("spec")), v.text("layer"));
+            AssessmentSpec spec = SpecLayers.only(AssessmentSpec.read(v.path("spec")), v.required("layer"));
             progress.begin("Per-PA ranking", -1);
             Assessment.Result r = Assessment.run(spec, progress::message, progress::isCancelled);
             progress.checkCancelled();
-            String key = v.text("layer");
+            String key = v.required("layer");
             List<Assessment.PaRow> rows = r.paRows().stream().filter(x -> x.layer().equals(key)).toList();
             if (rows.isEmpty()) {
                 throw new ToolException("no PA of " + spec.protectedAreas().path() + " overlaps layer " + key);
@@ -57,7 +57,7 @@ public final class RankTool implements Tool {
                     years.add(x.year());
                 }
             });
-            String measure = v.text("measure");
+            String measure = v.required("measure");
             List<List<Object>> out = new ArrayList<>();
             String unit;
             if (measure.equals("change")) {
@@ -100,8 +100,8 @@ public final class RankTool implements Tool {
             org.pacarbon.gis.core.vector.FeatureSet pas = org.pacarbon.gis.core.vector.VectorIO.read(
                     spec.protectedAreas().path(), spec.protectedAreas().layer(), null);
             for (org.pacarbon.gis.core.vector.Feature f : pas.features()) {
-                String id = spec.protectedAreas().idField() == null ? f.id()
-                        : f.text(spec.protectedAreas().idField()).orElse(f.id());
+                String idField = spec.protectedAreas().idField();
+                String id = idField == null ? f.id() : f.text(idField).orElse(f.id());
                 extents.merge(id, f.geometry().getEnvelopeInternal(), (a, b) -> {
                     org.locationtech.jts.geom.Envelope e = new org.locationtech.jts.geom.Envelope(a);
                     e.expandToInclude(b);

@@ -1,5 +1,6 @@
 package org.pacarbon.carbon.tools;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,7 +107,13 @@ final class Rasters {
         }
     }
 
-    static void closeQuietly(RasterSource r) {
+    /** The unit a raster's file declares, or "" when none. */
+    static String unitOf(RasterSource r) {
+        String u = r.unit();
+        return u == null ? "" : u;
+    }
+
+    static void closeQuietly(@Nullable RasterSource r) {
         if (r != null) {
             try {
                 r.close();

@@ -77,7 +77,7 @@ public final class SynergyTool implements Tool {
             progress.begin("Synergy zoning", 4 * g.height());
             double tc;
             double tb;
-            if (v.text("split").equals("threshold")) {
+            if (v.required("split").equals("threshold")) {
                 if (!v.has("carbon-threshold") || !v.has("bio-threshold")) {
                     throw new ToolException("split by threshold needs --carbon-threshold and --bio-threshold");
                 }
@@ -112,7 +112,7 @@ public final class SynergyTool implements Tool {
                 cc.readRows(y, 1, rc);
                 bb.readRows(y, 1, rb);
                 boolean inWindow = cov != null && y >= cov.rowStart() && y < cov.rowEnd();
-                if (inWindow) {
+                if (inWindow && cov != null) {
                     cov.band(y, y + 1, frac);
                 }
                 for (int x = 0; x < w; x++) {
@@ -122,7 +122,7 @@ public final class SynergyTool implements Tool {
                         continue;
                     }
                     int k = Synergy.classOf(rc[x], rb[x], thrC, thrB);
-                    double f = inWindow && x >= cov.colStart() && x < cov.colEnd() ? frac[x - cov.colStart()] : 0;
+                    double f = inWindow && cov != null && x >= cov.colStart() && x < cov.colEnd() ? frac[x - cov.colStart()] : 0;
                     areas[k][0] += area[y] * f;
                     areas[k][1] += area[y] * (1 - f);
                     cls[i] = (byte) k;
@@ -154,7 +154,7 @@ public final class SynergyTool implements Tool {
                             new ToolResult.Column("patch", ""), new ToolResult.Column("cells", ""),
                             new ToolResult.Column("area", "km2"), new ToolResult.Column("centre x", ""),
                             new ToolResult.Column("centre y", ""), new ToolResult.Column("mean carbon",
-                                    c.unit() == null ? "" : c.unit())), patches))
+                                    Rasters.unitOf(c))), patches))
                     .add(new ToolResult.Raster("Synergy classes", out, "class", ""))
                     .add("Carbon high at or above " + tc + ", biodiversity high at or above " + tb);
         } catch (GisException e) {

@@ -39,11 +39,11 @@ public final class TrendTool implements Tool {
 
     @Override
     public ToolResult run(ToolValues v, Progress progress) throws ToolException {
-        String key = v.text("layer");
+        String key = v.required("layer");
         try {
             AssessmentSpec spec = SpecLayers.only(AssessmentSpec.read(v.path("spec")), key);
             List<AssessmentSpec.Layer> years = spec.layers().stream().filter(l -> l.key().equals(key) && l.year() != null)
-                    .sorted((a, b) -> Integer.compare(a.year(), b.year())).toList();
+                    .sorted((a, b) -> Integer.compare(a.yearOrZero(), b.yearOrZero())).toList();
             if (years.size() < 2) {
                 throw new ToolException("layer " + key + " of " + spec.file() + " has " + years.size()
                         + " year(s); a trend needs at least two");
@@ -115,7 +115,7 @@ public final class TrendTool implements Tool {
         List<RasterSource> rs = new ArrayList<>();
         try {
             for (AssessmentSpec.Layer l : years) {
-                rs.add(Rasters.open(l.variable() == null ? l.path() : Path.of(l.path() + "#" + l.variable())));
+                rs.add(Rasters.open(l.variable() == null ? l.filePath() : Path.of(l.filePath() + "#" + l.variable())));
                 if (rs.size() > 1) {
                     Rasters.sameGrid(rs.get(0), rs.get(rs.size() - 1));
                 }
@@ -135,7 +135,7 @@ public final class TrendTool implements Tool {
                     int m = 0;
                     for (int k = 0; k < n; k++) {
                         if (!Float.isNaN(rows[k][c])) {
-                            x[m] = years.get(k).year();
+                            x[m] = years.get(k).yearOrZero();
                             y[m++] = rows[k][c];
                         }
                     }

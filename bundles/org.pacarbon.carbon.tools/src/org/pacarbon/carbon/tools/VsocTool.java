@@ -95,7 +95,7 @@ public final class VsocTool implements Tool {
                         + " of " + cls.file() + " (" + missingCells[0] + " cells) are not in the loss-fraction table "
                         + table + "; add them (fraction 0 if they lose nothing)");
             }
-            String unit = soc.unit() == null ? "" : soc.unit();
+            String unit = Rasters.unitOf(soc);
             List<ToolResult.Column> cols = List.of(new ToolResult.Column("class", ""), new ToolResult.Column("cells", ""),
                     new ToolResult.Column("loss fraction", ""), new ToolResult.Column("mean SOC", unit),
                     new ToolResult.Column("mean vSOC", unit));

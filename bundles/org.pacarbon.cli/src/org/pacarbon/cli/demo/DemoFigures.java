@@ -1,5 +1,6 @@
 package org.pacarbon.cli.demo;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -67,8 +68,8 @@ public final class DemoFigures {
         return new MemoryRaster(a.file(), a.grid(), a.crs(), va, "kgC/m2");
     }
 
-    private static Path figure(Path out, String name, String title, String legend, Path raster, String variable, String ramp, boolean log,
-            String unit, Path data, String credits) throws GisException, IOException {
+    private static Path figure(Path out, String name, String title, String legend, Path raster, @Nullable String variable, String ramp,
+            boolean log, String unit, Path data, String credits) throws GisException, IOException {
         double min, max;
         try (RasterSource src = RasterFiles.open(raster, variable)) {
             double[] q = Classification.sampledQuantiles(src, log); // 2 % steps

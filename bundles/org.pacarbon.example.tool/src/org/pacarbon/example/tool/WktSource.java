@@ -1,5 +1,6 @@
 package org.pacarbon.example.tool;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,7 @@ import org.pacarbon.map.core.MapModel;
  */
 public final class WktSource implements LayerSource {
     @Override
-    public List<MapLayer> add(MapModel map, Path file, String variable) throws GisException {
+    public List<MapLayer> add(MapModel map, Path file, @Nullable String variable) throws GisException {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);

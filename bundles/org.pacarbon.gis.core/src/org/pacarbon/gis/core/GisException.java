@@ -1,6 +1,7 @@
 package org.pacarbon.gis.core;
 
 import java.nio.file.Path;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * A file that cannot be used, with one clear message: which file, what is wrong, what was expected.
@@ -8,17 +9,17 @@ import java.nio.file.Path;
  */
 public final class GisException extends Exception {
     private static final long serialVersionUID = 1L;
-    private final transient Path file;
+    private final transient @Nullable Path file;
     private final String problem;
-    private final String expected;
+    private final @Nullable String expected;
 
     /** Creates the exception for {@code file} (may be {@code null} when no file is involved). */
-    public GisException(Path file, String problem, String expected) {
+    public GisException(@Nullable Path file, String problem, @Nullable String expected) {
         this(file, problem, expected, null);
     }
 
     /** Creates the exception with its cause. */
-    public GisException(Path file, String problem, String expected, Throwable cause) {
+    public GisException(@Nullable Path file, String problem, @Nullable String expected, @Nullable Throwable cause) {
         super((file != null ? file + ": " : "") + problem + (expected != null ? " (expected " + expected + ")" : ""), cause);
         this.file = file;
         this.problem = problem;
@@ -60,7 +61,7 @@ public final class GisException extends Exception {
     public static String plain(Throwable e) {
         StringBuilder b = new StringBuilder();
         for (Throwable t = e; t != null && b.length() < 400; t = t.getCause() == t ? null : t.getCause()) {
-            String m = t instanceof java.io.IOException io && !(t instanceof java.io.EOFException) && t.getMessage() == null ? null
+            String m = t instanceof java.io.IOException && !(t instanceof java.io.EOFException) && t.getMessage() == null ? null
                     : t instanceof java.io.EOFException ? "the file ends early (it is cut short)" : t.getMessage();
             if (m == null || m.isBlank()) {
                 continue;
@@ -74,7 +75,7 @@ public final class GisException extends Exception {
     }
 
     /** @return the file concerned, or {@code null} */
-    public Path file() {
+    public @Nullable Path file() {
         return file;
     }
 
@@ -84,7 +85,7 @@ public final class GisException extends Exception {
     }
 
     /** @return what was expected, or {@code null} */
-    public String expected() {
+    public @Nullable String expected() {
         return expected;
     }
 }

@@ -1,5 +1,6 @@
 package org.pacarbon.map.core;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -19,7 +20,7 @@ import org.pacarbon.gis.core.vector.Feature;
 public final class AttributeTable {
     private final List<Feature> features;
     private final List<String> fields;
-    private List<Integer> view;
+    private List<Integer> view = List.of();
     private String filter = "";
     private int sortField = -1;
     private boolean ascending = true;
@@ -63,7 +64,7 @@ public final class AttributeTable {
         return text(feature(row).attributes().get(fields.get(field)));
     }
 
-    static String text(Object v) {
+    static String text(@Nullable Object v) {
         if (v == null) {
             return "";
         }
@@ -148,18 +149,16 @@ public final class AttributeTable {
     }
 
     /** The union of the rows' geometries (in the layer's CRS), or null for none. */
-    public Geometry geometry(int[] rows) {
+    public @Nullable Geometry geometry(int[] rows) {
         List<Geometry> gs = new ArrayList<>();
         for (int r : rows) {
-            if (feature(r).geometry() != null) {
-                gs.add(feature(r).geometry());
-            }
+            gs.add(feature(r).geometry());
         }
         return gs.isEmpty() ? null : gs.get(0).getFactory().buildGeometry(gs);
     }
 
     /** The extent of the rows' geometries (null for none). */
-    public Envelope extent(int[] rows) {
+    public @Nullable Envelope extent(int[] rows) {
         Geometry g = geometry(rows);
         return g == null ? null : g.getEnvelopeInternal();
     }

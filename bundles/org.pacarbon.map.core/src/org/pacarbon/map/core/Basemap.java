@@ -1,5 +1,6 @@
 package org.pacarbon.map.core;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,7 +62,7 @@ public final class Basemap {
         }
 
         /** The kind a {@code basemap:...} URI names, or null. */
-        public static Kind of(String uri) {
+        public static @Nullable Kind of(@Nullable String uri) {
             for (Kind k : values()) {
                 if (k.uri().equalsIgnoreCase(uri == null ? "" : uri.strip())) {
                     return k;
@@ -85,7 +86,8 @@ public final class Basemap {
      * under the data, the graticule on top. Returns the new layer.
      */
     public static MapLayer add(MapModel map, Kind kind) throws GisException {
-        CoordinateReferenceSystem crs = map.crs() != null ? map.crs() : CrsSupport.lonLat();
+        CoordinateReferenceSystem mapCrs = map.crs();
+        CoordinateReferenceSystem crs = mapCrs != null ? mapCrs : CrsSupport.lonLat();
         Envelope window = lonLatWindow(crs, map.fullExtent());
         List<Feature> features = switch (kind) {
             case COUNTRIES -> shipped("countries");
@@ -113,7 +115,7 @@ public final class Basemap {
      * The lon/lat box of the world drawn on a map in {@code crs}: all of it on lon/lat, Web Mercator's latitudes, the
      * CRS's area of use, or else 90 degrees either side of the map's centre (or of the projection's origin).
      */
-    static Envelope lonLatWindow(CoordinateReferenceSystem crs, Envelope mapExtent) throws GisException {
+    static Envelope lonLatWindow(CoordinateReferenceSystem crs, @Nullable Envelope mapExtent) throws GisException {
         if (CrsSupport.isGeographic(crs)) {
             return new Envelope(-180, 180, -90, 90);
         }

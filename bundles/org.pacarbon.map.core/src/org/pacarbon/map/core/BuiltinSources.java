@@ -1,5 +1,6 @@
 package org.pacarbon.map.core;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -16,7 +17,7 @@ public final class BuiltinSources {
     /** GeoTIFF and NetCDF rasters. */
     public static final class Rasters implements LayerSource {
         @Override
-        public List<MapLayer> add(MapModel map, Path file, String variable) throws GisException {
+        public List<MapLayer> add(MapModel map, Path file, @Nullable String variable) throws GisException {
             return LayerFiles.addRaster(map, file, variable);
         }
     }
@@ -24,7 +25,7 @@ public final class BuiltinSources {
     /** GeoPackage, Shapefile and GeoJSON polygons. */
     public static final class Vectors implements LayerSource {
         @Override
-        public List<MapLayer> add(MapModel map, Path file, String variable) throws GisException {
+        public List<MapLayer> add(MapModel map, Path file, @Nullable String variable) throws GisException {
             return LayerFiles.addVector(map, file);
         }
     }
@@ -32,7 +33,7 @@ public final class BuiltinSources {
     /** The shipped basemap: {@code basemap:countries}, {@code basemap:coastlines}, {@code basemap:graticule}. */
     public static final class Basemaps implements LayerSource {
         @Override
-        public List<MapLayer> add(MapModel map, Path file, String variable) throws GisException {
+        public List<MapLayer> add(MapModel map, Path file, @Nullable String variable) throws GisException {
             throw new GisException(file, "is a file; the basemap is a service", "basemap:countries, basemap:coastlines or basemap:graticule");
         }
 
@@ -57,7 +58,7 @@ public final class BuiltinSources {
         public static final String OSM = "xyz:https://tile.openstreetmap.org/{z}/{x}/{y}.png";
 
         @Override
-        public List<MapLayer> add(MapModel map, Path file, String variable) throws GisException {
+        public List<MapLayer> add(MapModel map, Path file, @Nullable String variable) throws GisException {
             throw new GisException(file, "is a file; tiles come from a URL", "xyz:https://host/{z}/{x}/{y}.png");
         }
 

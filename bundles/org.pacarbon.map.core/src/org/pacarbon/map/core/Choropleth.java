@@ -1,5 +1,6 @@
 package org.pacarbon.map.core;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -175,7 +176,7 @@ public final class Choropleth {
     }
 
     /** The field of the features whose values match most PA ids of the result; a message when none matches. */
-    public static String idField(FeatureSet pas, PaValues v, Path file) throws GisException {
+    public static String idField(FeatureSet pas, PaValues v, @Nullable Path file) throws GisException {
         String best = null;
         long most = 0;
         for (String f : pas.fields()) {
@@ -197,7 +198,7 @@ public final class Choropleth {
      * repeat), coloured along {@code ramp} (a change: along the diverging "change" ramp, white for none), then PAs
      * without a value in grey. Returns the layers, lowest class first.
      */
-    public static List<MapLayer> add(MapModel map, FeatureSet pas, Path file, PaValues v, String ramp, int classes) throws GisException {
+    public static List<MapLayer> add(MapModel map, FeatureSet pas, @Nullable Path file, PaValues v, String ramp, int classes) throws GisException {
         String field = idField(pas, v, file);
         List<Feature> valued = new ArrayList<>();
         List<Feature> missing = new ArrayList<>();

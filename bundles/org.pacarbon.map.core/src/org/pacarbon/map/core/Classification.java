@@ -1,5 +1,6 @@
 package org.pacarbon.map.core;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.util.Arrays;
 
 /** Class breaks for classified styles: equal interval, quantile and natural breaks (Jenks). */
@@ -13,7 +14,7 @@ public final class Classification {
      *
      * @param positiveOnly  keep only values above 0 (for log-scaled styles)
      */
-    public static double[] sampledQuantiles(org.pacarbon.gis.core.raster.RasterSource src, boolean positiveOnly)
+    public static double @Nullable [] sampledQuantiles(org.pacarbon.gis.core.raster.RasterSource src, boolean positiveOnly)
             throws org.pacarbon.gis.core.GisException {
         org.pacarbon.gis.core.raster.GridSpec g = src.grid();
         int rows = Math.min(40, g.height()), cols = Math.min(100, g.width());

@@ -1,5 +1,6 @@
 package org.pacarbon.map.core;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,12 +60,12 @@ public final class DefaultStyles {
         }
     }
 
-    private static double number(String s) {
+    private static double number(@Nullable String s) {
         return s == null || s.isBlank() ? Double.NaN : Double.parseDouble(s.strip());
     }
 
     /** The first rule for a file name, or null. */
-    public static Rule forFile(String fileName) {
+    public static @Nullable Rule forFile(String fileName) {
         String n = fileName.toLowerCase(Locale.ROOT);
         for (Rule r : rules()) {
             if (r.pattern().matcher(n).matches()) {

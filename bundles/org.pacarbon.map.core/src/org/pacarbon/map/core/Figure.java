@@ -1,5 +1,6 @@
 package org.pacarbon.map.core;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -34,7 +35,7 @@ public final class Figure {
     /** A layer of the figure: a raster drawn as an image, or polygon outlines. */
     public sealed interface Layer permits RasterLayer, Overlay, ImageLayer {
         /** The legend's name of the layer; null: no legend entry. */
-        String legendLabel();
+        @Nullable String legendLabel();
     }
 
     /**
@@ -42,15 +43,16 @@ public final class Figure {
      * pixels than the view (a print-resolution figure: its rasters at 2 or 3 times the view's size); it is drawn
      * over the map's area.
      */
-    public record RasterLayer(BufferedImage image, float opacity, RasterStyle style, String legendLabel) implements Layer {
+    public record RasterLayer(BufferedImage image, float opacity, RasterStyle style, @Nullable String legendLabel) implements Layer {
     }
 
     /** A picture of the map's area with no legend of values (web map tiles); named in the legend. */
-    public record ImageLayer(BufferedImage image, float opacity, String legendLabel) implements Layer {
+    public record ImageLayer(BufferedImage image, float opacity, @Nullable String legendLabel) implements Layer {
     }
 
     /** Outlines (and an optional fill) of a geometry in the map's CRS. */
-    public record Overlay(org.locationtech.jts.geom.Geometry geometry, Color stroke, float width, Color fill, String legendLabel)
+    public record Overlay(org.locationtech.jts.geom.Geometry geometry, Color stroke, float width, @Nullable Color fill,
+            @Nullable String legendLabel)
             implements Layer {
     }
 
@@ -206,7 +208,8 @@ public final class Figure {
     private int entryHeight(Layer l) {
         if (l instanceof RasterLayer r) {
             RasterStyle st = r.style();
-            int body = st.breaks() != null ? (st.breaks().length - 1) * CLASS_H : barHeight();
+            double[] breaks = st.breaks();
+            int body = breaks != null ? (breaks.length - 1) * CLASS_H : barHeight();
             return 2 * LABEL_H + 8 + body + LEGEND_GAP;
         }
         return 20;
@@ -267,8 +270,8 @@ public final class Figure {
         g.drawString(style.unit() == null ? "" : style.unit(), x, y + 12 + LABEL_H);
         int top = y + 2 * LABEL_H + 8;
         FontMetrics fm = g.getFontMetrics();
-        if (style.breaks() != null) { // classes: one box per class, its range beside it
-            double[] b = style.breaks();
+        double[] b = style.breaks();
+        if (b != null) { // classes: one box per class, its range beside it
             int n = b.length - 1;
             for (int k = n - 1, row = 0; k >= 0; k--, row++) { // highest class on top, as the colour bar
                 int by = top + row * CLASS_H;

@@ -1,5 +1,6 @@
 package org.pacarbon.map.core;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -34,12 +35,12 @@ public final class LayerFiles {
      * Adds a file (one variable of a NetCDF file; null: the only one) to {@code map}; returns the new layers. The map
      * is unchanged when the file cannot be read.
      */
-    public static List<MapLayer> add(MapModel map, Path file, String variable) throws GisException {
+    public static List<MapLayer> add(MapModel map, Path file, @Nullable String variable) throws GisException {
         return isRaster(file) ? addRaster(map, file, variable) : addVector(map, file);
     }
 
     /** A raster (one variable of a NetCDF file; null: the only one) stretched and coloured by its name's rule. */
-    static List<MapLayer> addRaster(MapModel map, Path file, String variable) throws GisException {
+    static List<MapLayer> addRaster(MapModel map, Path file, @Nullable String variable) throws GisException {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
         DefaultStyles.Rule rule = DefaultStyles.forFile(n);
         boolean log = rule != null && rule.log();
@@ -50,7 +51,8 @@ public final class LayerFiles {
         MapLayer l = map.addRaster(file, variable, file.getFileName() + (variable == null ? "" : " : " + variable), ramp, range[0],
                 range[1], unit);
         if (log) {
-            l.setStyle(new RasterStyle(ColorRamp.preset(ramp), range[0], range[1], true, null, l.style().unit()));
+            RasterStyle before = l.style();
+            l.setStyle(new RasterStyle(ColorRamp.preset(ramp), range[0], range[1], true, null, before == null ? unit : before.unit()));
             map.changed();
         }
         return List.of(l);
@@ -68,7 +70,7 @@ public final class LayerFiles {
     }
 
     /** A default stretch: the 2nd to 98th percentile of a sample of the raster's values. */
-    private static double[] range(Path file, String variable, boolean positiveOnly) throws GisException {
+    private static double[] range(Path file, @Nullable String variable, boolean positiveOnly) throws GisException {
         try (RasterSource src = RasterFiles.open(file, variable)) {
             double[] q = Classification.sampledQuantiles(src, positiveOnly);
             if (q == null) {

@@ -1,5 +1,6 @@
 package org.pacarbon.map.core;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,15 +25,20 @@ public final class LayerInfo {
     }
 
     /** The rows for a layer of a map in {@code mapCrs}. */
-    public static List<String[]> describe(MapLayer l, org.opengis.referencing.crs.CoordinateReferenceSystem mapCrs) throws GisException {
+    public static List<String[]> describe(MapLayer l, org.opengis.referencing.crs.@Nullable CoordinateReferenceSystem mapCrs)
+            throws GisException {
         List<String[]> rows = new ArrayList<>();
         rows.add(row("Name", l.name()));
-        rows.add(row("Source", l.service() != null ? l.service() : l.source() == null ? "(none)" : l.source().toAbsolutePath().toString()));
+        String service = l.service();
+        java.nio.file.Path source = l.source();
+        rows.add(row("Source", service != null ? service : source == null ? "(none)" : source.toAbsolutePath().toString()));
         RasterSource r = l.raster();
-        if (l.tiles() != null) {
+        XyzTiles tiles = l.tiles();
+        if (tiles != null) {
+            String problem = tiles.problem();
             rows.add(row("Kind", "web map tiles (XYZ, Web Mercator), drawn in the map's CRS " + CrsSupport.label(mapCrs)));
-            rows.add(row("Tiles", l.tiles().template()));
-            rows.add(row("Network", l.tiles().problem() == null ? "the tiles of the last drawing came" : l.tiles().problem()));
+            rows.add(row("Tiles", tiles.template()));
+            rows.add(row("Network", problem == null ? "the tiles of the last drawing came" : problem));
         } else if (r != null) {
             GridSpec g = r.grid();
             String u = CrsSupport.isGeographic(r.crs()) ? "\u00b0" : " m";
@@ -42,15 +48,19 @@ public final class LayerInfo {
             rows.add(row("Size", String.format(Locale.ROOT, "%,d x %,d cells (%,d)", g.width(), g.height(), (long) g.width() * g.height())));
             rows.add(row("Cell size", Numbers.format(Math.abs(g.dx())) + " x " + Numbers.format(Math.abs(g.dy())) + u));
             rows.add(row("Nodata", "cells with the file's nodata or fill value, or NaN, are left out"));
-            rows.add(row("Unit", r.unit() == null || r.unit().isEmpty() ? "(none in the file)" : r.unit()));
+            String unit = r.unit();
+            rows.add(row("Unit", unit == null || unit.isEmpty() ? "(none in the file)" : unit));
             double[] q = Classification.sampledQuantiles(r, false);
             rows.add(row("Values", q == null ? "no valid cell in the sample"
                     : "min " + Numbers.format(q[0]) + ", median " + Numbers.format(q[25]) + ", max " + Numbers.format(q[50])
                             + " (a sample of the cells)"));
             RasterStyle s = l.style();
-            rows.add(row("Style", s.ramp().name() + ", " + Numbers.format(s.min()) + " to " + Numbers.format(s.max())
-                    + (s.unit().isEmpty() ? "" : " " + s.unit()) + (s.log() ? ", log scale" : "")
-                    + (s.breaks() == null ? "" : ", " + (s.breaks().length - 1) + " classes")));
+            double[] breaks = s == null ? null : s.breaks();
+            if (s != null) {
+                rows.add(row("Style", s.ramp().name() + ", " + Numbers.format(s.min()) + " to " + Numbers.format(s.max())
+                        + (s.unit().isEmpty() ? "" : " " + s.unit()) + (s.log() ? ", log scale" : "")
+                        + (breaks == null ? "" : ", " + (breaks.length - 1) + " classes")));
+            }
             if (l.mapToRaster() != null) {
                 rows.add(row("Shown", "reprojected to the map's CRS " + CrsSupport.label(mapCrs)));
             }
@@ -70,8 +80,9 @@ public final class LayerInfo {
             rows.add(row("Features", String.format(Locale.ROOT, "%,d", fs.size())));
             rows.add(row("Geometry", types.isEmpty() ? "(none)" : String.join(", ", types)));
             rows.add(row("Fields", fields.isEmpty() ? "(none)" : String.join(", ", fields)));
-            rows.add(row("Style", "outline " + hex(l.stroke()) + ", " + Numbers.format(l.width()) + " px"
-                    + (l.fill() == null ? "" : ", fill " + hex(l.fill()))));
+            java.awt.Color stroke = l.stroke(), fill = l.fill();
+            rows.add(row("Style", "outline " + (stroke == null ? "none" : hex(stroke)) + ", " + Numbers.format(l.width()) + " px"
+                    + (fill == null ? "" : ", fill " + hex(fill))));
         }
         rows.add(row("Visible", l.isVisible() ? "yes" : "no"));
         rows.add(row("Opacity", Math.round(l.opacity() * 100) + " %"));

@@ -1,5 +1,6 @@
 package org.pacarbon.map.core;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -23,7 +24,7 @@ public interface LayerSource {
      *
      * @param variable one variable of a multi-variable file (NetCDF), or null for the only or the default one
      */
-    List<MapLayer> add(MapModel map, Path file, String variable) throws GisException;
+    List<MapLayer> add(MapModel map, Path file, @Nullable String variable) throws GisException;
 
     /**
      * Adds the layers a service URI names (of a scheme this source declares) to {@code map} in the map's CRS; the map is

@@ -1,5 +1,6 @@
 package org.pacarbon.map.core;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,10 +28,11 @@ public final class LayerSources {
      * (lower case, no colon) and who contributed it.
      */
     public record Entry(String id, String name, List<String> extensions, List<String> schemes, int priority, String bundle,
-            IConfigurationElement element) {
+            @Nullable IConfigurationElement element) {
         /** Creates the source (its class from the contributing bundle). */
         public LayerSource create() throws GisException {
-            if (element == null) {
+            IConfigurationElement contributed = element;
+            if (contributed == null) {
                 return switch (id) {
                     case "builtin.raster" -> new BuiltinSources.Rasters(); //$NON-NLS-1$
                     case "builtin.basemap" -> new BuiltinSources.Basemaps(); //$NON-NLS-1$
@@ -39,7 +41,7 @@ public final class LayerSources {
                 };
             }
             try {
-                return (LayerSource) element.createExecutableExtension("class"); //$NON-NLS-1$
+                return (LayerSource) contributed.createExecutableExtension("class"); //$NON-NLS-1$
             } catch (CoreException | ClassCastException e) {
                 throw new GisException(null, "the layer source " + id + " of " + bundle + " cannot be created: " + e.getMessage(),
                         "a class implementing org.pacarbon.map.core.LayerSource", e);
@@ -84,7 +86,7 @@ public final class LayerSources {
     }
 
     /** The source of a service URI by its scheme ({@code basemap:countries}, {@code xyz:https://...}), or null. */
-    public static Entry forUri(String uri) {
+    public static @Nullable Entry forUri(String uri) {
         int colon = uri == null ? -1 : uri.indexOf(':');
         String scheme = colon < 0 ? "" : uri.substring(0, colon).toLowerCase(Locale.ROOT); //$NON-NLS-1$
         for (Entry e : all()) {
@@ -121,7 +123,7 @@ public final class LayerSources {
     }
 
     /** The source for a file by its extension, or null when no source reads it. */
-    public static Entry forFile(Path file) {
+    public static @Nullable Entry forFile(Path file) {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
         int dot = n.lastIndexOf('.');
         String ext = dot < 0 ? "" : n.substring(dot + 1); //$NON-NLS-1$
@@ -134,7 +136,7 @@ public final class LayerSources {
     }
 
     /** Adds a file to the map through its source; a message naming the file when no source reads it. */
-    public static List<MapLayer> add(MapModel map, Path file, String variable) throws GisException {
+    public static List<MapLayer> add(MapModel map, Path file, @Nullable String variable) throws GisException {
         Entry e = forFile(file);
         if (e == null) {
             throw new GisException(file, "is not a format any layer source reads", "one of "

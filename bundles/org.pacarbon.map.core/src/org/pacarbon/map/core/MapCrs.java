@@ -1,5 +1,6 @@
 package org.pacarbon.map.core;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +24,7 @@ public final class MapCrs {
     public record Choice(String label, String definition) {
     }
 
-    private static volatile List<Choice> epsg;
+    private static volatile @Nullable List<Choice> epsg;
 
     private MapCrs() {
     }
@@ -65,7 +66,7 @@ public final class MapCrs {
             try {
                 CRSAuthorityFactory f = CRS.getAuthorityFactory("EPSG"); //$NON-NLS-1$
                 list = new ArrayList<>();
-                for (Class<? extends org.opengis.referencing.crs.CoordinateReferenceSystem> type : List.of(GeographicCRS.class, ProjectedCRS.class)) {
+                for (var type : List.of(GeographicCRS.class, ProjectedCRS.class)) {
                     Set<String> codes = f.getAuthorityCodes(type);
                     for (String code : codes) {
                         String name;

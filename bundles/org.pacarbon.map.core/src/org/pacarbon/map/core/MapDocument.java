@@ -1,5 +1,6 @@
 package org.pacarbon.map.core;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,10 +36,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class MapDocument {
     /** A raster layer entry. */
-    public record RasterEntry(String name, String path, String variable, String ramp, double min, double max, boolean log,
-            double[] breaks, String unit, boolean visible, float opacity) {
-        public RasterEntry(String name, String path, String variable, String ramp, double min, double max, boolean log,
-                double[] breaks, String unit, boolean visible) {
+    public record RasterEntry(String name, String path, @Nullable String variable, String ramp, double min, double max, boolean log,
+            double @Nullable [] breaks, String unit, boolean visible, float opacity) {
+        public RasterEntry(String name, String path, @Nullable String variable, String ramp, double min, double max, boolean log,
+                double @Nullable [] breaks, String unit, boolean visible) {
             this(name, path, variable, ramp, min, max, log, breaks, unit, visible, 1f);
         }
 
@@ -49,9 +50,10 @@ public final class MapDocument {
     }
 
     /** A vector layer entry. */
-    public record VectorEntry(String name, String path, String layer, Color stroke, float width, Color fill, boolean visible,
+    public record VectorEntry(String name, String path, @Nullable String layer, Color stroke, float width, @Nullable Color fill, boolean visible,
             float opacity) {
-        public VectorEntry(String name, String path, String layer, Color stroke, float width, Color fill, boolean visible) {
+        public VectorEntry(String name, String path, @Nullable String layer, Color stroke, float width, @Nullable Color fill,
+                boolean visible) {
             this(name, path, layer, stroke, width, fill, visible, 1f);
         }
     }
@@ -62,7 +64,7 @@ public final class MapDocument {
 
     public String title = "Map";
     public String crs = "EPSG:4326";
-    public Envelope extent;
+    public @Nullable Envelope extent;
     public String legend = "";
     public String credits = "";
     public final List<Object> layers = new ArrayList<>();
@@ -74,8 +76,9 @@ public final class MapDocument {
         root.put("format", "pacarbon-map/1");
         root.put("title", title);
         root.put("crs", crs);
-        if (extent != null) {
-            root.putArray("extent").add(extent.getMinX()).add(extent.getMinY()).add(extent.getMaxX()).add(extent.getMaxY());
+        Envelope e = extent;
+        if (e != null) {
+            root.putArray("extent").add(e.getMinX()).add(e.getMinY()).add(e.getMaxX()).add(e.getMaxY());
         }
         root.put("legend", legend);
         root.put("credits", credits);
@@ -89,9 +92,10 @@ public final class MapDocument {
                 }
                 ObjectNode s = n.putObject("style");
                 s.put("ramp", r.ramp()).put("min", r.min()).put("max", r.max()).put("log", r.log()).put("unit", r.unit());
-                if (r.breaks() != null) {
+                double[] breaks = r.breaks();
+                if (breaks != null) {
                     ArrayNode b = s.putArray("breaks");
-                    for (double v : r.breaks()) {
+                    for (double v : breaks) {
                         b.add(v);
                     }
                 }
@@ -102,8 +106,9 @@ public final class MapDocument {
                 }
                 ObjectNode s = n.putObject("style");
                 s.put("stroke", hex(v.stroke())).put("width", v.width());
-                if (v.fill() != null) {
-                    s.put("fill", hex(v.fill()));
+                Color fill = v.fill();
+                if (fill != null) {
+                    s.put("fill", hex(fill));
                 }
             } else if (o instanceof ServiceEntry v) {
                 n.put("type", "service").put("name", v.name()).put("uri", v.uri()).put("visible", v.visible()).put("opacity", v.opacity());

@@ -1,5 +1,6 @@
 package org.pacarbon.map.core;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,21 +15,23 @@ final class MapDocuments {
     private MapDocuments() {
     }
 
-    static void save(MapModel map, Path file, Envelope extent) throws GisException {
+    static void save(MapModel map, Path file, @Nullable Envelope extent) throws GisException {
         CoordinateReferenceSystem crs = map.crs();
         MapDocument d = new MapDocument();
         Path base = file.toAbsolutePath().getParent();
         d.title = file.getFileName().toString().replaceFirst("\\.pamap$", "");
         if (crs != null) { // an EPSG code when there is one, else the CRS itself as WKT (CF files often have none)
-            d.crs = CrsSupport.toText(crs);
-            if (d.crs == null) {
+            String text = CrsSupport.toText(crs);
+            if (text == null) {
                 throw new GisException(file, "cannot record the map's CRS " + CrsSupport.label(crs), "a map in a CRS with an EPSG code or a WKT form");
             }
+            d.crs = text;
         }
         d.extent = extent == null ? null : new Envelope(extent);
         for (MapLayer l : map.layers()) {
-            if (l.service() != null) {
-                d.layers.add(new MapDocument.ServiceEntry(l.name(), l.service(), l.isVisible(), l.opacity()));
+            String service = l.service();
+            if (service != null) {
+                d.layers.add(new MapDocument.ServiceEntry(l.name(), service, l.isVisible(), l.opacity()));
                 continue;
             }
             Path src = l.source();
@@ -37,8 +40,8 @@ final class MapDocuments {
             }
             String rel = base != null && src.isAbsolute() && src.getRoot().equals(base.getRoot())
                     ? base.relativize(src.toAbsolutePath()).toString() : src.toString();
-            if (l.raster() != null) {
-                RasterStyle st = l.style();
+            RasterStyle st = l.style();
+            if (l.raster() != null && st != null) {
                 d.layers.add(new MapDocument.RasterEntry(l.name(), rel, l.variable(), st.ramp().name(), st.min(), st.max(), st.log(),
                         st.breaks(), st.unit(), l.isVisible(), l.opacity()));
             } else {
@@ -52,7 +55,7 @@ final class MapDocuments {
         }
     }
 
-    static Envelope open(MapModel map, Path pamap) throws GisException {
+    static @Nullable Envelope open(MapModel map, Path pamap) throws GisException {
         MapDocument d = MapDocument.read(pamap);
         Path base = pamap.toAbsolutePath().getParent();
         for (Object o : d.layers) { // check every file and service before touching the map
@@ -75,7 +78,7 @@ final class MapDocuments {
                 l = map.addRaster(base.resolve(r.path()), r.variable(), r.name(), r.ramp(), r.min(), r.max(), r.unit());
                 RasterStyle saved = r.style(); // with its log stretch and class breaks, as saved
                 l.setStyle(new RasterStyle(saved.ramp(), saved.min(), saved.max(), saved.log(), saved.breaks(),
-                        r.unit().isEmpty() ? l.style().unit() : r.unit()));
+                        r.unit().isEmpty() ? fileUnit(l) : r.unit()));
                 l.setVisible(r.visible());
                 l.setOpacity(r.opacity());
             } else if (o instanceof MapDocument.ServiceEntry sv) {
@@ -93,5 +96,11 @@ final class MapDocuments {
         }
         map.changed();
         return d.extent;
+    }
+
+    /** The unit a raster layer took from its file (its style's). */
+    private static String fileUnit(MapLayer l) {
+        RasterStyle s = l.style();
+        return s == null ? "" : s.unit();
     }
 }

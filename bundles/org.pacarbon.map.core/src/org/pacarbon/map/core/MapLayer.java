@@ -1,5 +1,6 @@
 package org.pacarbon.map.core;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.awt.Color;
 
 import org.locationtech.jts.geom.Envelope;
@@ -14,30 +15,31 @@ import org.pacarbon.gis.core.raster.RasterSource;
  */
 public final class MapLayer {
     private final String name;
-    private final RasterSource raster;
-    private volatile RasterStyle style;
-    private final Geometry geometry;
-    private final Color stroke;
+    private final @Nullable RasterSource raster;
+    private volatile @Nullable RasterStyle style;
+    private final @Nullable Geometry geometry;
+    private final @Nullable Color stroke;
     private final float width;
-    private final Color fill;
+    private final @Nullable Color fill;
     private volatile boolean visible = true;
-    private volatile java.nio.file.Path source;
+    private volatile java.nio.file.@Nullable Path source;
     /** For a raster shown in another CRS than its own: map CRS -> raster CRS, and its extent in the map CRS. */
-    private volatile org.opengis.referencing.operation.MathTransform mapToRaster;
-    private volatile Envelope mapExtent;
+    private volatile org.opengis.referencing.operation.@Nullable MathTransform mapToRaster;
+    private volatile @Nullable Envelope mapExtent;
     private volatile float opacity = 1f;
-    private final XyzTiles tiles;
+    private final @Nullable XyzTiles tiles;
     /** The map's CRS, for tiles (drawn into it pixel by pixel). */
-    private volatile org.opengis.referencing.crs.CoordinateReferenceSystem tilesCrs;
-    private volatile String service;
+    private volatile org.opengis.referencing.crs.@Nullable CoordinateReferenceSystem tilesCrs;
+    private volatile @Nullable String service;
     private volatile boolean underlay;
 
-    private MapLayer(String name, RasterSource raster, RasterStyle style, Geometry geometry, Color stroke, float width, Color fill) {
+    private MapLayer(String name, @Nullable RasterSource raster, @Nullable RasterStyle style, @Nullable Geometry geometry,
+            @Nullable Color stroke, float width, @Nullable Color fill) {
         this(name, raster, style, geometry, stroke, width, fill, null);
     }
 
-    private MapLayer(String name, RasterSource raster, RasterStyle style, Geometry geometry, Color stroke, float width, Color fill,
-            XyzTiles tiles) {
+    private MapLayer(String name, @Nullable RasterSource raster, @Nullable RasterStyle style, @Nullable Geometry geometry,
+            @Nullable Color stroke, float width, @Nullable Color fill, @Nullable XyzTiles tiles) {
         this.name = name;
         this.tiles = tiles;
         this.raster = raster;
@@ -52,7 +54,7 @@ public final class MapLayer {
         return new MapLayer(name, raster, style, null, null, 0, null);
     }
 
-    public static MapLayer vector(String name, Geometry geometry, Color stroke, float width, Color fill) {
+    public static MapLayer vector(String name, Geometry geometry, Color stroke, float width, @Nullable Color fill) {
         return new MapLayer(name, null, null, geometry, stroke, width, fill);
     }
 
@@ -64,7 +66,7 @@ public final class MapLayer {
     }
 
     /** The tiles of a tile layer, or null. */
-    public XyzTiles tiles() {
+    public @Nullable XyzTiles tiles() {
         return tiles;
     }
 
@@ -74,11 +76,11 @@ public final class MapLayer {
     }
 
     /** The URI of the service that made this layer (e.g. {@code basemap:countries}, {@code xyz:https://...}), or null. */
-    public String service() {
+    public @Nullable String service() {
         return service;
     }
 
-    public void setService(String uri) {
+    public void setService(@Nullable String uri) {
         service = uri;
     }
 
@@ -95,7 +97,7 @@ public final class MapLayer {
         return name;
     }
 
-    public RasterSource raster() {
+    public @Nullable RasterSource raster() {
         return raster;
     }
 
@@ -103,12 +105,13 @@ public final class MapLayer {
      * Shows a raster layer on a map in another CRS: cells are looked up through the transform (map CRS to the
      * raster's), and the layer's extent is the raster's outline transformed to the map CRS.
      */
-    public void reprojectTo(org.opengis.referencing.crs.CoordinateReferenceSystem mapCrs)
+    public void reprojectTo(org.opengis.referencing.crs.@Nullable CoordinateReferenceSystem mapCrs)
             throws org.pacarbon.gis.core.GisException {
         if (tiles != null) {
             tilesCrs = mapCrs;
             return;
         }
+        RasterSource raster = this.raster;
         if (raster == null || mapCrs == null || org.pacarbon.gis.core.crs.CrsSupport.same(mapCrs, raster.crs())) {
             mapToRaster = null;
             mapExtent = null;
@@ -121,20 +124,20 @@ public final class MapLayer {
     }
 
     /** The map-to-raster transform of a reprojected raster layer, or null when the raster is in the map's CRS. */
-    public org.opengis.referencing.operation.MathTransform mapToRaster() {
+    public org.opengis.referencing.operation.@Nullable MathTransform mapToRaster() {
         return mapToRaster;
     }
 
     /** The file the layer was read from (rasters: their file), for saving the map as a document; may be null. */
-    public java.nio.file.Path source() {
+    public java.nio.file.@Nullable Path source() {
         return source != null ? source : raster != null ? raster.file() : null;
     }
 
-    public void setSource(java.nio.file.Path file) {
+    public void setSource(java.nio.file.@Nullable Path file) {
         source = file;
     }
 
-    private volatile String variable;
+    private volatile @Nullable String variable;
 
     /**
      * A label of a vector layer: text at a point inside its feature (map CRS); {@code size} is the feature's
@@ -175,11 +178,11 @@ public final class MapLayer {
     }
 
     /** The NetCDF variable of a raster layer, or null. */
-    public String variable() {
+    public @Nullable String variable() {
         return variable;
     }
 
-    public void setVariable(String v) {
+    public void setVariable(@Nullable String v) {
         variable = v;
     }
 
@@ -191,11 +194,11 @@ public final class MapLayer {
         style = java.util.Objects.requireNonNull(s);
     }
 
-    public RasterStyle style() {
+    public @Nullable RasterStyle style() {
         return style;
     }
 
-    public Geometry geometry() {
+    public @Nullable Geometry geometry() {
         return geometry;
     }
 
@@ -204,12 +207,13 @@ public final class MapLayer {
         return width;
     }
 
+    /** @return outline colour of a vector layer (dark grey for other layers) */
     public Color stroke() {
-        return stroke;
+        return vectorStroke();
     }
 
     /** @return fill colour of a vector layer, or {@code null} */
-    public Color fill() {
+    public @Nullable Color fill() {
         return fill;
     }
 
@@ -232,28 +236,32 @@ public final class MapLayer {
 
     /** @return the layer's extent in map units; a null (empty) envelope for tiles, which cover the world */
     public Envelope extent() {
+        Envelope reprojected = mapExtent;
         if (tiles != null) {
             return new Envelope();
         }
-        if (mapExtent != null) {
-            return new Envelope(mapExtent);
+        if (reprojected != null) {
+            return new Envelope(reprojected);
         }
         if (raster != null) {
             GridSpec g = raster.grid();
             return new Envelope(g.minX(), g.maxX(), g.minY(), g.maxY());
         }
-        return geometry.getEnvelopeInternal();
+        return vectorGeometry().getEnvelopeInternal();
     }
 
     /**
      * What the layer holds at a map point: the raster value with its unit ("nodata" where there is none),
      * or whether the point is inside the polygons; {@code null} outside the layer.
      */
-    public String identify(double x, double y) throws org.pacarbon.gis.core.GisException {
+    public @Nullable String identify(double x, double y) throws org.pacarbon.gis.core.GisException {
+        RasterSource raster = this.raster;
+        RasterStyle style = this.style;
+        org.opengis.referencing.operation.MathTransform mapToRaster = this.mapToRaster;
         if (tiles != null) {
             return null;
         }
-        if (raster != null) {
+        if (raster != null && style != null) {
             GridSpec g = raster.grid();
             if (mapToRaster != null) {
                 double[] p = {x, y};
@@ -274,6 +282,7 @@ public final class MapLayer {
             float v = row[c];
             return Float.isNaN(v) ? "nodata" : org.pacarbon.gis.core.text.Numbers.format(v, style.unit());
         }
+        Geometry geometry = vectorGeometry();
         org.locationtech.jts.geom.Point p = geometry.getFactory().createPoint(new org.locationtech.jts.geom.Coordinate(x, y));
         if (features.isEmpty() ? !covers(geometry, p) : features.stream().noneMatch(f -> f.geometry() != null && covers(f.geometry(), p))) {
             return null;
@@ -313,15 +322,44 @@ public final class MapLayer {
      * its opacity and style, or a vector layer's outlines; the name is its legend entry.
      */
     public Figure.Layer figureLayer(MapRenderer.View view) throws org.pacarbon.gis.core.GisException {
+        XyzTiles tiles = this.tiles;
+        RasterSource raster = this.raster;
+        RasterStyle style = this.style;
+        Color fill = this.fill;
         if (tiles != null) {
-            return new Figure.ImageLayer(tiles.render(view, tilesCrs), opacity, name);
+            return new Figure.ImageLayer(tiles.render(view, tilesCrs()), opacity, name);
         }
-        if (raster != null) {
-            return new Figure.RasterLayer(mapToRaster == null ? MapRenderer.raster(raster, style, view)
-                    : MapRenderer.reprojected(raster, style, view, mapToRaster), opacity, style, name);
+        if (raster != null && style != null) {
+            return new Figure.RasterLayer(image(raster, style, view), opacity, style, name);
         }
-        return new Figure.Overlay(geometry, opacity >= 1f ? stroke : withAlpha(stroke, opacity), width,
+        Color stroke = vectorStroke();
+        return new Figure.Overlay(vectorGeometry(), opacity >= 1f ? stroke : withAlpha(stroke, opacity), width,
                 fill == null ? null : withAlpha(fill, opacity), name);
+    }
+
+    private java.awt.image.BufferedImage image(RasterSource raster, RasterStyle style, MapRenderer.View view)
+            throws org.pacarbon.gis.core.GisException {
+        org.opengis.referencing.operation.MathTransform m = mapToRaster;
+        return m == null ? MapRenderer.raster(raster, style, view) : MapRenderer.reprojected(raster, style, view, m);
+    }
+
+    /** The CRS tiles are drawn into: the map's, or Web Mercator before the layer was put on a map. */
+    private org.opengis.referencing.crs.CoordinateReferenceSystem tilesCrs() throws org.pacarbon.gis.core.GisException {
+        org.opengis.referencing.crs.CoordinateReferenceSystem c = tilesCrs;
+        return c != null ? c : XyzTiles.webMercator();
+    }
+
+    private Geometry vectorGeometry() {
+        Geometry g = geometry;
+        if (g == null) {
+            throw new IllegalStateException("layer " + name + " is not a vector layer");
+        }
+        return g;
+    }
+
+    private Color vectorStroke() {
+        Color c = stroke;
+        return c != null ? c : Color.DARK_GRAY;
     }
 
     private static Color withAlpha(Color c, float opacity) {
@@ -336,15 +374,17 @@ public final class MapLayer {
         java.awt.Composite before = g.getComposite();
         g.setComposite(java.awt.AlphaComposite.getInstance(java.awt.AlphaComposite.SRC_OVER, opacity));
         try {
+            XyzTiles tiles = this.tiles;
+            RasterSource raster = this.raster;
+            RasterStyle style = this.style;
             if (tiles != null) {
-                g.drawImage(tiles.render(view, tilesCrs), 0, 0, null);
-            } else if (raster != null) {
-                g.drawImage(mapToRaster == null ? MapRenderer.raster(raster, style, view)
-                        : MapRenderer.reprojected(raster, style, view, mapToRaster), 0, 0, null);
+                g.drawImage(tiles.render(view, tilesCrs()), 0, 0, null);
+            } else if (raster != null && style != null) {
+                g.drawImage(image(raster, style, view), 0, 0, null);
             } else {
-                MapRenderer.outlines(g, geometry, view, stroke, width, fill);
+                MapRenderer.outlines(g, vectorGeometry(), view, vectorStroke(), width, fill);
                 if (labelsVisible && !labels.isEmpty()) {
-                    MapRenderer.labels(g, labels, view, stroke);
+                    MapRenderer.labels(g, labels, view, vectorStroke());
                 }
             }
         } finally {

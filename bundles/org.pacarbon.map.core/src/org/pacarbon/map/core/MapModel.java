@@ -1,5 +1,6 @@
 package org.pacarbon.map.core;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ public final class MapModel {
 
     private final List<MapLayer> layers = new CopyOnWriteArrayList<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
-    private volatile CoordinateReferenceSystem crs;
+    private volatile @Nullable CoordinateReferenceSystem crs;
     private volatile long changes;
 
     /** An empty map; its first layer sets the CRS. */
@@ -49,7 +50,7 @@ public final class MapModel {
      * An empty map in {@code crs} (null: its first layer's): layers read in the background into such a model, in the
      * CRS of the map they are for, then join it with {@link #addAll}.
      */
-    public MapModel(CoordinateReferenceSystem crs) {
+    public MapModel(@Nullable CoordinateReferenceSystem crs) {
         this.crs = crs;
     }
 
@@ -59,7 +60,7 @@ public final class MapModel {
     }
 
     /** The map's CRS: that of its first layer (null while empty). */
-    public CoordinateReferenceSystem crs() {
+    public @Nullable CoordinateReferenceSystem crs() {
         return crs;
     }
 
@@ -139,9 +140,10 @@ public final class MapModel {
     }
 
     /** Adds a raster layer: one variable of a NetCDF file (null: a file with one variable, or a GeoTIFF), ramp min to max. */
-    public MapLayer addRaster(Path file, String variable, String name, String ramp, double min, double max, String unit) throws GisException {
+    public MapLayer addRaster(Path file, @Nullable String variable, String name, String ramp, double min, double max, @Nullable String unit) throws GisException {
         RasterSource src = RasterFiles.open(file, variable);
-        String u = unit == null || unit.isEmpty() ? (src.unit() == null ? "" : src.unit()) : unit; // else the file's unit
+        String fileUnit = src.unit();
+        String u = unit == null || unit.isEmpty() ? (fileUnit == null ? "" : fileUnit) : unit; // else the file's unit
         MapLayer layer = MapLayer.raster(name, src, new RasterStyle(ColorRamp.preset(ramp), min, max, false, null, u));
         layer.setVariable(variable);
         CoordinateReferenceSystem map = crs;
@@ -159,12 +161,12 @@ public final class MapModel {
     }
 
     /** Adds the polygons of a vector file as an outline layer. */
-    public MapLayer addVector(Path file, String name, Color stroke, float width, Color fill) throws GisException {
+    public MapLayer addVector(Path file, String name, Color stroke, float width, @Nullable Color fill) throws GisException {
         return addVector(VectorIO.read(file, null, null), file, name, stroke, width, fill);
     }
 
     /** As {@link #addVector(Path, String, Color, float, Color)}, for features already read from {@code file}. */
-    public MapLayer addVector(FeatureSet set, Path file, String name, Color stroke, float width, Color fill) throws GisException {
+    public MapLayer addVector(FeatureSet set, @Nullable Path file, String name, Color stroke, float width, @Nullable Color fill) throws GisException {
         CoordinateReferenceSystem map = crs == null ? set.crs() : crs;
         Geometry g = FeatureLayers.toMap(Geometries.union(set.features().stream().map(Feature::geometry).toList()), set.crs(), map);
         MapLayer layer = MapLayer.vector(name, g, stroke, width, fill);
@@ -216,7 +218,7 @@ public final class MapModel {
      * Adds a layer made in {@code layerCrs} (the map's CRS when it has one; the first layer sets it): on top, or with
      * the underlays at the bottom. For layer sources that make their own layers.
      */
-    public void add(MapLayer layer, CoordinateReferenceSystem layerCrs) throws GisException {
+    public void add(MapLayer layer, @Nullable CoordinateReferenceSystem layerCrs) throws GisException {
         if (crs == null) {
             crs = layerCrs;
         }
@@ -260,9 +262,10 @@ public final class MapModel {
     }
 
     private static void closeQuietly(MapLayer l) {
-        if (l.raster() != null) {
+        RasterSource r = l.raster();
+        if (r != null) {
             try {
-                l.raster().close();
+                r.close();
             } catch (IOException e) {
                 // read-only file
             }
@@ -270,7 +273,7 @@ public final class MapModel {
     }
 
     /** The union of all layers' extents (null while empty or when only tiles are shown, which cover the world). */
-    public Envelope fullExtent() {
+    public @Nullable Envelope fullExtent() {
         Envelope all = new Envelope();
         layers.forEach(l -> all.expandToInclude(l.extent()));
         return all.isNull() ? null : all;
@@ -281,7 +284,7 @@ public final class MapModel {
      * of the first layer that has one, else the world between 85 degrees south and north in the map's CRS (a map of
      * tiles only); null while empty.
      */
-    public Envelope startExtent() {
+    public @Nullable Envelope startExtent() {
         for (boolean data : new boolean[] {true, false}) {
             for (MapLayer l : layers) {
                 if (!l.extent().isNull() && (!data || !l.underlay() && l.service() == null)) {
@@ -321,14 +324,14 @@ public final class MapModel {
     }
 
     /** The features of the top visible vector layer that contain a map point, as one geometry (null: none). */
-    public Geometry featuresAt(double x, double y) {
+    public @Nullable Geometry featuresAt(double x, double y) {
         org.locationtech.jts.geom.Point p = new GeometryFactory().createPoint(new Coordinate(x, y));
         for (int i = layers.size() - 1; i >= 0; i--) {
             MapLayer l = layers.get(i);
             if (l.raster() != null || !l.isVisible()) {
                 continue;
             }
-            List<Geometry> hit = l.features().stream().map(Feature::geometry).filter(fg -> fg != null && fg.intersects(p)).toList();
+            List<Geometry> hit = l.features().stream().map(Feature::geometry).filter(fg -> fg.intersects(p)).toList();
             if (!hit.isEmpty()) {
                 return p.getFactory().buildGeometry(hit);
             }
@@ -341,8 +344,9 @@ public final class MapModel {
      * the same renderer as the screen), with title, a legend entry per visible layer, scale bar, north arrow and
      * credits; {@code maxWidth x maxHeight} points for the map.
      */
-    public Figure figure(String title, String credits, Envelope extent, int maxWidth, int maxHeight) throws GisException {
-        if (extent == null || layers.isEmpty()) {
+    public Figure figure(String title, String credits, @Nullable Envelope extent, int maxWidth, int maxHeight) throws GisException {
+        CoordinateReferenceSystem crs = this.crs;
+        if (extent == null || layers.isEmpty() || crs == null) {
             throw new GisException(null, "the map has no layers", "a map with layers");
         }
         MapRenderer.View v = CrsSupport.isGeographic(crs) ? MapRenderer.View.fitGeographic(extent, maxWidth, maxHeight)
@@ -360,7 +364,7 @@ public final class MapModel {
      * Saves the map as a document (.pamap: layers with their files relative to the document, styles, {@code extent},
      * CRS), which {@link #open} and {@code ./pacarbon figure} read. Written to a temporary file, then renamed.
      */
-    public void save(Path file, Envelope extent) throws GisException {
+    public void save(Path file, @Nullable Envelope extent) throws GisException {
         MapDocuments.save(this, file, extent);
     }
 
@@ -368,7 +372,7 @@ public final class MapModel {
      * Replaces the layers with those of a map document (paths relative to its folder); returns the document's extent.
      * The map is left as it was when a layer's file is missing.
      */
-    public Envelope open(Path pamap) throws GisException {
+    public @Nullable Envelope open(Path pamap) throws GisException {
         return MapDocuments.open(this, pamap);
     }
 }

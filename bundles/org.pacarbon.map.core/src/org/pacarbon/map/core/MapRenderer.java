@@ -1,5 +1,6 @@
 package org.pacarbon.map.core;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -199,8 +200,10 @@ public final class MapRenderer {
                         int c = (int) (u / level.factor());
                         int r = (int) (v / level.factor());
                         val = c < level.width() && r < level.height() ? level.at(c, r) : Float.NaN;
-                    } else {
+                    } else if (block != null) {
                         val = block[((int) v - rmin) * g.width() + (int) u];
+                    } else {
+                        val = Float.NaN;
                     }
                     argb = style.argb(val, lut);
                 }
@@ -279,7 +282,7 @@ public final class MapRenderer {
     }
 
     /** Draws polygon outlines (and an optional fill) of a geometry in the view's CRS. */
-    public static void outlines(Graphics2D g2, Geometry geometry0, View view, Color stroke, float width, Color fill) {
+    public static void outlines(Graphics2D g2, Geometry geometry0, View view, Color stroke, float width, @Nullable Color fill) {
         Geometry geometry = forView(geometry0, view);
         Path2D.Double path = new Path2D.Double(Path2D.WIND_EVEN_ODD);
         for (int i = 0; i < geometry.getNumGeometries(); i++) {

@@ -34,8 +34,12 @@ final class MapReprojection {
                 moved.add(b);
                 continue;
             }
+            Geometry geometry = l.geometry();
+            if (geometry == null) {
+                continue;
+            }
             try {
-                Geometry g = Geometries.transform(l.geometry(), from, target);
+                Geometry g = Geometries.transform(geometry, from, target);
                 MapLayer v = MapLayer.vector(l.name(), g, l.stroke(), l.width(), l.fill());
                 v.setSource(l.source());
                 v.setVisible(l.isVisible());

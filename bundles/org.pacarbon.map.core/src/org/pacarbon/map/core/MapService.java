@@ -1,5 +1,6 @@
 package org.pacarbon.map.core;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -12,18 +13,26 @@ import org.pacarbon.gis.core.GisException;
  * null when that bundle is not installed. Call it on the UI thread.
  */
 public interface MapService {
+    /**
+     * The map service a workbench service locator returned: {@code MapService.of(site.getService(MapService.class))}.
+     * The locator's generic signature claims a value; this says it may be null (no map bundle installed).
+     */
+    static @Nullable MapService of(@Nullable Object service) {
+        return service instanceof MapService m ? m : null;
+    }
+
     /** The layers of the open map, bottom first; empty when no map is open. */
     List<MapLayer> layers();
 
     /** Adds a raster to the open map (nothing when no map is open: returns null). */
-    MapLayer addRaster(Path file, String name, String ramp, double min, double max, String unit) throws GisException;
+    @Nullable MapLayer addRaster(Path file, String name, String ramp, double min, double max, String unit) throws GisException;
 
     /** The extent the open map shows, or null. */
-    Envelope extent();
+    @Nullable Envelope extent();
 
     /** Shows an extent of the open map's CRS; nothing when no map is open. */
     void setExtent(Envelope extent);
 
     /** Opens the map (showing its view) on a map document, at {@code at} or the document's extent when null. */
-    void openDocument(Path pamap, Envelope at) throws GisException;
+    void openDocument(Path pamap, @Nullable Envelope at) throws GisException;
 }

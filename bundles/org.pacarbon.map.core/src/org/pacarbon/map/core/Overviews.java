@@ -1,5 +1,6 @@
 package org.pacarbon.map.core;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -16,6 +17,7 @@ import java.util.Map;
 import org.pacarbon.gis.core.GisException;
 import org.pacarbon.gis.core.raster.GridSpec;
 import org.pacarbon.gis.core.raster.RasterSource;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * Reduced copies of a big raster (each level averages {@code factor x factor} cells, ignoring nodata), so that a
@@ -31,6 +33,7 @@ public final class Overviews {
         private static final long serialVersionUID = 1L;
 
         @Override
+        @NonNullByDefault({})
         protected boolean removeEldestEntry(Map.Entry<String, Overviews> e) {
             return size() > 8;
         }
@@ -58,7 +61,7 @@ public final class Overviews {
     }
 
     /** The coarsest level whose cells are no bigger than {@code cellsPerPixel} raster cells, or null (use the file). */
-    public Level forScale(double cellsPerPixel) {
+    public @Nullable Level forScale(double cellsPerPixel) {
         Level best = null;
         for (Level l : levels) {
             if (l.factor() <= cellsPerPixel) {
@@ -76,7 +79,7 @@ public final class Overviews {
     }
 
     /** The overviews of a raster, or null when it is small enough to draw directly. Computes them on first use. */
-    public static Overviews of(RasterSource src) throws GisException {
+    public static @Nullable Overviews of(RasterSource src) throws GisException {
         GridSpec g = src.grid();
         if ((long) g.width() * g.height() < MIN_CELLS) {
             return null;
@@ -176,7 +179,7 @@ public final class Overviews {
         return new Overviews(levels, g.width(), g.height());
     }
 
-    private static Overviews readCache(Path file, GridSpec g) {
+    private static @Nullable Overviews readCache(Path file, GridSpec g) {
         if (!Files.isRegularFile(file)) {
             return null;
         }

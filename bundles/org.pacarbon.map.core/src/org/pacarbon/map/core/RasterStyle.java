@@ -1,5 +1,6 @@
 package org.pacarbon.map.core;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.awt.Color;
 
 /**
@@ -13,10 +14,11 @@ import java.awt.Color;
  * @param breaks  class breaks (ascending, n + 1 of them) or {@code null} for a continuous style
  * @param unit    unit shown in the legend
  */
-public record RasterStyle(ColorRamp ramp, double min, double max, boolean log, double[] breaks, String unit) {
+public record RasterStyle(ColorRamp ramp, double min, double max, boolean log, double @Nullable [] breaks, String unit) {
 
     /** The stretch position in [0, 1] of a value. */
     public double position(double v) {
+        double[] breaks = this.breaks;
         if (breaks != null) {
             int n = breaks.length - 1;
             for (int i = 0; i < n; i++) {
@@ -36,7 +38,7 @@ public record RasterStyle(ColorRamp ramp, double min, double max, boolean log, d
      * A colour table for drawing many cells: 1024 colours along the ramp for continuous styles (a cell's colour is
      * the nearest of them; exact at both ends), or null for classified styles (which use {@link #argb}).
      */
-    public int[] lookupTable() {
+    public int @Nullable [] lookupTable() {
         if (breaks != null) {
             return null;
         }
@@ -49,7 +51,7 @@ public record RasterStyle(ColorRamp ramp, double min, double max, boolean log, d
     }
 
     /** As {@link #argb}, through a table made by {@link #lookupTable} (null: {@link #argb} itself). */
-    public int argb(float v, int[] lut) {
+    public int argb(float v, int @Nullable [] lut) {
         if (lut == null) {
             return argb(v);
         }

@@ -1,5 +1,6 @@
 package org.pacarbon.map.core;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -26,6 +27,7 @@ import org.opengis.referencing.operation.MathTransform;
 import org.opengis.referencing.operation.TransformException;
 import org.pacarbon.gis.core.GisException;
 import org.pacarbon.gis.core.crs.CrsSupport;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * A web map of square tiles addressed {@code {z}/{x}/{y}} in Web Mercator (OpenStreetMap's "slippy map" scheme, which
@@ -44,18 +46,19 @@ public final class XyzTiles {
 
     private final String template;
     private final int maxZoom;
-    private final Path cache;
+    private final @Nullable Path cache;
     /** The tiles drawn lately (at most 256, about 64 MB), most recent last. */
     private final Map<String, BufferedImage> memory = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
         @Override
+        @NonNullByDefault({})
         protected boolean removeEldestEntry(Map.Entry<String, BufferedImage> eldest) {
             return size() > 256;
         }
     });
     private final Map<String, Boolean> missing = new ConcurrentHashMap<>();
-    private volatile String problem;
+    private volatile @Nullable String problem;
     /** After a failed connection, the network is not asked again before this time (ms): redraws stay quick offline. */
     private volatile long offlineUntil;
 
@@ -64,7 +67,7 @@ public final class XyzTiles {
      * @param maxZoom the deepest level the service has
      * @param cache a folder for fetched tiles (created when needed), or null for none
      */
-    public XyzTiles(String template, int maxZoom, Path cache) throws GisException {
+    public XyzTiles(String template, int maxZoom, @Nullable Path cache) throws GisException {
         if (template == null || !template.contains("{z}") || !template.contains("{x}") || !template.contains("{y}")) {
             throw new GisException(null, "the tile URL '" + template + "' has no {z}, {x} and {y}",
                     "a URL such as https://tile.openstreetmap.org/{z}/{x}/{y}.png");
@@ -88,7 +91,7 @@ public final class XyzTiles {
     }
 
     /** Why tiles were missing in the last drawing (no network, a refused request), or null when all came. */
-    public String problem() {
+    public @Nullable String problem() {
         return problem;
     }
 
@@ -183,7 +186,7 @@ public final class XyzTiles {
         return pts;
     }
 
-    private static volatile CoordinateReferenceSystem webMercator;
+    private static volatile @Nullable CoordinateReferenceSystem webMercator;
 
     /** EPSG:3857, looked up once. */
     static CoordinateReferenceSystem webMercator() throws GisException {
@@ -266,7 +269,7 @@ public final class XyzTiles {
         return out;
     }
 
-    private CompletableFuture<BufferedImage> download(String url, int z, int x, int y) {
+    private CompletableFuture<@Nullable BufferedImage> download(String url, int z, int x, int y) {
         if (url.startsWith("file:")) {
             return CompletableFuture.supplyAsync(() -> {
                 try {
@@ -279,7 +282,7 @@ public final class XyzTiles {
         }
         HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(8))
                 .header("User-Agent", "PA-Carbon-Workbench/0.1 (desktop GIS)").GET().build();
-        return HTTP.sendAsync(req, HttpResponse.BodyHandlers.ofByteArray()).thenApply(r -> {
+        return HTTP.sendAsync(req, HttpResponse.BodyHandlers.ofByteArray()).<@Nullable BufferedImage>thenApply(r -> {
             if (r.statusCode() == 404) { // no tile there (sea at depth, outside the service's area): not a problem
                 missing.put(url, Boolean.TRUE);
                 return null;
@@ -306,8 +309,9 @@ public final class XyzTiles {
             throw new IOException(url + ": not an image (" + bytes.length + " bytes)");
         }
         memory.put(url, img);
-        if (cache != null) {
-            Path f = cachePath(z, x, y);
+        Path dir = cache;
+        if (dir != null) {
+            Path f = cachePath(dir, z, x, y);
             try {
                 Files.createDirectories(f.getParent());
                 Path tmp = Files.createTempFile(f.getParent(), "tile", ".part");
@@ -320,11 +324,12 @@ public final class XyzTiles {
         return img;
     }
 
-    private BufferedImage fromCache(int z, int x, int y) {
-        if (cache == null) {
+    private @Nullable BufferedImage fromCache(int z, int x, int y) {
+        Path dir = cache;
+        if (dir == null) {
             return null;
         }
-        Path f = cachePath(z, x, y);
+        Path f = cachePath(dir, z, x, y);
         if (!Files.isRegularFile(f)) {
             return null;
         }
@@ -339,8 +344,8 @@ public final class XyzTiles {
         }
     }
 
-    private Path cachePath(int z, int x, int y) {
+    private Path cachePath(Path dir, int z, int x, int y) {
         String service = Integer.toHexString(Objects.hash(template));
-        return cache.resolve(service).resolve(Integer.toString(z)).resolve(Integer.toString(x)).resolve(y + ".tile");
+        return dir.resolve(service).resolve(Integer.toString(z)).resolve(Integer.toString(x)).resolve(y + ".tile");
     }
 }

@@ -1,5 +1,6 @@
 package org.pacarbon.map.ui;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +21,7 @@ import org.eclipse.swt.widgets.Text;
 import org.locationtech.jts.geom.Envelope;
 import org.pacarbon.map.core.AttributeTable;
 import org.pacarbon.map.core.MapLayer;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * The attribute table of a vector layer of the map: one row per feature, sortable by a click on a column, a filter,
@@ -37,6 +39,7 @@ public final class AttributeTableView extends MapFollowingView {
     private AttributeTable model;
 
     @Override
+    @NonNullByDefault({})
     public void createPartControl(Composite parent) {
         parent.setData(MapView.WIDGET_ID_KEY, ID);
         Composite c = new Composite(parent, SWT.NONE);
@@ -105,7 +108,7 @@ public final class AttributeTableView extends MapFollowingView {
     }
 
     /** Shows the table of a layer of the map (null: none). */
-    public void show(MapLayer layer) {
+    public void show(@Nullable MapLayer layer) {
         shown = layer;
         model = layer == null ? null : new AttributeTable(layer.features());
         int i = vectorLayers.indexOf(layer);

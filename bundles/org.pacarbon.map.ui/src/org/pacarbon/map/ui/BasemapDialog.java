@@ -16,6 +16,7 @@ import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.pacarbon.map.core.LayerSource;
 import org.pacarbon.map.core.LayerSources;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * File &gt; Add Basemap: the layers the service sources offer (the shipped, offline Natural Earth countries and
@@ -34,6 +35,7 @@ final class BasemapDialog extends TitleAreaDialog {
     }
 
     @Override
+    @NonNullByDefault({})
     protected Control createDialogArea(Composite parent) {
         getShell().setText(Messages.BasemapTitle);
         setTitle(Messages.BasemapTitle);

@@ -1,6 +1,6 @@
 package org.pacarbon.map.ui;
 
-import java.awt.Color;
+import org.eclipse.jdt.annotation.Nullable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +26,7 @@ import org.pacarbon.gis.core.raster.RasterFiles;
 import org.pacarbon.gis.core.raster.RasterSource;
 import org.pacarbon.gis.core.vector.FeatureSet;
 import org.pacarbon.gis.core.vector.VectorIO;
-import org.pacarbon.map.core.Classification;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * The catalog: files the user opened (GeoTIFF, NetCDF, GeoPackage, Shapefile, GeoJSON) with their kind, CRS
@@ -38,10 +38,11 @@ public final class CatalogView extends ViewPart {
     private Table table;
 
     /** One opened file. */
-    public record Entry(Path file, String variable, boolean raster, String crs, String size) {
+    public record Entry(Path file, @Nullable String variable, boolean raster, String crs, String size) {
     }
 
     @Override
+    @NonNullByDefault({})
     public void createPartControl(Composite parent) {
         parent.setData(MapView.WIDGET_ID_KEY, ID);
         parent.setLayout(new GridLayout(2, true));
@@ -103,7 +104,7 @@ public final class CatalogView extends ViewPart {
      * Opens a file into the catalog; returns its entry (the first one for a NetCDF file with several variables,
      * which get one entry each), or {@code null} after telling the user why not.
      */
-    public Entry open(Path file) {
+    public @Nullable Entry open(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".nc")) {
             List<String> vars;
@@ -125,7 +126,7 @@ public final class CatalogView extends ViewPart {
         return open(file, null);
     }
 
-    private Entry open(Path file, String variable) {
+    private @Nullable Entry open(Path file, @Nullable String variable) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean raster = name.endsWith(".tif") || name.endsWith(".tiff") || name.endsWith(".nc");
         Entry entry;
@@ -178,7 +179,7 @@ public final class CatalogView extends ViewPart {
     }
 
     /** As {@link #addToMap(MapView, Path)}, for one variable of a NetCDF file (null: the only one). */
-    public static void addToMap(MapView map, Path file, String variable) throws GisException {
+    public static void addToMap(MapView map, Path file, @Nullable String variable) throws GisException {
         org.pacarbon.map.core.LayerSources.add(map.model(), file, variable);
     }
 

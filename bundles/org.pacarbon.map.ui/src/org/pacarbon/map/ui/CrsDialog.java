@@ -1,5 +1,6 @@
 package org.pacarbon.map.ui;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.util.List;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -19,6 +20,7 @@ import org.opengis.referencing.crs.CoordinateReferenceSystem;
 import org.pacarbon.gis.core.GisException;
 import org.pacarbon.gis.core.crs.CrsSupport;
 import org.pacarbon.map.core.MapCrs;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * The map's CRS: suggestions (CGCS2000, China Albers, UTM, ...) and a search of the EPSG database by code or name
@@ -31,13 +33,14 @@ final class CrsDialog extends TitleAreaDialog {
     private Job search;
     private CoordinateReferenceSystem chosen;
 
-    CrsDialog(Shell parent, String current) {
+    CrsDialog(Shell parent, @Nullable String current) {
         super(parent);
         this.current = current;
         setShellStyle(getShellStyle() | SWT.RESIZE);
     }
 
     @Override
+    @NonNullByDefault({})
     protected Control createDialogArea(Composite parent) {
         getShell().setText(Messages.CrsTitle);
         setTitle(Messages.CrsTitle);
@@ -109,6 +112,7 @@ final class CrsDialog extends TitleAreaDialog {
     }
 
     @Override
+    @NonNullByDefault({})
     protected void createButtonsForButtonBar(Composite parent) {
         createButton(parent, IDialogConstants.OK_ID, Messages.CrsApply, true);
         createButton(parent, IDialogConstants.CANCEL_ID, IDialogConstants.CANCEL_LABEL, false);

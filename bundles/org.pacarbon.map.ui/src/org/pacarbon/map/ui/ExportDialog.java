@@ -16,6 +16,7 @@ import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * Export the map as a figure (title, legend, scale bar, north arrow, credits): PNG at a chosen resolution, SVG
@@ -42,6 +43,7 @@ final class ExportDialog extends TitleAreaDialog {
     }
 
     @Override
+    @NonNullByDefault({})
     protected void configureShell(Shell shell) {
         super.configureShell(shell);
         shell.setText(Messages.ExportFigure);
@@ -53,6 +55,7 @@ final class ExportDialog extends TitleAreaDialog {
     }
 
     @Override
+    @NonNullByDefault({})
     protected Control createDialogArea(Composite parent) {
         setTitle(Messages.ExportFigure);
         setMessage(Messages.ExportMsg);
@@ -133,6 +136,7 @@ final class ExportDialog extends TitleAreaDialog {
     }
 
     @Override
+    @NonNullByDefault({})
     protected void createButtonsForButtonBar(Composite parent) {
         super.createButtonsForButtonBar(parent);
         getButton(IDialogConstants.OK_ID).setText(Messages.ExportButton);

@@ -16,6 +16,7 @@ import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * What the identify tool found at the last point clicked on the map: one row per visible layer, top layer first, with
@@ -28,6 +29,7 @@ public final class IdentifyView extends ViewPart {
     private Table table;
 
     @Override
+    @NonNullByDefault({})
     public void createPartControl(Composite parent) {
         parent.setData(MapView.WIDGET_ID_KEY, ID);
         parent.setLayout(new GridLayout(1, false));

@@ -17,6 +17,7 @@ import org.eclipse.swt.widgets.TableItem;
 import org.pacarbon.gis.core.GisException;
 import org.pacarbon.map.core.LayerInfo;
 import org.pacarbon.map.core.MapLayer;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /** Layer Properties: source, CRS, extent, size, nodata, unit, a sample of the values and the style ({@link LayerInfo}). */
 final class LayerPropertiesDialog extends Dialog {
@@ -50,12 +51,14 @@ final class LayerPropertiesDialog extends Dialog {
     }
 
     @Override
+    @NonNullByDefault({})
     protected void configureShell(Shell shell) {
         super.configureShell(shell);
         shell.setText(Messages.PropertiesOf + " " + layer); //$NON-NLS-1$
     }
 
     @Override
+    @NonNullByDefault({})
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
         Table table = Tables.create(area, SWT.MULTI, LayersView.ID + ".properties", null, new int[] {110, 520}, 320); //$NON-NLS-1$
@@ -66,6 +69,7 @@ final class LayerPropertiesDialog extends Dialog {
     }
 
     @Override
+    @NonNullByDefault({})
     protected void createButtonsForButtonBar(Composite parent) {
         createButton(parent, IDialogConstants.OK_ID, IDialogConstants.CLOSE_LABEL, true);
     }

@@ -1,5 +1,7 @@
 package org.pacarbon.map.ui;
 
+import org.pacarbon.map.core.RasterStyle;
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -8,6 +10,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.pacarbon.map.core.MapLayer;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /** The layers of the map, top first: check to show, up/down to reorder, remove, zoom to. */
 public final class LayersView extends MapFollowingView {
@@ -16,6 +19,7 @@ public final class LayersView extends MapFollowingView {
     private org.eclipse.swt.widgets.Scale opacity;
 
     @Override
+    @NonNullByDefault({})
     public void createPartControl(Composite parent) {
         parent.setData(MapView.WIDGET_ID_KEY, ID);
         parent.setLayout(new GridLayout(4, false));
@@ -130,7 +134,7 @@ public final class LayersView extends MapFollowingView {
         }
     }
 
-    private String choose(java.util.List<String> choices) {
+    private @Nullable String choose(java.util.List<String> choices) {
         org.eclipse.ui.dialogs.ListDialog d = new org.eclipse.ui.dialogs.ListDialog(getSite().getShell());
         d.setTitle(Messages.Results);
         d.setMessage(Messages.ResultsChoose);
@@ -146,7 +150,11 @@ public final class LayersView extends MapFollowingView {
         org.pacarbon.map.core.Choropleth.PaValues v = org.pacarbon.map.core.Choropleth.perPa(perPa, choice);
         java.util.LinkedHashSet<String> fields = new java.util.LinkedHashSet<>();
         l.features().forEach(x -> fields.addAll(x.attributes().keySet()));
-        org.pacarbon.gis.core.vector.FeatureSet pas = new org.pacarbon.gis.core.vector.FeatureSet(String.valueOf(l.source()), map.crs(),
+        org.opengis.referencing.crs.CoordinateReferenceSystem crs = map.crs();
+        if (crs == null) {
+            throw new org.pacarbon.gis.core.GisException(perPa, "cannot be shown: the map has no layers", "a map with the PA layer");
+        }
+        org.pacarbon.gis.core.vector.FeatureSet pas = new org.pacarbon.gis.core.vector.FeatureSet(String.valueOf(l.source()), crs,
                 java.util.List.copyOf(fields), l.features());
         String lower = choice.toLowerCase(java.util.Locale.ROOT);
         String ramp = lower.contains("npp") ? "npp" : lower.contains("co2") || lower.contains("emission") ? "emissions" : "carbon";
@@ -189,8 +197,9 @@ public final class LayersView extends MapFollowingView {
             return;
         }
         StyleDialog d = new StyleDialog(table.getShell(), l);
-        if (d.open() == StyleDialog.OK && d.result() != null) {
-            l.setStyle(d.result());
+        RasterStyle chosen = d.open() == StyleDialog.OK ? d.result() : null;
+        if (chosen != null) {
+            l.setStyle(chosen);
             map.changed();
         }
     }

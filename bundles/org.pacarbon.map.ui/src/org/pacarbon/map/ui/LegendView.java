@@ -8,6 +8,7 @@ import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.pacarbon.map.core.MapLayer;
 import org.pacarbon.map.core.RasterStyle;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * The legend of the visible layers, top layer first: a colour bar with values and unit for continuous rasters, one
@@ -19,6 +20,7 @@ public final class LegendView extends MapFollowingView {
     private org.eclipse.swt.custom.ScrolledComposite scroll;
 
     @Override
+    @NonNullByDefault({})
     public void createPartControl(Composite parent) {
         parent.setData(MapView.WIDGET_ID_KEY, ID);
         scroll = new org.eclipse.swt.custom.ScrolledComposite(parent, SWT.V_SCROLL | SWT.H_SCROLL);
@@ -65,9 +67,9 @@ public final class LegendView extends MapFollowingView {
             gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_LIST_FOREGROUND));
             gc.drawText(l.name(), 8, y, true);
             y += gc.getFontMetrics().getHeight() + 4;
-            if (l.raster() != null && l.style().breaks() != null) {
-                RasterStyle s = l.style();
-                double[] b = s.breaks();
+            RasterStyle s = l.style();
+            double[] b = s == null ? null : s.breaks();
+            if (l.raster() != null && s != null && b != null) {
                 int lineH = gc.getFontMetrics().getHeight();
                 for (int k = b.length - 2; k >= 0; k--) { // highest class on top, as the colour bar
                     int argb = s.argb((float) (0.5 * (b[k] + b[k + 1])));
@@ -81,8 +83,7 @@ public final class LegendView extends MapFollowingView {
                 }
                 gc.setBackground(canvas.getDisplay().getSystemColor(SWT.COLOR_LIST_BACKGROUND));
                 y += 10;
-            } else if (l.raster() != null) {
-                RasterStyle s = l.style();
+            } else if (l.raster() != null && s != null) {
                 int h = 120;
                 for (int k = 0; k < h; k++) {
                     Color c = s.ramp().at(1 - (double) k / (h - 1));
@@ -97,8 +98,8 @@ public final class LegendView extends MapFollowingView {
                 gc.drawText(format(s.min()), 38, y + h - 12, true);
                 y += h + 14;
             } else {
-                if (l.fill() != null) {
-                    Color f = l.fill();
+                Color f = l.fill();
+                if (f != null) {
                     double a = f.getAlpha() / 255.0; // blend with white as the map does over a light background
                     gc.setBackground(new org.eclipse.swt.graphics.Color((int) (255 - a * (255 - f.getRed())),
                             (int) (255 - a * (255 - f.getGreen())), (int) (255 - a * (255 - f.getBlue()))));

@@ -1,5 +1,6 @@
 package org.pacarbon.map.ui;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.core.commands.ExecutionException;
@@ -7,10 +8,12 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.handlers.HandlerUtil;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /** File &gt; Open Map, Add Data, Add Basemap and Save Map As: the Map view is shown (opened if needed) and does the work. */
 public final class MapCommands extends AbstractHandler {
     @Override
+    @NonNullByDefault({})
     public Object execute(ExecutionEvent event) throws ExecutionException {
         MapView map = mapOf(HandlerUtil.getActiveWorkbenchWindowChecked(event));
         if (map != null) {
@@ -26,7 +29,7 @@ public final class MapCommands extends AbstractHandler {
     }
 
     /** The window's Map view, shown (opened if needed); null when it cannot be opened. */
-    static MapView mapOf(IWorkbenchWindow window) {
+    static @Nullable MapView mapOf(IWorkbenchWindow window) {
         IWorkbenchPage page = window.getActivePage();
         if (page == null) {
             return null;

@@ -1,5 +1,6 @@
 package org.pacarbon.map.ui;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.nio.file.Path;
 
 import org.pacarbon.map.core.MapModel;
@@ -17,7 +18,7 @@ final class MapDocumentState {
      */
     static final String ASK_ON_EXIT = "pacarbon.map.askOnExit"; //$NON-NLS-1$
     private final MapModel model;
-    private volatile Path document;
+    private volatile @Nullable Path document;
     private volatile long savedAt;
 
     MapDocumentState(MapModel model) {
@@ -25,12 +26,12 @@ final class MapDocumentState {
     }
 
     /** The map now is the document {@code file} as it is on disk (just opened or saved); null: no document. */
-    void now(Path file) {
+    void now(@Nullable Path file) {
         document = file;
         savedAt = model.changes();
     }
 
-    Path document() {
+    @Nullable Path document() {
         return document;
     }
 

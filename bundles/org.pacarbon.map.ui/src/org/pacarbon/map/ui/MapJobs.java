@@ -1,5 +1,6 @@
 package org.pacarbon.map.ui;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import org.locationtech.jts.geom.Envelope;
 import org.pacarbon.gis.core.GisException;
 import org.pacarbon.map.core.LayerSources;
 import org.pacarbon.map.core.MapModel;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * The map's long work, off the UI thread: files dropped or added, map documents opened, the map of the last session.
@@ -40,11 +42,13 @@ final class MapJobs {
         drop.setTransfer(FileTransfer.getInstance());
         drop.addDropListener(new DropTargetAdapter() {
             @Override
+            @NonNullByDefault({})
             public void dragEnter(DropTargetEvent event) {
                 event.detail = DND.DROP_COPY;
             }
 
             @Override
+            @NonNullByDefault({})
             public void drop(DropTargetEvent event) {
                 if (event.data instanceof String[] files) {
                     map.dropFiles(files);
@@ -186,7 +190,7 @@ final class MapJobs {
     }
 
     /** Where the map is kept between sessions: the workspace's {@code .pacarbon/last.pamap} (null without a workspace). */
-    static Path lastMapFile() {
+    static @Nullable Path lastMapFile() {
         try {
             org.eclipse.osgi.service.datalocation.Location ws = org.eclipse.core.runtime.Platform.getInstanceLocation();
             if (ws != null && ws.isSet()) {

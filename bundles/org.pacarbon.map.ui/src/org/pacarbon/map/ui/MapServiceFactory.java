@@ -1,5 +1,6 @@
 package org.pacarbon.map.ui;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -14,6 +15,7 @@ import org.locationtech.jts.geom.Envelope;
 import org.pacarbon.gis.core.GisException;
 import org.pacarbon.map.core.MapLayer;
 import org.pacarbon.map.core.MapService;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * Contributes the workbench service {@link MapService} (extension {@code org.eclipse.ui.services}): the other UI
@@ -21,13 +23,14 @@ import org.pacarbon.map.core.MapService;
  */
 public final class MapServiceFactory extends AbstractServiceFactory {
     @Override
+    @NonNullByDefault({})
     public Object create(@SuppressWarnings("rawtypes") Class serviceInterface, IServiceLocator parentLocator, IServiceLocator locator) {
         return serviceInterface == MapService.class ? new WorkbenchMap() : null;
     }
 
     /** The Map view of the active workbench window. */
     static final class WorkbenchMap implements MapService {
-        private static IWorkbenchPage page() {
+        private static @Nullable IWorkbenchPage page() {
             IWorkbenchWindow w = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
             if (w == null && PlatformUI.getWorkbench().getWorkbenchWindowCount() > 0) {
                 w = PlatformUI.getWorkbench().getWorkbenchWindows()[0];
@@ -35,7 +38,7 @@ public final class MapServiceFactory extends AbstractServiceFactory {
             return w == null ? null : w.getActivePage();
         }
 
-        private static MapView open() {
+        private static @Nullable MapView open() {
             IWorkbenchPage p = page();
             IViewPart v = p == null ? null : p.findView(MapView.ID);
             return v instanceof MapView m ? m : null;
@@ -48,13 +51,14 @@ public final class MapServiceFactory extends AbstractServiceFactory {
         }
 
         @Override
-        public MapLayer addRaster(Path file, String name, String ramp, double min, double max, String unit) throws GisException {
+        public @Nullable MapLayer addRaster(Path file, String name, String ramp, double min, double max, String unit)
+                throws GisException {
             MapView m = open();
             return m == null ? null : m.addRaster(file, name, ramp, min, max, unit);
         }
 
         @Override
-        public Envelope extent() {
+        public @Nullable Envelope extent() {
             MapView m = open();
             return m == null ? null : m.extent();
         }
@@ -68,7 +72,7 @@ public final class MapServiceFactory extends AbstractServiceFactory {
         }
 
         @Override
-        public void openDocument(Path pamap, Envelope at) throws GisException {
+        public void openDocument(Path pamap, @Nullable Envelope at) throws GisException {
             IWorkbenchPage p = page();
             if (p == null) {
                 throw new GisException(pamap, "cannot be shown: the workbench has no window", "a workbench window");

@@ -1,5 +1,6 @@
 package org.pacarbon.map.ui;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.util.Locale;
 
 import org.locationtech.jts.geom.Envelope;
@@ -32,7 +33,8 @@ final class MapStatus {
 
     /** Whether the map is drawn as lon/lat (its CRS is geographic): pixels are kept square on the ground. */
     static boolean geographic(org.pacarbon.map.core.MapModel model) {
-        return model.crs() != null && CrsSupport.isGeographic(model.crs());
+        CoordinateReferenceSystem crs = model.crs();
+        return crs != null && CrsSupport.isGeographic(crs);
     }
 
     /** A map point as text: lon/lat on a geographic map, else x/y with lon/lat beside. */
@@ -41,10 +43,10 @@ final class MapStatus {
     }
 
     /** A map CRS and its transform to lon/lat (found in a job when the mouse moves: the first one opens the EPSG database). */
-    private record LonLat(CoordinateReferenceSystem crs, org.opengis.referencing.operation.MathTransform toLonLat) {
+    private record LonLat(CoordinateReferenceSystem crs, org.opengis.referencing.operation.@Nullable MathTransform toLonLat) {
     }
 
-    private static volatile LonLat lonLat;
+    private static volatile @Nullable LonLat lonLat;
     private static volatile boolean finding;
 
     /**
@@ -58,7 +60,7 @@ final class MapStatus {
         if (crs != null && !geographic) {
             LonLat known = lonLat;
             boolean isKnown = known != null && known.crs() == crs; // a transform, or none to be had
-            org.opengis.referencing.operation.MathTransform t = isKnown ? known.toLonLat() : null;
+            org.opengis.referencing.operation.MathTransform t = isKnown && known != null ? known.toLonLat() : null;
             if (!isKnown && wait) {
                 t = lonLat(crs);
             } else if (!isKnown && !finding) {
@@ -83,7 +85,7 @@ final class MapStatus {
         return sb.toString();
     }
 
-    private static org.opengis.referencing.operation.MathTransform lonLat(CoordinateReferenceSystem crs) {
+    private static org.opengis.referencing.operation.@Nullable MathTransform lonLat(CoordinateReferenceSystem crs) {
         try {
             org.opengis.referencing.operation.MathTransform t = CrsSupport.transform(CrsSupport.eastNorth(crs), CrsSupport.lonLat());
             lonLat = new LonLat(crs, t);
@@ -117,7 +119,7 @@ final class MapStatus {
     }
 
     /** The extent that shows {@code denominator} (1:denominator) about the centre of the view; null when it cannot. */
-    static Envelope extentAtScale(MapView map, double denominator) {
+    static @Nullable Envelope extentAtScale(MapView map, double denominator) {
         MapRenderer.View v = map.view();
         if (v == null || !(denominator > 0)) {
             return null;

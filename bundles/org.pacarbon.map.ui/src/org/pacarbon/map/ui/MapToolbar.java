@@ -1,5 +1,6 @@
 package org.pacarbon.map.ui;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -23,6 +24,7 @@ import org.eclipse.swt.widgets.Text;
 import org.locationtech.jts.geom.Envelope;
 import org.pacarbon.gis.core.GisException;
 import org.pacarbon.map.core.MapRenderer;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * The Map view's toolbar: the mouse tools (icons, one checked), full extent, a scale one can read and type
@@ -86,7 +88,7 @@ final class MapToolbar {
         return ResourceLocator.imageDescriptorFromBundle(MapToolbar.class, "icons/" + file).orElse(null); //$NON-NLS-1$
     }
 
-    private static Action action(String text, String icon, Runnable run) {
+    private static Action action(String text, @Nullable String icon, Runnable run) {
         Action a = new Action(text) {
             @Override
             public void run() {
@@ -195,6 +197,7 @@ final class MapToolbar {
         }
 
         @Override
+        @NonNullByDefault({})
         protected Control createControl(Composite parent) {
             Composite c = new Composite(parent, SWT.NONE);
             GridLayout l = new GridLayout(2, false);

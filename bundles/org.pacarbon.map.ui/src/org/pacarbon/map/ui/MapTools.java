@@ -1,5 +1,6 @@
 package org.pacarbon.map.ui;
 
+import org.opengis.referencing.crs.CoordinateReferenceSystem;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -179,18 +180,22 @@ final class MapTools {
 
     /** Measures the path so far on the ellipsoid of the map's CRS and says it in the status line. */
     private void measure() {
+        CoordinateReferenceSystem crs = map.crs();
+        if (crs == null) {
+            return;
+        }
         try {
             if (tool == Tool.MEASURE_LENGTH) {
-                measured = Measure.length(path, map.crs());
+                measured = Measure.length(path, crs);
                 measurement = Messages.MeasureLength + " " + Numbers.format(measured >= 10_000 ? measured / 1000 : measured,
                         measured >= 10_000 ? "km" : "m"); //$NON-NLS-1$ //$NON-NLS-2$
             } else {
-                measured = Measure.area(path, map.crs());
+                measured = Measure.area(path, crs);
                 List<Coordinate> ring = new ArrayList<>(path);
                 if (!ring.isEmpty()) {
                     ring.add(ring.get(0));
                 }
-                double perimeter = Measure.length(ring, map.crs());
+                double perimeter = Measure.length(ring, crs);
                 measurement = Messages.MeasureArea + " " + Numbers.areaKm2(measured) + "   " + Messages.MeasurePerimeter + " " //$NON-NLS-1$ //$NON-NLS-2$
                         + Numbers.format(perimeter / 1000, "km"); //$NON-NLS-1$
             }
@@ -260,7 +265,7 @@ final class MapTools {
     void panBy(int dx, int dy) {
         MapRenderer.View v = map.view();
         Envelope e = map.extent();
-        if (v == null) {
+        if (v == null || e == null) {
             return;
         }
         double ux = dx * e.getWidth() / v.width(), uy = dy * e.getHeight() / v.height();

@@ -1,5 +1,6 @@
 package org.pacarbon.map.ui;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import org.pacarbon.map.core.Figure;
 import org.pacarbon.map.core.MapLayer;
 import org.pacarbon.map.core.MapModel;
 import org.pacarbon.map.core.MapRenderer;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * The map on screen: draws the layers of its {@link MapModel} with the headless renderer in a background job (never on
@@ -51,6 +53,7 @@ public final class MapView extends ViewPart implements org.eclipse.ui.ISaveableP
     private volatile boolean wasDirty;
 
     @Override
+    @NonNullByDefault({})
     public void createPartControl(Composite parent) {
         parent.setData(WIDGET_ID_KEY, ID);
         canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
@@ -118,7 +121,7 @@ public final class MapView extends ViewPart implements org.eclipse.ui.ISaveableP
     }
 
     /** Highlights features on the map (a geometry in the map CRS; null: none), drawn above every layer. */
-    public void setHighlight(Geometry g) {
+    public void setHighlight(@Nullable Geometry g) {
         if (g != highlight) {
             highlight = g;
             render();
@@ -217,7 +220,7 @@ public final class MapView extends ViewPart implements org.eclipse.ui.ISaveableP
     }
 
     /** The map CRS (its first layer's), or null with no layers. */
-    public CoordinateReferenceSystem crs() {
+    public @Nullable CoordinateReferenceSystem crs() {
         return model.crs();
     }
 
@@ -234,7 +237,7 @@ public final class MapView extends ViewPart implements org.eclipse.ui.ISaveableP
     }
 
     /** The map is now the document {@code file} as on disk (opened or saved); null: a map of no document. */
-    void documentIs(Path file) {
+    void documentIs(@Nullable Path file) {
         document.now(file);
         dirtyChanged();
     }
@@ -246,11 +249,12 @@ public final class MapView extends ViewPart implements org.eclipse.ui.ISaveableP
             wasDirty = dirty;
             firePropertyChange(PROP_DIRTY);
         }
-        setTitleToolTip(document() == null ? getPartName() : document().toString());
+        Path doc = document();
+        setTitleToolTip(doc == null ? getPartName() : doc.toString());
     }
 
     /** The document the map shows (opened or saved by the user), or null. */
-    public Path document() {
+    public @Nullable Path document() {
         return document.document();
     }
 
@@ -262,9 +266,14 @@ public final class MapView extends ViewPart implements org.eclipse.ui.ISaveableP
 
     /** File &gt; Save and the question on close: writes the map to its document; a failure says why and stays dirty. */
     @Override
+    @NonNullByDefault({})
     public void doSave(org.eclipse.core.runtime.IProgressMonitor monitor) {
+        Path doc = document.document();
+        if (doc == null) {
+            return; // a map of no document is never dirty
+        }
         try {
-            saveDocument(document.document());
+            saveDocument(doc);
         } catch (GisException e) {
             org.eclipse.jface.dialogs.MessageDialog.openError(canvas.getShell(), Messages.SaveMap, e.getMessage());
             if (monitor != null) {
@@ -291,7 +300,7 @@ public final class MapView extends ViewPart implements org.eclipse.ui.ISaveableP
 
 
     /** Replaces the layers with those of a map document and shows {@code at}, or the document's extent when null. */
-    public void openDocument(Path pamap, Envelope at) throws GisException {
+    public void openDocument(Path pamap, @Nullable Envelope at) throws GisException {
         Envelope saved = model.open(pamap);
         RecentMaps.add(pamap);
         documentIs(pamap);
@@ -314,13 +323,13 @@ public final class MapView extends ViewPart implements org.eclipse.ui.ISaveableP
     }
 
     /** The extent shown (as asked for; the canvas may show a little more to keep pixels square), or null. */
-    public Envelope extent() {
+    public @Nullable Envelope extent() {
         Envelope e = extent;
         return e == null ? null : new Envelope(e);
     }
 
     /** Shows an extent in the map's CRS. */
-    public void setExtent(Envelope e) {
+    public void setExtent(@Nullable Envelope e) {
         if (e != null && !e.isNull() && e.getWidth() > 0 && e.getHeight() > 0) {
             extent = new Envelope(e);
             render();
@@ -333,7 +342,7 @@ public final class MapView extends ViewPart implements org.eclipse.ui.ISaveableP
     }
 
     /** What the canvas shows: the extent widened to its aspect ratio (pixels stay square), or null before a layer. */
-    MapRenderer.View view() {
+    MapRenderer.@Nullable View view() {
         Envelope e = extent;
         if (canvas == null || canvas.isDisposed() || e == null) {
             return null;

@@ -1,5 +1,7 @@
 package org.pacarbon.map.ui;
 
+import org.eclipse.jdt.annotation.Nullable;
+import org.pacarbon.gis.core.raster.RasterSource;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +26,7 @@ import org.pacarbon.map.core.Classification;
 import org.pacarbon.map.core.ColorRamp;
 import org.pacarbon.map.core.MapLayer;
 import org.pacarbon.map.core.RasterStyle;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * The style of a raster layer: colour ramp (with a preview), stretch (min, max, log scale, or 2-98 % of the
@@ -32,6 +35,9 @@ import org.pacarbon.map.core.RasterStyle;
 final class StyleDialog extends TitleAreaDialog {
     static final String ID = MapView.ID + ".style";
     private final MapLayer layer;
+    /** The layer's raster and style when the dialog opened (a style dialog is only for raster layers). */
+    private final RasterSource raster;
+    private final RasterStyle style;
     private Combo ramp;
     private Canvas preview;
     private Text min;
@@ -39,14 +45,22 @@ final class StyleDialog extends TitleAreaDialog {
     private Button log;
     private Combo classes;
     private Spinner count;
-    private RasterStyle result;
+    private @Nullable RasterStyle result;
 
     StyleDialog(Shell parent, MapLayer layer) {
         super(parent);
         this.layer = layer;
+        RasterSource r = layer.raster();
+        RasterStyle st = layer.style();
+        if (r == null || st == null) {
+            throw new IllegalArgumentException("layer " + layer.name() + " is not a raster layer");
+        }
+        this.raster = r;
+        this.style = st;
     }
 
     @Override
+    @NonNullByDefault({})
     protected void configureShell(Shell shell) {
         super.configureShell(shell);
         shell.setText(Messages.StyleOf + " " + layer.name());
@@ -54,6 +68,7 @@ final class StyleDialog extends TitleAreaDialog {
     }
 
     @Override
+    @NonNullByDefault({})
     protected Control createDialogArea(Composite parent) {
         setTitle(Messages.StyleOf + " " + layer.name());
         setMessage(Messages.StyleMsg);
@@ -61,7 +76,7 @@ final class StyleDialog extends TitleAreaDialog {
         Composite c = new Composite(area, SWT.NONE);
         c.setLayout(new GridLayout(3, false));
         c.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        RasterStyle s = layer.style();
+        RasterStyle s = style;
         new Label(c, SWT.NONE).setText(Messages.Ramp);
         ramp = new Combo(c, SWT.READ_ONLY);
         ramp.setData(MapView.WIDGET_ID_KEY, ID + ".ramp");
@@ -95,7 +110,7 @@ final class StyleDialog extends TitleAreaDialog {
         stretch.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false, 3, 1));
         stretch.addListener(SWT.Selection, e -> {
             try {
-                double[] q = Classification.sampledQuantiles(layer.raster(), log.getSelection());
+                double[] q = Classification.sampledQuantiles(raster, log.getSelection());
                 if (q != null) {
                     min.setText(format(q[1]));
                     max.setText(format(q[q.length - 2]));
@@ -116,7 +131,8 @@ final class StyleDialog extends TitleAreaDialog {
         classes.select(s.breaks() == null ? 0 : 1);
         count = new Spinner(c, SWT.BORDER);
         count.setData(MapView.WIDGET_ID_KEY, ID + ".count");
-        count.setValues(s.breaks() == null ? 5 : s.breaks().length - 1, 2, 12, 0, 1, 1);
+        double[] sb = s.breaks();
+        count.setValues(sb == null ? 5 : sb.length - 1, 2, 12, 0, 1, 1);
         return area;
     }
 
@@ -174,6 +190,7 @@ final class StyleDialog extends TitleAreaDialog {
     }
 
     @Override
+    @NonNullByDefault({})
     protected void createButtonsForButtonBar(Composite parent) {
         super.createButtonsForButtonBar(parent);
         getButton(IDialogConstants.OK_ID).setData(MapView.WIDGET_ID_KEY, ID + ".ok");
@@ -192,7 +209,7 @@ final class StyleDialog extends TitleAreaDialog {
             switch (classes.getSelectionIndex()) {
                 case 1 -> breaks = Classification.equalInterval(a, b, n);
                 case 2, 3 -> {
-                    double[] sample = Classification.sampledQuantiles(layer.raster(), log.getSelection());
+                    double[] sample = Classification.sampledQuantiles(raster, log.getSelection());
                     if (sample != null) {
                         double[] within = Arrays.stream(sample).filter(x -> x >= a && x <= b).toArray();
                         breaks = classes.getSelectionIndex() == 2 ? Classification.quantile(within, n)
@@ -205,11 +222,11 @@ final class StyleDialog extends TitleAreaDialog {
             setErrorMessage(Messages.ClassesFailed + e.getMessage());
             return;
         }
-        result = new RasterStyle(ColorRamp.preset(rampKey()), a, b, log.getSelection(), breaks, layer.style().unit());
+        result = new RasterStyle(ColorRamp.preset(rampKey()), a, b, log.getSelection(), breaks, style.unit());
         super.okPressed();
     }
 
-    RasterStyle result() {
+    @Nullable RasterStyle result() {
         return result;
     }
 }

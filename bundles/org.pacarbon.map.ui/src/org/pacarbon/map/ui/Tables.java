@@ -1,5 +1,6 @@
 package org.pacarbon.map.ui;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Composite;
@@ -15,7 +16,7 @@ final class Tables {
      * A table filling a grid cell, with the robot's widget id, lines, and a column per header (null headers: no header
      * row) of the given widths; {@code heightHint} 0 for none.
      */
-    static Table create(Composite parent, int style, String widgetId, String[] headers, int[] widths, int heightHint) {
+    static Table create(Composite parent, int style, String widgetId, String @Nullable [] headers, int[] widths, int heightHint) {
         Table table = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | style);
         table.setData(MapView.WIDGET_ID_KEY, widgetId);
         table.setHeaderVisible(headers != null);

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.eclipse.jdt.annotation.Nullable;
 
 /** Checks parameters, runs a tool and writes its tables, text and a record of the run. Used by CLI and UI alike. */
 public final class ToolRunner {
@@ -77,7 +78,7 @@ public final class ToolRunner {
     }
 
     /** Runs a tool and, when {@code outDir} is not null, writes its outputs there (see {@link #write}). */
-    public static ToolResult run(ToolDescriptor d, Map<String, String> given, Path cwd, Path outDir, Progress progress)
+    public static ToolResult run(ToolDescriptor d, Map<String, String> given, Path cwd, @Nullable Path outDir, Progress progress)
             throws ToolException {
         Tool tool = d.create();
         ToolValues v = check(tool, given, cwd);
@@ -148,7 +149,7 @@ public final class ToolRunner {
         return s.isEmpty() ? "table" : s;
     }
 
-    static String cell(Object o) {
+    static String cell(@Nullable Object o) {
         if (o == null) {
             return "";
         }

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * The translations of a tool's parameter labels and hints, kept where the tool's name already is: the contributing
@@ -76,7 +77,7 @@ final class ToolTexts {
         return own != null ? own : description.isBlank() ? help : description;
     }
 
-    private static String first(Properties t, String... keys) {
+    private static @Nullable String first(Properties t, String... keys) {
         for (String k : keys) {
             String v = t.getProperty(k);
             if (v != null && !v.isBlank()) {

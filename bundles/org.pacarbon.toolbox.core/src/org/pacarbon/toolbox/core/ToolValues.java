@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jdt.annotation.Nullable;
 
 /** The checked, typed values of a run, by parameter name; absent optional parameters have no entry. */
 public final class ToolValues {
@@ -32,9 +33,21 @@ public final class ToolValues {
         return Boolean.TRUE.equals(values.get(name));
     }
 
-    public String text(String name) {
+    public @Nullable String text(String name) {
         Object v = values.get(name);
         return v == null ? null : v.toString();
+    }
+
+    /**
+     * The text of a parameter that always has a value (required, or with a default); the runner checks it before the
+     * tool runs.
+     */
+    public String required(String name) {
+        String t = text(name);
+        if (t == null) {
+            throw new IllegalArgumentException("parameter " + name + " has no value");
+        }
+        return t;
     }
 
     @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package org.pacarbon.toolbox.ui;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -47,7 +48,7 @@ final class HistoryPanel {
     }
 
     /** The run selected in the table, or null. */
-    RunRecord selected() {
+    @Nullable RunRecord selected() {
         TableItem[] s = table.getSelection();
         return s.length == 1 ? (RunRecord) s[0].getData() : null;
     }

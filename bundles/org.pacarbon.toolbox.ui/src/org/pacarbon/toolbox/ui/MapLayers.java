@@ -24,7 +24,7 @@ final class MapLayers {
 
     static void add(IWorkbenchPage page, ToolResult.Raster r, Label message) {
         try {
-            MapService map = page.getWorkbenchWindow().getService(MapService.class);
+            MapService map = org.pacarbon.map.core.MapService.of(page.getWorkbenchWindow().getService(MapService.class));
             if (map == null || page.findView("org.pacarbon.views.map") == null) {
                 return; // no map bundle or no map open: the raster is in the results folder
             }

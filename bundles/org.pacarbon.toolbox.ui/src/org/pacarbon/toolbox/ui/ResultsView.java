@@ -1,5 +1,6 @@
 package org.pacarbon.toolbox.ui;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,7 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.pacarbon.toolbox.core.ToolResult;
 import org.pacarbon.toolbox.core.ToolRunner;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * The results of the last run: one tab per table (click a header to sort, Ctrl+C or Copy for the selected rows as
@@ -50,6 +52,7 @@ public final class ResultsView extends ViewPart {
     private ToolResult shown;
 
     @Override
+    @NonNullByDefault({})
     public void createPartControl(Composite parent) {
         parent.setData(ToolboxView.WIDGET_ID_KEY, ID);
         parent.setLayout(new GridLayout(1, false));
@@ -177,7 +180,7 @@ public final class ResultsView extends ViewPart {
         return String.valueOf(a).compareToIgnoreCase(String.valueOf(b));
     }
 
-    static String cell(Object o) {
+    static String cell(@Nullable Object o) {
         if (o == null) {
             return "";
         }
@@ -196,7 +199,7 @@ public final class ResultsView extends ViewPart {
             }
             e[k] = n.doubleValue();
         }
-        org.pacarbon.map.core.MapService map = getSite().getService(org.pacarbon.map.core.MapService.class);
+        org.pacarbon.map.core.MapService map = org.pacarbon.map.core.MapService.of(getSite().getService(org.pacarbon.map.core.MapService.class));
         if (map != null && map.extent() != null) { // no map bundle or no map open: nothing to zoom
             double mx = Math.max(e[2] - e[0], 1e-9) * 0.15;
             double my = Math.max(e[3] - e[1], 1e-9) * 0.15;

@@ -23,6 +23,7 @@ import org.pacarbon.gis.core.vector.VectorIO;
 import org.pacarbon.toolbox.core.Param;
 import org.pacarbon.toolbox.core.Tool;
 import org.pacarbon.toolbox.core.ToolException;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * The form of one tool, generated from its parameter declarations: a file field with a browse button for
@@ -162,6 +163,7 @@ final class ToolForm {
                 private static final long serialVersionUID = 1L;
 
                 @Override
+                @NonNullByDefault({})
                 protected boolean removeEldestEntry(Map.Entry<String, List<String>> e) {
                     return size() > 32;
                 }
@@ -187,7 +189,7 @@ final class ToolForm {
         } catch (java.io.IOException | RuntimeException e) {
             key = null;
         }
-        if (key == null) {
+        if (key == null || f == null) {
             fillFields(dependents, List.of());
             return;
         }
@@ -200,6 +202,7 @@ final class ToolForm {
         org.eclipse.swt.widgets.Display display = body.getDisplay();
         org.eclipse.core.runtime.jobs.Job job = new org.eclipse.core.runtime.jobs.Job("Reading the fields of " + f.getFileName()) {
             @Override
+            @NonNullByDefault({})
             protected org.eclipse.core.runtime.IStatus run(org.eclipse.core.runtime.IProgressMonitor monitor) {
                 try {
                     List<String> fields = specKeys ? layerKeys(f) : VectorIO.read(f, null, null).fields();
@@ -256,7 +259,7 @@ final class ToolForm {
         }
         if (c instanceof Combo co) {
             return co.getData(CHOICES) instanceof List<?> values && co.getSelectionIndex() >= 0
-                    ? (String) values.get(co.getSelectionIndex()) : co.getText();
+                    ? String.valueOf(values.get(co.getSelectionIndex())) : co.getText();
         }
         if (c instanceof Button b) {
             return Boolean.toString(b.getSelection());

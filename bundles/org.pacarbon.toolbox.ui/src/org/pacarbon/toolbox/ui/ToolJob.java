@@ -12,6 +12,7 @@ import org.pacarbon.toolbox.core.Progress;
 import org.pacarbon.toolbox.core.ToolDescriptor;
 import org.pacarbon.toolbox.core.ToolException;
 import org.pacarbon.toolbox.core.ToolRunner;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /** Runs a tool in the background; cancel takes effect at the tool's next check (within a second). */
 final class ToolJob extends Job {
@@ -32,6 +33,7 @@ final class ToolJob extends Job {
     }
 
     @Override
+    @NonNullByDefault({})
     protected IStatus run(IProgressMonitor monitor) {
         int[] total = {0};
         int[] done = {0};

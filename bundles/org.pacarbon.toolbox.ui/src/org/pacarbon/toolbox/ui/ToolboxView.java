@@ -1,5 +1,6 @@
 package org.pacarbon.toolbox.ui;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -34,6 +35,7 @@ import org.pacarbon.toolbox.core.ToolDescriptor;
 import org.pacarbon.toolbox.core.ToolException;
 import org.pacarbon.toolbox.core.ToolRegistry;
 import org.pacarbon.toolbox.core.ToolResult;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * The toolbox: tools by category with a search box; the selected tool's form (double-click or Enter opens it),
@@ -75,6 +77,7 @@ public final class ToolboxView extends ViewPart {
     }
 
     @Override
+    @NonNullByDefault({})
     public void createPartControl(Composite parent) {
         parent.setData(WIDGET_ID_KEY, ID);
         FontData fd = parent.getFont().getFontData()[0];
@@ -210,11 +213,12 @@ public final class ToolboxView extends ViewPart {
     /** The files of the raster layers on the open map (offered in raster fields). */
     private List<String> mapRasters() {
         List<String> out = new ArrayList<>();
-        org.pacarbon.map.core.MapService map = getSite().getService(org.pacarbon.map.core.MapService.class);
+        org.pacarbon.map.core.MapService map = org.pacarbon.map.core.MapService.of(getSite().getService(org.pacarbon.map.core.MapService.class));
         if (map != null) { // null: no map bundle
             for (org.pacarbon.map.core.MapLayer l : map.layers()) {
-                if (l.raster() != null && l.raster().file() != null) {
-                    out.add(l.raster().file().toString());
+                org.pacarbon.gis.core.raster.RasterSource r = l.raster();
+                if (r != null) {
+                    out.add(r.file().toString());
                 }
             }
         }
@@ -281,6 +285,7 @@ public final class ToolboxView extends ViewPart {
         });
         j.addJobChangeListener(new JobChangeAdapter() {
             @Override
+            @NonNullByDefault({})
             public void done(IJobChangeEvent event) {
                 display.asyncExec(() -> finished(rec));
             }
@@ -345,7 +350,7 @@ public final class ToolboxView extends ViewPart {
         history.show(runs);
     }
 
-    private RunRecord selectedRun() {
+    private @Nullable RunRecord selectedRun() {
         return history.selected();
     }
 

@@ -80,7 +80,7 @@ public enum Field {
             case OWNER:
                 return item.owner();
             case DUE:
-                return item.due() == null ? "" : item.due().toString();
+                return item.dueText();
             case TAGS:
                 return String.join(",", item.tags());
             case PAS:

@@ -31,6 +31,12 @@ public record Item(long id, String uid, long parentId, Kind kind, String code, S
         return locale.getLanguage().equals("zh") && !titleZh.isEmpty() ? titleZh : title;
     }
 
+    /** @return the due date as ISO text (yyyy-mm-dd), or "" when there is none */
+    public String dueText() {
+        LocalDate d = due;
+        return d == null ? "" : d.toString();
+    }
+
     /** Not done and its due date is before {@code today}. */
     public boolean overdue(LocalDate today) {
         return due != null && status != Status.DONE && due.isBefore(today);

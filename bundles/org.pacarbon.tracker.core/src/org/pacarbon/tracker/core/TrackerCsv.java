@@ -28,7 +28,7 @@ final class TrackerCsv {
         sb.append(String.join(",", CSV_COLUMNS)).append("\r\n");
         for (Item i : items) {
             List<String> row = List.of(i.code(), i.kind().key(), codes.getOrDefault(i.parentId(), ""), i.title(),
-                    i.titleZh(), i.status().key(), i.priority().key(), i.owner(), i.due() == null ? "" : i.due().toString(),
+                    i.titleZh(), i.status().key(), i.priority().key(), i.owner(), i.dueText(),
                     String.join(",", i.tags()), String.join(",", i.pas()),
                     String.format(Locale.ROOT, "%.0f", 100 * progress.get(i.id())),
                     Integer.toString(store.notes(i.id()).size()), Integer.toString(store.evidence(i.id()).size()),

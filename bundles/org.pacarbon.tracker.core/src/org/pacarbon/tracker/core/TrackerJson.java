@@ -55,7 +55,7 @@ final class TrackerJson {
         o.put("status", i.status().key());
         o.put("priority", i.priority().key());
         o.put("owner", i.owner());
-        o.put("due", i.due() == null ? "" : i.due().toString());
+        o.put("due", i.dueText());
         ArrayNode tags = o.putArray("tags");
         i.tags().forEach(tags::add);
         ArrayNode pas = o.putArray("pas");

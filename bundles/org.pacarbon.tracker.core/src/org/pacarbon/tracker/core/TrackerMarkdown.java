@@ -47,7 +47,7 @@ final class TrackerMarkdown {
                             .append(" | ").append(i.status().key()).append(i.overdue(today) ? (zh ? " (逾期)" : " (overdue)") : "")
                             .append(" | ").append(i.priority().key())
                             .append(" | ").append(i.owner().replace("|", "\\|"))
-                            .append(" | ").append(i.due() == null ? "" : i.due().toString())
+                            .append(" | ").append(i.dueText())
                             .append(" | ").append(String.format(Locale.ROOT, "%.0f %%", 100 * progress.get(i.id())))
                             .append(" | ").append(String.join("; ", ev)).append(" |\n");
             }

@@ -18,6 +18,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.pacarbon.tracker.core.Evidence;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /** Asks for the evidence to link: type, file or URL, label, and for maps an extent. */
 final class EvidenceDialog extends TitleAreaDialog {
@@ -37,6 +38,7 @@ final class EvidenceDialog extends TitleAreaDialog {
     }
 
     @Override
+    @NonNullByDefault({})
     protected void configureShell(Shell shell) {
         super.configureShell(shell);
         shell.setText(Messages.EvDlg_title);
@@ -44,6 +46,7 @@ final class EvidenceDialog extends TitleAreaDialog {
     }
 
     @Override
+    @NonNullByDefault({})
     protected Control createDialogArea(Composite parent) {
         setTitle(Messages.EvDlg_title);
         setMessage(Messages.EvDlg_message);
@@ -105,6 +108,7 @@ final class EvidenceDialog extends TitleAreaDialog {
     }
 
     @Override
+    @NonNullByDefault({})
     protected void createButtonsForButtonBar(Composite parent) {
         super.createButtonsForButtonBar(parent);
         getButton(IDialogConstants.OK_ID).setData(TrackerView.WIDGET_ID_KEY, ID + ".ok");

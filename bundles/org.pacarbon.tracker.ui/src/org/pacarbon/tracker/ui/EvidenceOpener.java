@@ -1,5 +1,6 @@
 package org.pacarbon.tracker.ui;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbenchPage;
 import org.pacarbon.tracker.core.Evidence;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * "Open evidence": an assessment run shows its report tables, a CSV table shows as a table, a map document opens
@@ -111,7 +113,7 @@ final class EvidenceOpener {
     }
 
     private static void openMap(Shell shell, Path pamap, String extent, IWorkbenchPage page) {
-        org.pacarbon.map.core.MapService map = page.getWorkbenchWindow().getService(org.pacarbon.map.core.MapService.class);
+        org.pacarbon.map.core.MapService map = org.pacarbon.map.core.MapService.of(page.getWorkbenchWindow().getService(org.pacarbon.map.core.MapService.class));
         if (map == null) { // no map bundle in this product
             MessageDialog.openError(shell, Messages.Error_title, NLS.bind(Messages.Open_noProgram, pamap));
             return;
@@ -128,7 +130,7 @@ final class EvidenceOpener {
         }
     }
 
-    private static double[] parse(String extent) {
+    private static double @Nullable [] parse(@Nullable String extent) {
         if (extent == null || extent.isBlank()) {
             return null;
         }
@@ -141,9 +143,9 @@ final class EvidenceOpener {
     }
 
     /** The open map view's extent as {minx, miny, maxx, maxy}, or null when there is no map with layers. */
-    static double[] mapExtent() {
+    static double @Nullable [] mapExtent() {
         try {
-            org.pacarbon.map.core.MapService map = org.eclipse.ui.PlatformUI.getWorkbench().getService(org.pacarbon.map.core.MapService.class);
+            org.pacarbon.map.core.MapService map = org.pacarbon.map.core.MapService.of(org.eclipse.ui.PlatformUI.getWorkbench().getService(org.pacarbon.map.core.MapService.class));
             org.locationtech.jts.geom.Envelope e = map == null ? null : map.extent();
             if (e != null) {
                 return new double[] {e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()};
@@ -160,7 +162,7 @@ final class EvidenceOpener {
         private final String text;
         private final List<List<String>> csv;
 
-        Viewer(Shell parent, String title, String text, List<List<String>> csv) {
+        Viewer(Shell parent, String title, @Nullable String text, @Nullable List<List<String>> csv) {
             super(parent);
             this.title = title;
             this.text = text;
@@ -169,6 +171,7 @@ final class EvidenceOpener {
         }
 
         @Override
+        @NonNullByDefault({})
         protected void configureShell(Shell shell) {
             super.configureShell(shell);
             shell.setText(NLS.bind(Messages.Open_title, title));
@@ -176,6 +179,7 @@ final class EvidenceOpener {
         }
 
         @Override
+        @NonNullByDefault({})
         protected Control createDialogArea(Composite parent) {
             Composite area = (Composite) super.createDialogArea(parent);
             GridData gd = new GridData(SWT.FILL, SWT.FILL, true, true);
@@ -209,6 +213,7 @@ final class EvidenceOpener {
         }
 
         @Override
+        @NonNullByDefault({})
         protected void createButtonsForButtonBar(Composite parent) {
             createButton(parent, IDialogConstants.CLOSE_ID, IDialogConstants.CLOSE_LABEL, true)
                     .setData(TrackerView.WIDGET_ID_KEY, VIEWER_ID + ".close");

@@ -1,5 +1,6 @@
 package org.pacarbon.tracker.ui;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -225,7 +226,7 @@ final class ItemEditor {
     }
 
     /** Shows an item (null: nothing selected). */
-    void show(Item i) {
+    void show(@Nullable Item i) {
         if (form.isDisposed()) {
             return;
         }
@@ -253,7 +254,7 @@ final class ItemEditor {
             status.select(i.status().ordinal());
             priority.select(i.priority().ordinal());
             set(owner, i.owner(), same);
-            set(due, i.due() == null ? "" : i.due().toString(), same);
+            set(due, i.dueText(), same);
             due.setForeground(i.overdue(LocalDate.now()) ? red : null);
             due.setToolTipText(i.overdue(LocalDate.now()) ? NLS.bind(Messages.Form_overdue, i.due()) : null);
             set(tags, String.join(", ", i.tags()), same);
@@ -280,19 +281,19 @@ final class ItemEditor {
     private void fillTables(Item i) {
         try {
             evidence.removeAll();
-            for (Evidence e : view.store().evidence(i.id())) {
+            for (Evidence e : view.openStore().evidence(i.id())) {
                 TableItem r = new TableItem(evidence, SWT.NONE);
                 r.setText(new String[] {e.type().key(), e.label(), e.target() + (e.extent().isEmpty() ? "" : "  [" + e.extent() + "]")});
                 r.setData(e);
             }
             notes.removeAll();
-            for (Note n : view.store().notes(i.id())) {
+            for (Note n : view.openStore().notes(i.id())) {
                 TableItem r = new TableItem(notes, SWT.NONE);
                 r.setText(new String[] {WHEN.format(n.at()), n.author(), n.text().replace('\n', ' ')});
                 r.setData(n);
             }
             history.removeAll();
-            List<Change> h = view.store().history(i.id());
+            List<Change> h = view.openStore().history(i.id());
             for (int k = h.size() - 1; k >= 0; k--) {
                 Change c = h.get(k);
                 TableItem r = new TableItem(history, SWT.NONE);
@@ -323,14 +324,14 @@ final class ItemEditor {
             return;
         }
         message.setText("");
-        view.execute(new Ops.SetField(view.store(), view.undoContext(), current, field, normalized));
+        view.execute(new Ops.SetField(view.openStore(), view.undoContext(), current, field, normalized));
     }
 
     private void addNote() {
         if (item == null || note.getText().isBlank()) {
             return;
         }
-        if (view.execute(new Ops.AddNote(view.store(), view.undoContext(), item.id(), note.getText()))) {
+        if (view.execute(new Ops.AddNote(view.openStore(), view.undoContext(), item.id(), note.getText()))) {
             note.setText("");
         }
     }
@@ -345,7 +346,7 @@ final class ItemEditor {
         }
     }
 
-    private Evidence selectedEvidence() {
+    private @Nullable Evidence selectedEvidence() {
         TableItem[] s = evidence.getSelection();
         if (s.length == 1 && s[0].getData() instanceof Evidence e) {
             return e;
@@ -363,7 +364,7 @@ final class ItemEditor {
     private void removeEvidence() {
         Evidence e = selectedEvidence();
         if (e != null) {
-            view.execute(new Ops.RemoveEvidence(view.store(), view.undoContext(), e));
+            view.execute(new Ops.RemoveEvidence(view.openStore(), view.undoContext(), e));
         }
     }
 }

@@ -15,6 +15,7 @@ import org.pacarbon.tracker.core.Item;
 import org.pacarbon.tracker.core.Note;
 import org.pacarbon.tracker.core.TrackerException;
 import org.pacarbon.tracker.core.TrackerStore;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /** The tracker's edits as undoable operations (Edit > Undo, Ctrl+Z; Redo, Ctrl+Y). */
 final class Ops {
@@ -40,16 +41,19 @@ final class Ops {
         abstract void revert() throws TrackerException;
 
         @Override
+        @NonNullByDefault({})
         public IStatus execute(IProgressMonitor monitor, IAdaptable info) throws ExecutionException {
             return redo(monitor, info);
         }
 
         @Override
+        @NonNullByDefault({})
         public IStatus redo(IProgressMonitor monitor, IAdaptable info) throws ExecutionException {
             return run(this::apply);
         }
 
         @Override
+        @NonNullByDefault({})
         public IStatus undo(IProgressMonitor monitor, IAdaptable info) throws ExecutionException {
             return run(this::revert);
         }

@@ -1,5 +1,6 @@
 package org.pacarbon.tracker.ui;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,6 +33,7 @@ import org.pacarbon.tracker.core.Item;
 import org.pacarbon.tracker.core.Kind;
 import org.pacarbon.tracker.core.Status;
 import org.pacarbon.tracker.core.TrackerStore;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * The tracker's tree and its columns: the items as last read (by id, with their children and rolled-up progress),
@@ -46,7 +48,6 @@ final class TrackerTree {
     }
 
     private final TreeViewer viewer;
-    private final Locale locale;
     private final Font bold;
     private final Color blockedBg = new Color(255, 224, 178);
     private final Color overdueFg = new Color(183, 28, 28);
@@ -60,7 +61,6 @@ final class TrackerTree {
     private Object[] expandedBeforeFilter;
 
     TrackerTree(Composite parent, String widgetId, Locale locale, Font bold, EvidenceSink sink) {
-        this.locale = locale;
         this.bold = bold;
         viewer = new TreeViewer(parent, SWT.BORDER | SWT.SINGLE | SWT.FULL_SELECTION);
         viewer.getTree().setData(TrackerView.WIDGET_ID_KEY, widgetId);
@@ -69,22 +69,26 @@ final class TrackerTree {
         viewer.setUseHashlookup(true);
         viewer.setContentProvider(new ITreeContentProvider() {
             @Override
+            @NonNullByDefault({})
             public Object[] getElements(Object input) {
                 return roots.stream().filter(visible::contains).toArray();
             }
 
             @Override
+            @NonNullByDefault({})
             public Object[] getChildren(Object parent) {
                 return children.getOrDefault((Long) parent, List.of()).stream().filter(visible::contains).toArray();
             }
 
             @Override
+            @NonNullByDefault({})
             public Object getParent(Object element) {
                 Item i = items.get((Long) element);
                 return i == null || i.parentId() == 0 ? null : i.parentId();
             }
 
             @Override
+            @NonNullByDefault({})
             public boolean hasChildren(Object element) {
                 return getChildren(element).length > 0;
             }
@@ -93,7 +97,7 @@ final class TrackerTree {
         column(Messages.Col_status, 90, i -> Labels.status(i.status()));
         column(Messages.Col_priority, 70, i -> Labels.priority(i.priority()));
         column(Messages.Col_owner, 90, Item::owner);
-        column(Messages.Col_due, 96, i -> i.due() == null ? "" : i.due().toString());
+        column(Messages.Col_due, 96, Item::dueText);
         column(Messages.Col_progress, 70, i -> String.format(Locale.ROOT, "%.0f %%", 100 * progress.getOrDefault(i.id(), 0.0)));
         // the title column takes the width the others leave
         viewer.getTree().addListener(SWT.Resize, e -> {
@@ -134,12 +138,14 @@ final class TrackerTree {
         c.getColumn().setMoveable(true);
         c.setLabelProvider(new ColumnLabelProvider() {
             @Override
+            @NonNullByDefault({})
             public String getText(Object element) {
                 Item i = items.get((Long) element);
                 return i == null ? "" : text.of(i);
             }
 
             @Override
+            @NonNullByDefault({})
             public Color getForeground(Object element) {
                 Item i = items.get((Long) element);
                 if (i == null) {
@@ -152,12 +158,14 @@ final class TrackerTree {
             }
 
             @Override
+            @NonNullByDefault({})
             public Color getBackground(Object element) {
                 Item i = items.get((Long) element);
                 return i != null && i.status() == Status.BLOCKED ? blockedBg : null;
             }
 
             @Override
+            @NonNullByDefault({})
             public Font getFont(Object element) {
                 Item i = items.get((Long) element);
                 return i != null && (i.kind() == Kind.ISSUE || i.kind() == Kind.FRAMEWORK || i.overdue(LocalDate.now()))
@@ -165,6 +173,7 @@ final class TrackerTree {
             }
 
             @Override
+            @NonNullByDefault({})
             public String getToolTipText(Object element) {
                 Item i = items.get((Long) element);
                 return i == null ? null : i.description();
@@ -177,6 +186,7 @@ final class TrackerTree {
         drop.setTransfer(new Transfer[] {FileTransfer.getInstance(), TextTransfer.getInstance()});
         drop.addDropListener(new DropTargetAdapter() {
             @Override
+            @NonNullByDefault({})
             public void dragEnter(DropTargetEvent event) {
                 if (event.detail == DND.DROP_DEFAULT || event.detail == DND.DROP_MOVE) {
                     event.detail = DND.DROP_LINK;
@@ -184,11 +194,13 @@ final class TrackerTree {
             }
 
             @Override
+            @NonNullByDefault({})
             public void dragOver(DropTargetEvent event) {
                 event.feedback = DND.FEEDBACK_SELECT | DND.FEEDBACK_SCROLL | DND.FEEDBACK_EXPAND;
             }
 
             @Override
+            @NonNullByDefault({})
             public void drop(DropTargetEvent event) {
                 if (!(event.item instanceof TreeItem ti) || !(ti.getData() instanceof Long id)) {
                     return;
@@ -271,7 +283,7 @@ final class TrackerTree {
     }
 
     /** The selected item (as last read), or null. */
-    Item selected() {
+    @Nullable Item selected() {
         IStructuredSelection s = viewer.getStructuredSelection();
         return s.getFirstElement() instanceof Long id ? items.get(id) : null;
     }

@@ -1,5 +1,6 @@
 package org.pacarbon.tracker.ui;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,7 @@ import org.pacarbon.tracker.core.Query;
 import org.pacarbon.tracker.core.Status;
 import org.pacarbon.tracker.core.TrackerException;
 import org.pacarbon.tracker.core.TrackerStore;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * The research tracker: the framework tree (key issue, question, work items) with status, priority, owner, due
@@ -93,6 +95,7 @@ public final class TrackerView extends ViewPart {
     }
 
     @Override
+    @NonNullByDefault({})
     public void createPartControl(Composite parent) {
         parent.setData(WIDGET_ID_KEY, ID);
         stack = new Composite(parent, SWT.NONE);
@@ -188,8 +191,17 @@ public final class TrackerView extends ViewPart {
     }
 
     /** The open store, or null when the file could not be opened. */
-    public TrackerStore store() {
+    public @Nullable TrackerStore store() {
         return store;
+    }
+
+    /** The open tracker file's store, for parts shown only while a file is open (the item form). */
+    TrackerStore openStore() {
+        TrackerStore s = store();
+        if (s == null) {
+            throw new IllegalStateException("no tracker file is open");
+        }
+        return s;
     }
 
     public Path file() {
@@ -246,13 +258,14 @@ public final class TrackerView extends ViewPart {
         count.setText(NLS.bind(Messages.Filter_count, matches.size(), tree.items().size()));
         count.getParent().layout();
         editor.show(selected());
-        boolean task = selected() != null && selected().kind() == Kind.TASK;
+        Item sel = selected();
+        boolean task = sel != null && sel.kind() == Kind.TASK;
         actions.delete.setEnabled(task);
-        actions.add.setEnabled(selected() != null && (selected().kind() == Kind.QUESTION || task));
+        actions.add.setEnabled(sel != null && (sel.kind() == Kind.QUESTION || task));
     }
 
     /** The selected item (as now in the file), or null. */
-    public Item selected() {
+    public @Nullable Item selected() {
         return tree.selected();
     }
 
@@ -261,7 +274,7 @@ public final class TrackerView extends ViewPart {
         tree.select(id);
     }
 
-    Item item(long id) {
+    @Nullable Item item(long id) {
         return tree.items().get(id);
     }
 

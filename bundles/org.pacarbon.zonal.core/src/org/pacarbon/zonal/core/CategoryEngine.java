@@ -1,5 +1,6 @@
 package org.pacarbon.zonal.core;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -114,13 +115,13 @@ public final class CategoryEngine {
      * @param cancelled   polled between bands; the run ends with {@link CancellationException} when it says true
      */
     public static Result run(RasterSource source, Region region, List<Geometry> zones, int[] classOf, int classCount,
-            double[] rowAreas, DoubleConsumer progress, BooleanSupplier cancelled) throws GisException {
+            double[] rowAreas, @Nullable DoubleConsumer progress, @Nullable BooleanSupplier cancelled) throws GisException {
         return run(source, region, zones, classOf, classCount, CellAreas.ofRows(rowAreas), progress, cancelled);
     }
 
     /** As {@link #run(RasterSource, Region, List, int[], int, double[], DoubleConsumer, BooleanSupplier)} with per-cell areas. */
     public static Result run(RasterSource source, Region region, List<Geometry> zones, int[] classOf, int classCount,
-            CellAreas.Model rowAreas, DoubleConsumer progress, BooleanSupplier cancelled) throws GisException {
+            CellAreas.Model rowAreas, @Nullable DoubleConsumer progress, @Nullable BooleanSupplier cancelled) throws GisException {
         return run(source, region, zones, classOf, classCount, rowAreas, 0, Integer.MAX_VALUE, progress, cancelled);
     }
 
@@ -132,17 +133,17 @@ public final class CategoryEngine {
      * each tile of the file once.
      */
     public static Result run(RasterSource source, Region region, List<Geometry> zones, int[] classOf, int classCount,
-            CellAreas.Model rowAreas, int rowFrom, int rowTo, DoubleConsumer progress, BooleanSupplier cancelled) throws GisException {
+            CellAreas.Model rowAreas, int rowFrom, int rowTo, @Nullable DoubleConsumer progress, @Nullable BooleanSupplier cancelled) throws GisException {
         GridSpec grid = source.grid();
         if (region instanceof MaskRegion m && !(m.mask().grid().sameCells(grid))) {
             throw new IllegalArgumentException("the mask " + m.mask().file() + " is not on the grid of " + source.file());
         }
-        ZoneCoverage[] cov = new ZoneCoverage[zones.size()];
+        @Nullable ZoneCoverage[] cov = new ZoneCoverage[zones.size()];
         for (int i = 0; i < cov.length; i++) {
             Geometry z = zones.get(i);
             cov[i] = z == null || z.isEmpty() ? null : ZoneCoverage.of(z, grid);
         }
-        ZoneCoverage regionCov = region instanceof PolygonRegion p ? ZoneCoverage.of(p.geometry(), grid) : null;
+        @Nullable ZoneCoverage regionCov = region instanceof PolygonRegion p ? ZoneCoverage.of(p.geometry(), grid) : null;
         Pass pass = new Pass(source, region instanceof MaskRegion m ? m.mask() : null, regionCov, cov, classOf, classCount, rowAreas);
         int rowMin, rowMax;
         if (region instanceof MaskRegion) {
@@ -164,7 +165,8 @@ public final class CategoryEngine {
             int width = grid.width();
             int block = blockRows(source);
             float[] data = new float[block * width];
-            float[] mask = pass.mask != null ? new float[block * width] : null;
+            RasterSource maskSource = pass.mask;
+            float[] mask = maskSource != null ? new float[block * width] : null;
             // blocks start on multiples of the block height (the file's tile or strip rows): each tile is decoded once
             for (int a = rowMin - Math.floorMod(rowMin, block); a < rowMax; a += block) {
                 checkCancelled(cancelled);
@@ -173,8 +175,8 @@ public final class CategoryEngine {
                     continue;
                 }
                 source.readRows(rowA, rowB - rowA, data);
-                if (mask != null) {
-                    pass.mask.readRows(rowA, rowB - rowA, mask);
+                if (maskSource != null && mask != null) {
+                    maskSource.readRows(rowA, rowB - rowA, mask);
                 }
                 int bands = (rowB - rowA + BAND_ROWS - 1) / BAND_ROWS;
                 IntStream.range(0, bands).parallel().forEach(b -> {
@@ -203,7 +205,7 @@ public final class CategoryEngine {
         return Math.max(1, Math.min(block, MAX_BLOCK_CELLS / source.grid().width()));
     }
 
-    private static void checkCancelled(BooleanSupplier cancelled) {
+    private static void checkCancelled(@Nullable BooleanSupplier cancelled) {
         if (cancelled != null && cancelled.getAsBoolean()) {
             throw new CancellationException("cancelled");
         }
@@ -211,10 +213,9 @@ public final class CategoryEngine {
 
     /** The state of one run: the zones, the statistics being summed, and per-thread scratch space. */
     private static final class Pass {
-        final RasterSource source;
-        final RasterSource mask;
-        final ZoneCoverage region;
-        final ZoneCoverage[] cov;
+        final @Nullable RasterSource mask;
+        final @Nullable ZoneCoverage region;
+        final @Nullable ZoneCoverage[] cov;
         final int[] classOf;
         final int k;
         final double[] rowAreas;
@@ -225,8 +226,7 @@ public final class CategoryEngine {
         final ZoneStats outsideStats = new ZoneStats();
         final ThreadLocal<Scratch> scratch;
 
-        Pass(RasterSource source, RasterSource mask, ZoneCoverage region, ZoneCoverage[] cov, int[] classOf, int k, CellAreas.Model areas) {
-            this.source = source;
+        Pass(RasterSource source, @Nullable RasterSource mask, @Nullable ZoneCoverage region, @Nullable ZoneCoverage[] cov, int[] classOf, int k, CellAreas.Model areas) {
             this.mask = mask;
             this.region = region;
             this.cov = cov;
@@ -247,6 +247,7 @@ public final class CategoryEngine {
         }
 
         boolean anything(int a, int b) {
+            ZoneCoverage region = this.region;
             if (mask != null || (region != null && region.rowStart() < b && region.rowEnd() > a)) {
                 return true;
             }
@@ -259,7 +260,7 @@ public final class CategoryEngine {
         }
 
         /** Processes rows a .. b-1; {@code data} and {@code maskRows} hold the block starting at row {@code dataRow0}. */
-        void band(int a, int b, float[] data, float[] maskRows, int dataRow0) {
+        void band(int a, int b, float[] data, float @Nullable [] maskRows, int dataRow0) {
             Scratch s = scratch.get();
             int n = (b - a) * width;
             Arrays.fill(s.full, 0, n, k);
@@ -311,6 +312,7 @@ public final class CategoryEngine {
             s.sortExtras();
             // the region, cell by cell
             int rc0 = 0, rc1 = width, rr0 = a, rr1 = b;
+            ZoneCoverage region = this.region;
             double[] reg = null;
             if (region != null) {
                 rc0 = region.colStart();
@@ -335,9 +337,11 @@ public final class CategoryEngine {
                     double rf;
                     if (reg != null) {
                         rf = reg[(r - rr0) * rw + (col - rc0)];
-                    } else {
+                    } else if (maskRows != null) {
                         float mv = maskRows[di + col];
                         rf = mv == mv && mv != 0 ? 1 : 0;
+                    } else {
+                        rf = 0; // no region meets the grid (no rows are visited then)
                     }
                     int cell = (r - a) * width + col;
                     int pc = s.pcount[cell];
@@ -393,14 +397,18 @@ public final class CategoryEngine {
             int slots = s.relevant + 1; // slot 0: the region
             sweep.reset(slots);
             double u0 = col, u1 = col + 1, v0 = r, v1 = r + 1;
-            if (rf >= FULL) {
+            ZoneCoverage region = this.region;
+            if (rf >= FULL || region == null) { // a mask region holds whole cells
                 sweep.addBox(0, u0, v0, u1, v1);
             } else {
                 sweep.addClipped(0, s.strip(-1, region, a, b), u0, v0, u1, v1);
             }
             for (int q = 0; q < s.relevant; q++) {
                 int zi = s.relZone[q];
-                sweep.addClipped(q + 1, s.strip(zi, cov[zi], a, b), u0, v0, u1, v1);
+                ZoneCoverage c = cov[zi];
+                if (c != null) { // relevant zones have a coverage
+                    sweep.addClipped(q + 1, s.strip(zi, c, a, b), u0, v0, u1, v1);
+                }
             }
             double[] own = s.own;
             Arrays.fill(own, 0, k + 1, 0);

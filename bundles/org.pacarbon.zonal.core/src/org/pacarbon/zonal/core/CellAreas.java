@@ -11,6 +11,7 @@ import org.opengis.referencing.cs.CoordinateSystem;
 import org.opengis.referencing.datum.Ellipsoid;
 import org.pacarbon.gis.core.GisException;
 import org.pacarbon.gis.core.raster.GridSpec;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * True cell areas in square metres: constant on projected grids (cell width x height in metres), and per
@@ -39,8 +40,7 @@ public final class CellAreas {
             if (e == null) {
                 throw new GisException(null, "the geographic CRS " + org.pacarbon.gis.core.crs.CrsSupport.label(crs) + " has no ellipsoid", "a geographic CRS with a datum");
             }
-            @SuppressWarnings("unchecked")
-            Unit<Length> axisUnit = (Unit<Length>) e.getAxisUnit();
+            Unit<Length> axisUnit = e.getAxisUnit();
             double a = axisUnit.getConverterTo(Units.METRE).convert(e.getSemiMajorAxis());
             double invF = e.isSphere() ? Double.POSITIVE_INFINITY : e.getInverseFlattening();
             double degFactor = angularToDegrees(crs.getCoordinateSystem());
@@ -68,11 +68,11 @@ public final class CellAreas {
     public static final class Model implements java.io.Serializable {
         private static final long serialVersionUID = 1L;
         private final double[] rows;
-        private final double[] lattice; // factor at lattice points, row-major, (lh x lw); null when uniform
+        private final double @Nullable [] lattice; // factor at lattice points, row-major, (lh x lw); null when uniform
         private final int step, lw, lh;
         private final String method;
 
-        private Model(double[] rows, double[] lattice, int step, int lw, int lh, String method) {
+        private Model(double[] rows, double @Nullable [] lattice, int step, int lw, int lh, String method) {
             this.rows = rows;
             this.lattice = lattice;
             this.step = step;
@@ -102,6 +102,10 @@ public final class CellAreas {
         }
 
         private double factor(int row, int col) {
+            double[] lattice = this.lattice;
+            if (lattice == null) {
+                return 1;
+            }
             double fy = (row + 0.5) / step - 0.5, fx = (col + 0.5) / step - 0.5;
             int y0 = (int) Math.floor(fy), x0 = (int) Math.floor(fx);
             y0 = Math.max(0, Math.min(lh - 2, y0));
@@ -146,8 +150,7 @@ public final class CellAreas {
             if (e == null) {
                 return new Model(rows, null, 1, 0, 0, "nominal (|dx dy|; the CRS has no ellipsoid)");
             }
-            @SuppressWarnings("unchecked")
-            Unit<Length> axisUnit = (Unit<Length>) e.getAxisUnit();
+            Unit<Length> axisUnit = e.getAxisUnit();
             double a = axisUnit.getConverterTo(Units.METRE).convert(e.getSemiMajorAxis());
             double e2 = e.isSphere() ? 0 : 1 - Math.pow(1 - 1 / e.getInverseFlattening(), 2);
             // the projection's own inverse (no search for coordinate operations in the EPSG database)

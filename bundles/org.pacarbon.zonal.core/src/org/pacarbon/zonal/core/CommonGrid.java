@@ -1,5 +1,6 @@
 package org.pacarbon.zonal.core;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.nio.file.Path;
 
 import org.locationtech.jts.geom.Envelope;
@@ -38,7 +39,7 @@ public final class CommonGrid {
 
     /** Resamples one layer onto the common grid. */
     public static MemoryRaster resample(RasterSource src, GridSpec target, CoordinateReferenceSystem targetCrs, boolean density,
-            java.util.function.BooleanSupplier cancelled)
+            java.util.function.@Nullable BooleanSupplier cancelled)
             throws GisException {
         MathTransform toSource = CrsSupport.same(targetCrs, src.crs()) ? null : CrsSupport.transform(targetCrs, src.crs());
         GridSpec sg = src.grid();
@@ -86,9 +87,8 @@ public final class CommonGrid {
                 rowMin = Math.min(rowMin, row);
                 rowMax = Math.max(rowMax, row);
             }
-            float[] rows = null;
+            float[] rows = new float[rowMax >= 0 ? (rowMax - rowMin + 1) * sg.width() : 0];
             if (rowMax >= 0) {
-                rows = new float[(rowMax - rowMin + 1) * sg.width()];
                 src.readRows(rowMin, rowMax - rowMin + 1, rows);
             }
             int i = 0;
@@ -122,14 +122,14 @@ public final class CommonGrid {
     }
 
     /** Scales redistributed amounts so their total equals that of the source cells whose centres are in the grid. */
-    private static void checkCancelled(java.util.function.BooleanSupplier cancelled) {
+    private static void checkCancelled(java.util.function.@Nullable BooleanSupplier cancelled) {
         if (cancelled != null && cancelled.getAsBoolean()) {
             throw new java.util.concurrent.CancellationException("cancelled");
         }
     }
 
     private static void conserve(RasterSource src, GridSpec target, CoordinateReferenceSystem targetCrs, float[] out,
-            java.util.function.BooleanSupplier cancelled)
+            java.util.function.@Nullable BooleanSupplier cancelled)
             throws GisException {
         MathTransform toTarget = CrsSupport.same(targetCrs, src.crs()) ? null : CrsSupport.transform(src.crs(), targetCrs);
         GridSpec sg = src.grid();

@@ -7,6 +7,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
 import org.pacarbon.gis.core.raster.GridSpec;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Exact coverage fractions of grid cells by one polygonal zone, computed band by band.
@@ -47,7 +48,7 @@ public final class ZoneCoverage {
      * @param grid  the grid
      * @return the coverage, or {@code null} if the zone does not touch the grid
      */
-    public static ZoneCoverage of(Geometry zone, GridSpec grid) {
+    public static @Nullable ZoneCoverage of(Geometry zone, GridSpec grid) {
         double[] e = new double[64];
         int n = 0;
         double umin = Double.POSITIVE_INFINITY, umax = Double.NEGATIVE_INFINITY;

@@ -13,6 +13,7 @@ import org.opengis.referencing.operation.CoordinateOperation;
 import org.opengis.referencing.operation.MathTransform;
 import org.opengis.util.FactoryException;
 import org.pacarbon.gis.core.GisException;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * CRS parsing and transforms on Apache SIS. Every CRS handed out is in (east, north) axis order
@@ -34,7 +35,7 @@ public final class CrsSupport {
      * @param text    the CRS text
      * @param source  the file it came from, for the message (may be {@code null})
      */
-    public static CoordinateReferenceSystem parse(String text, Path source) throws GisException {
+    public static CoordinateReferenceSystem parse(String text, @Nullable Path source) throws GisException {
         String t = text.trim();
         try {
             CoordinateReferenceSystem crs;
@@ -99,7 +100,7 @@ public final class CrsSupport {
         }
     }
 
-    private static Double param(String wkt, String name) {
+    private static @Nullable Double param(String wkt, String name) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)PARAMETER\\[\\s*\"" + name + "\"\\s*,\\s*([-+0-9.eE]+)\\s*\\]").matcher(wkt);
         return m.find() ? Double.valueOf(m.group(1)) : null;
     }
@@ -131,7 +132,7 @@ public final class CrsSupport {
     }
 
     /** The EPSG code of a CRS, or null when it has none (then it cannot be written into a GeoTIFF by code). */
-    public static Integer epsg(CoordinateReferenceSystem crs) {
+    public static @Nullable Integer epsg(@Nullable CoordinateReferenceSystem crs) {
         if (crs == null) {
             return null;
         }
@@ -154,7 +155,7 @@ public final class CrsSupport {
      * The CRS as text that {@link #parse} reads back: "EPSG:n" when it has a code, else its WKT (CF NetCDF files
      * often carry a CRS without one); null when it cannot be written.
      */
-    public static String toText(CoordinateReferenceSystem crs) {
+    public static @Nullable String toText(CoordinateReferenceSystem crs) {
         Integer code = epsg(crs);
         if (code != null) {
             return "EPSG:" + code;
@@ -167,7 +168,7 @@ public final class CrsSupport {
     }
 
     /** A short name for messages and panels, such as "EPSG:32650 (WGS 84 / UTM zone 50N)" or the CRS name alone. */
-    public static String label(CoordinateReferenceSystem crs) {
+    public static String label(@Nullable CoordinateReferenceSystem crs) {
         if (crs == null) {
             return "no CRS";
         }

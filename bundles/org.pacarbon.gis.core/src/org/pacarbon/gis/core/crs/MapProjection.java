@@ -7,6 +7,7 @@ import java.util.Map;
 import org.apache.sis.referencing.CRS;
 import org.opengis.referencing.crs.CoordinateReferenceSystem;
 import org.opengis.util.FactoryException;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * A map projection described by method and parameters (as PROJ strings and CF grid mappings give them), turned into
@@ -95,7 +96,7 @@ public final class MapProjection {
      * Metres per linear unit for the unit names of PROJ ({@code +units=}), CF {@code units} attributes and ESRI
      * {@code .prj} files; {@code NaN} when the name is not a length.
      */
-    public static double metres(String unit) {
+    public static double metres(@Nullable String unit) {
         if (unit == null) {
             return Double.NaN;
         }

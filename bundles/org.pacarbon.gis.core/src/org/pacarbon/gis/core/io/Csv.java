@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.pacarbon.gis.core.GisException;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * The project's one CSV reader and writer (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes; a
@@ -115,7 +116,7 @@ public final class Csv {
     }
 
     /** A field as CSV writes it: quoted when it holds a comma, a quote or a line break (null: empty). */
-    public static String field(String s) {
+    public static String field(@Nullable String s) {
         if (s == null) {
             return "";
         }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.Deflater;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Writes single-band Float32 GeoTIFF files (classic TIFF, little endian), tiled or stripped, with or
@@ -38,7 +39,7 @@ public final class GeoTiffWriter {
     private double y0;
     private double dx = 1;
     private double dy = 1;
-    private Float nodata;
+    private @Nullable Float nodata;
     private int tileSize = 256;
     private int rowsPerStrip;
     private boolean deflate = true;
@@ -218,9 +219,9 @@ public final class GeoTiffWriter {
                 ? new int[] {1, 1, 0, 3, 1024, 0, 1, 2, 1025, 0, 1, 1, 2048, 0, 1, epsg}
                 : new int[] {1, 1, 0, 3, 1024, 0, 1, 1, 1025, 0, 1, 1, 3072, 0, 1, epsg};
         entries.add(shorts(34735, keys));
-        if (nodata != null) {
-            String text = (nodata == Math.rint(nodata) && !Float.isInfinite(nodata)) ? Long.toString((long) (float) nodata)
-                    : Float.toString(nodata);
+        Float nd = nodata;
+        if (nd != null) {
+            String text = (nd == Math.rint(nd) && !Float.isInfinite(nd)) ? Long.toString((long) (float) nd) : Float.toString(nd);
             byte[] ascii = (text + '\0').getBytes(StandardCharsets.US_ASCII);
             entries.add(new Entry(42113, 2, ascii.length, ascii));
         }

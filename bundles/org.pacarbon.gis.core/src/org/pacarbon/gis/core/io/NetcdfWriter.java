@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Writes a NetCDF classic file (CDF-2, 64-bit offsets) holding one Float32 variable on a regular
@@ -31,7 +32,7 @@ public final class NetcdfWriter {
     private final Map<String, String> varText = new LinkedHashMap<>();
     private String variable = "data";
     private float fill = Float.NaN;
-    private String timeUnits;
+    private @Nullable String timeUnits;
     /** Further data variables on the same grid: name -> (units, rows). */
     private final Map<String, Object[]> extra = new LinkedHashMap<>();
     private double timeValue;
@@ -192,7 +193,7 @@ public final class NetcdfWriter {
         return bytes.toByteArray();
     }
 
-    private static void coordinate(DataOutputStream out, String name, int dim, String standard, String units, String axis,
+    private static void coordinate(DataOutputStream out, String name, int dim, String standard, @Nullable String units, String axis,
             long size, long begin) throws IOException {
         name(out, name);
         out.writeInt(1);
@@ -200,7 +201,9 @@ public final class NetcdfWriter {
         Map<String, String> atts = new LinkedHashMap<>();
         atts.put("standard_name", standard);
         atts.put("long_name", standard);
-        atts.put("units", units);
+        if (units != null) {
+            atts.put("units", units);
+        }
         atts.put("axis", axis);
         attributes(out, atts, null);
         out.writeInt(NC_DOUBLE);
@@ -208,7 +211,7 @@ public final class NetcdfWriter {
         out.writeLong(begin);
     }
 
-    private static void attributes(DataOutputStream out, Map<String, String> text, Float fillValue) throws IOException {
+    private static void attributes(DataOutputStream out, Map<String, String> text, @Nullable Float fillValue) throws IOException {
         int n = text.size() + (fillValue != null ? 1 : 0);
         if (n == 0) {
             out.writeInt(0);

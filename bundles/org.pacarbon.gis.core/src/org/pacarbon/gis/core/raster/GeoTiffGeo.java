@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.opengis.referencing.crs.CoordinateReferenceSystem;
 import org.pacarbon.gis.core.GisException;
 import org.pacarbon.gis.core.crs.CrsSupport;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * The georeferencing of a GeoTIFF's first image read by the project itself, for files Apache SIS does not open (an
@@ -29,7 +30,7 @@ import org.pacarbon.gis.core.crs.CrsSupport;
  * @param grid  the grid
  * @param crs   the CRS ((east, north) order), or {@code null} when neither the file nor its sidecar names one
  */
-public record GeoTiffGeo(GridSpec grid, CoordinateReferenceSystem crs) {
+public record GeoTiffGeo(GridSpec grid, @Nullable CoordinateReferenceSystem crs) {
     private static final Pattern AUX_SRS = Pattern.compile("(?s)<SRS[^>]*>(.*?)</SRS>");
     private static final Pattern AUX_GT = Pattern.compile("(?s)<GeoTransform>(.*?)</GeoTransform>");
 
@@ -97,7 +98,7 @@ public record GeoTiffGeo(GridSpec grid, CoordinateReferenceSystem crs) {
         }
     }
 
-    private static CoordinateReferenceSystem crs(Path file, Map<Integer, Object> k) throws GisException {
+    private static @Nullable CoordinateReferenceSystem crs(Path file, Map<Integer, Object> k) throws GisException {
         Object pcs = k.get(3072), gcs = k.get(2048), model = k.get(1024);
         String citation = String.valueOf(k.get(3073)) + " " + k.get(1026) + " " + k.get(2049);
         if (pcs instanceof Integer c && c > 0 && c < 32767) {
@@ -115,7 +116,7 @@ public record GeoTiffGeo(GridSpec grid, CoordinateReferenceSystem crs) {
     }
 
     /** GeoKey id to value: an Integer, a double[] or a String. */
-    private static Map<Integer, Object> geoKeys(int[] dir, double[] doubles, String ascii) {
+    private static Map<Integer, Object> geoKeys(int @Nullable [] dir, double @Nullable [] doubles, @Nullable String ascii) {
         Map<Integer, Object> m = new HashMap<>();
         if (dir == null || dir.length < 4) {
             return m;

@@ -3,6 +3,7 @@ package org.pacarbon.gis.core.raster;
 import java.nio.file.Path;
 
 import org.opengis.referencing.crs.CoordinateReferenceSystem;
+import org.eclipse.jdt.annotation.Nullable;
 
 /** A raster held in memory (derived layers, tests): row-major Float32 values, NaN = nodata. */
 public final class MemoryRaster implements RasterSource {
@@ -10,7 +11,7 @@ public final class MemoryRaster implements RasterSource {
     private final GridSpec grid;
     private final CoordinateReferenceSystem crs;
     private final float[] values;
-    private final String unit;
+    private final @Nullable String unit;
 
     /**
      * @param name    a name for messages (not read)
@@ -19,7 +20,7 @@ public final class MemoryRaster implements RasterSource {
      * @param values  row-major values, {@code width * height} of them; NaN is nodata
      * @param unit    the unit of the values, or {@code null}
      */
-    public MemoryRaster(Path name, GridSpec grid, CoordinateReferenceSystem crs, float[] values, String unit) {
+    public MemoryRaster(Path name, GridSpec grid, CoordinateReferenceSystem crs, float[] values, @Nullable String unit) {
         if (values.length != (long) grid.width() * grid.height()) {
             throw new IllegalArgumentException("expected " + grid.width() * (long) grid.height() + " values, got " + values.length);
         }
@@ -51,7 +52,7 @@ public final class MemoryRaster implements RasterSource {
     }
 
     @Override
-    public String unit() {
+    public @Nullable String unit() {
         return unit;
     }
 

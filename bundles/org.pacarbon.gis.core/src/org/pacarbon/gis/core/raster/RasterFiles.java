@@ -8,6 +8,7 @@ import org.opengis.referencing.crs.CoordinateReferenceSystem;
 import org.pacarbon.gis.core.GisException;
 import org.pacarbon.gis.core.raster.nc.CfGrid;
 import org.pacarbon.gis.core.raster.nc.NetcdfSource;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * The one way to open a raster file: netCDF (classic and netCDF-4, recognised by their first bytes) through the
@@ -28,9 +29,10 @@ public final class RasterFiles {
      * @param time      a date (prefix, e.g. "2010" or "2010-07") along a netCDF time dimension, or {@code null}
      * @param year      the layer's year, used to pick a time step when neither band nor time is given; {@code null}
      */
-    public record Request(String variable, CoordinateReferenceSystem crs, Float nodata, Integer band, String time, Integer year) {
+    public record Request(@Nullable String variable, @Nullable CoordinateReferenceSystem crs, @Nullable Float nodata,
+            @Nullable Integer band, @Nullable String time, @Nullable Integer year) {
         /** The file's only band or variable. */
-        public static Request of(String variable) {
+        public static Request of(@Nullable String variable) {
             return new Request(variable, null, null, null, null, null);
         }
     }
@@ -41,7 +43,7 @@ public final class RasterFiles {
     }
 
     /** Opens a raster with the file's own variable, CRS and nodata. */
-    public static RasterSource open(Path file, String variable) throws GisException {
+    public static RasterSource open(Path file, @Nullable String variable) throws GisException {
         return open(file, Request.of(variable));
     }
 
@@ -67,9 +69,10 @@ public final class RasterFiles {
             }
             // files SIS does not open (masks, Int8, Float16, ZSTD, a CRS only in .aux.xml, ...): the project's own reader
             TiffRasterSource.Attempt own = TiffRasterSource.open(file, r.crs(), r.nodata(), r.band());
-            if (own.source() != null) {
+            TiffRasterSource ownSource = own.source();
+            if (ownSource != null) {
                 LOG.info(() -> file + ": read by the project's own GeoTIFF reader (Apache SIS: " + sis.problem() + ")");
-                return own.source();
+                return ownSource;
             }
             String why = own.reason();
             if (why != null && (why.contains("cut short") || why.contains("damaged") || why.contains("beyond the end"))) {

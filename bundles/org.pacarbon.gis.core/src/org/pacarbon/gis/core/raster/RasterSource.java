@@ -6,6 +6,7 @@ import java.nio.file.Path;
 
 import org.opengis.referencing.crs.CoordinateReferenceSystem;
 import org.pacarbon.gis.core.GisException;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * One band of a raster, read by blocks of whole rows so that memory is bounded by the block, not by the
@@ -23,7 +24,7 @@ public interface RasterSource extends Closeable {
     CoordinateReferenceSystem crs();
 
     /** @return the unit written in the file for the values (e.g. "kg m-2 s-1"), or {@code null} */
-    String unit();
+    @Nullable String unit();
 
     /** @return the preferred number of rows per read (the file's tile or strip height, or a multiple) */
     int blockRows();

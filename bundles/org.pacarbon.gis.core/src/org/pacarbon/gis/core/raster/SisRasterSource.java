@@ -27,6 +27,7 @@ import org.apache.sis.coverage.grid.PixelInCell;
 import org.opengis.referencing.operation.Matrix;
 import org.pacarbon.gis.core.GisException;
 import org.pacarbon.gis.core.crs.CrsSupport;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * A raster band whose grid, CRS and units come from Apache SIS (GeoTIFF: tiled or stripped, any compression SIS reads,
@@ -39,22 +40,22 @@ public final class SisRasterSource implements RasterSource {
     private final DataStore store;
     private final GridSpec grid;
     private final CoordinateReferenceSystem crs;
-    private final String unit;
+    private final @Nullable String unit;
     private final RenderedImage image;
     private final int imageX;
     private final int imageY;
-    private final Float extraNodata;
+    private final @Nullable Float extraNodata;
     private final int band;
     private double scale = 1, offset = 0;
-    private TiffTiles tiles;
+    private @Nullable TiffTiles tiles;
     /** Why the own decoder declined the file (said when SIS then fails to read it, e.g. "the file is cut short"). */
-    private String declined;
+    private @Nullable String declined;
     /** System property: {@code true} reads every raster through Apache SIS (to compare, or to work around a decoder bug). */
     public static final String SIS_ONLY = "pacarbon.raster.sisOnly";
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("org.pacarbon.gis.core.raster");
 
-    private SisRasterSource(Path file, DataStore store, GridSpec grid, CoordinateReferenceSystem crs, String unit,
-            RenderedImage image, Float extraNodata, int band) {
+    private SisRasterSource(Path file, DataStore store, GridSpec grid, CoordinateReferenceSystem crs, @Nullable String unit,
+            RenderedImage image, @Nullable Float extraNodata, int band) {
         this.file = file;
         this.store = store;
         this.grid = grid;
@@ -75,7 +76,8 @@ public final class SisRasterSource implements RasterSource {
      * @param crsOverride  CRS to use instead of the file's (needed when the file has none), or {@code null}
      * @param nodata       a further value to treat as nodata, or {@code null}
      */
-    public static SisRasterSource open(Path file, String variable, CoordinateReferenceSystem crsOverride, Float nodata)
+    public static SisRasterSource open(Path file, @Nullable String variable, @Nullable CoordinateReferenceSystem crsOverride,
+            @Nullable Float nodata)
             throws GisException {
         return open(file, variable, crsOverride, nodata, null);
     }
@@ -85,7 +87,8 @@ public final class SisRasterSource implements RasterSource {
      *
      * @param band  1-based band; {@code null} when the file has one band (a file with several is refused, naming them)
      */
-    public static SisRasterSource open(Path file, String variable, CoordinateReferenceSystem crsOverride, Float nodata, Integer band)
+    public static SisRasterSource open(Path file, @Nullable String variable, @Nullable CoordinateReferenceSystem crsOverride,
+            @Nullable Float nodata, @Nullable Integer band)
             throws GisException {
         if (!Files.isRegularFile(file)) {
             throw new GisException(file, "file not found", "an existing GeoTIFF (.tif) or NetCDF (.nc) file");
@@ -106,9 +109,6 @@ public final class SisRasterSource implements RasterSource {
                         "a georeferenced raster");
             }
             CoordinateReferenceSystem fileCrs = gg.isDefined(GridGeometry.CRS) ? gg.getCoordinateReferenceSystem() : null;
-            if (fileCrs == null && crsOverride == null) {
-                throw new GisException(file, "the raster has no CRS", "a raster with a CRS, or a CRS given with the layer (\"crs\": \"EPSG:...\")");
-            }
             // Grids may have more dimensions than the two horizontal ones (e.g. a CF time axis of length 1):
             // the first two grid dimensions must map to the horizontal CRS, the others must be single slices.
             GridExtent ext = gg.getExtent();
@@ -132,7 +132,11 @@ public final class SisRasterSource implements RasterSource {
                 ty += m.getElement(1, k) * ext.getLow(k);
             }
             CoordinateReferenceSystem crs = crsOverride;
-            if (fileCrs != null) {
+            if (fileCrs == null) {
+                if (crs == null) {
+                    throw new GisException(file, "the raster has no CRS", "a raster with a CRS, or a CRS given with the layer (\"crs\": \"EPSG:...\")");
+                }
+            } else {
                 CoordinateReferenceSystem horizontal = org.apache.sis.referencing.CRS.getHorizontalComponent(fileCrs);
                 if (horizontal == null) {
                     throw new GisException(file, "its CRS has no horizontal component", "a raster with a map CRS");
@@ -147,7 +151,7 @@ public final class SisRasterSource implements RasterSource {
                         sy = -sy; ry = -ry; ty = -ty;
                     }
                 }
-                if (crsOverride == null) {
+                if (crs == null) {
                     crs = CrsSupport.eastNorth(horizontal);
                 }
             }
@@ -199,10 +203,11 @@ public final class SisRasterSource implements RasterSource {
                 if (!Boolean.getBoolean(SIS_ONLY)) {
                     src.tiles = fastPath(src, file, (int) w, (int) h, img, b);
                 }
-                if (band == null && src.tiles != null && src.tiles.bands() > 1) { // SIS may show one band of such files
-                    int nb = src.tiles.bands();
+                TiffTiles fast = src.tiles;
+                if (band == null && fast != null && fast.bands() > 1) { // SIS may show one band of such files
+                    int nb = fast.bands();
                     try {
-                        src.tiles.close();
+                        fast.close();
                     } catch (IOException x) {
                         // read-only
                     }
@@ -224,20 +229,21 @@ public final class SisRasterSource implements RasterSource {
     }
 
     /** The own decoder for a GeoTIFF whose first image is the one SIS gives, or {@code null} (logged). */
-    private static TiffTiles fastPath(SisRasterSource src, Path file, int w, int h, RenderedImage img, int band) {
+    private static @Nullable TiffTiles fastPath(SisRasterSource src, Path file, int w, int h, RenderedImage img, int band) {
         try {
             TiffTiles.Opened o = TiffTiles.open(file, band);
-            if (o.tiles() == null) {
+            TiffTiles t = o.tiles();
+            if (t == null) {
                 LOG.info(() -> file + ": read through Apache SIS (" + o.declined() + ")");
                 src.declined = o.declined();
                 return null;
             }
-            if (o.tiles().width() != w || o.tiles().height() != h || img.getMinX() != 0 || img.getMinY() != 0) {
+            if (t.width() != w || t.height() != h || img.getMinX() != 0 || img.getMinY() != 0) {
                 LOG.info(() -> file + ": read through Apache SIS (its first image is not the grid SIS reads)");
-                o.tiles().close();
+                t.close();
                 return null;
             }
-            return o.tiles();
+            return t;
         } catch (IOException e) {
             LOG.info(() -> file + ": read through Apache SIS (" + e.getMessage() + ")");
             return null;
@@ -249,7 +255,7 @@ public final class SisRasterSource implements RasterSource {
         return tiles != null ? "own GeoTIFF decoder (" + tiles.describe() + ")" : "Apache SIS";
     }
 
-    private static GridCoverageResource pick(Path file, DataStore store, String variable) throws DataStoreException, GisException {
+    private static GridCoverageResource pick(Path file, DataStore store, @Nullable String variable) throws DataStoreException, GisException {
         List<GridCoverageResource> all = new ArrayList<>();
         collect(store, all);
         if (all.isEmpty()) {
@@ -302,7 +308,7 @@ public final class SisRasterSource implements RasterSource {
         return names.toString();
     }
 
-    private static void collect(Resource r, List<GridCoverageResource> out) throws DataStoreException {
+    private static void collect(@Nullable Resource r, List<GridCoverageResource> out) throws DataStoreException {
         if (r instanceof GridCoverageResource g) {
             out.add(g);
         } else if (r instanceof Aggregate a) {
@@ -336,7 +342,7 @@ public final class SisRasterSource implements RasterSource {
     }
 
     @Override
-    public String unit() {
+    public @Nullable String unit() {
         return unit;
     }
 
@@ -366,9 +372,9 @@ public final class SisRasterSource implements RasterSource {
         try {
             // Copy straight from the image's tiles: getData(Rectangle) would go through the generic, slow
             // SampleModel.getPixels/setPixels path cell by cell.
-            int tw = image.getTileWidth(), th = image.getTileHeight();
+            int th = image.getTileHeight();
             int tx0 = image.getMinTileX(), ty0 = image.getMinTileY();
-            int gx0 = image.getTileGridXOffset(), gy0 = image.getTileGridYOffset();
+            int gy0 = image.getTileGridYOffset();
             int yA = imageY + row0, yB = yA + rows;
             int tyA = Math.floorDiv(yA - gy0, th), tyB = Math.floorDiv(yB - 1 - gy0, th);
             float[] buf = null;
@@ -406,8 +412,8 @@ public final class SisRasterSource implements RasterSource {
                 }
             }
         } catch (RuntimeException e) {
-            String why = declined != null && (declined.contains("cut short") || declined.contains("damaged")) ? declined
-                    : GisException.plain(e);
+            String d = declined;
+            String why = d != null && (d.contains("cut short") || d.contains("damaged")) ? d : GisException.plain(e);
             throw new GisException(file, "rows " + row0 + ".." + (row0 + rows - 1) + " cannot be read: " + why, "an intact raster file", e);
         }
         applyExtraNodata(rows, dst);

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * JPEG-compressed TIFF chunks (compression 7) through the JDK's JPEG decoder: the shared JPEGTables are put in front
@@ -23,7 +24,7 @@ final class TiffJpeg {
      *
      * @return the bytes written
      */
-    static int decode(byte[] in, int n, byte[] tables, boolean ycbcr, int w, int h, int spp, byte[] out) throws IOException {
+    static int decode(byte[] in, int n, byte @Nullable [] tables, boolean ycbcr, int w, int h, int spp, byte[] out) throws IOException {
         byte[] stream;
         if (tables != null && tables.length > 4 && n > 2) {
             // tables: SOI ... EOI; chunk: SOI ... EOI -> SOI tables... chunk-without-SOI

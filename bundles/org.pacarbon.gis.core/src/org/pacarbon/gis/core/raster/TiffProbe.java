@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Looks into a TIFF file without decoding it: checks every image directory before a library trusts it, reads GDAL's
@@ -23,7 +24,7 @@ final class TiffProbe {
      *
      * @return {@code null} when the directories are sound, else what is wrong
      */
-    public static String checkDirectories(Path file) {
+    public static @Nullable String checkDirectories(Path file) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             ByteBuffer h = read(ch, 0, 16);

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 
 import org.opengis.referencing.crs.CoordinateReferenceSystem;
 import org.pacarbon.gis.core.GisException;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * A GeoTIFF read entirely by the project (cells by {@link TiffTiles}, grid and CRS by {@link GeoTiffGeo}), for the
@@ -16,10 +17,10 @@ public final class TiffRasterSource implements RasterSource {
     private final TiffTiles tiles;
     private final GridSpec grid;
     private final CoordinateReferenceSystem crs;
-    private final Float extraNodata;
+    private final @Nullable Float extraNodata;
     private final double scale, offset;
 
-    private TiffRasterSource(Path file, TiffTiles tiles, GridSpec grid, CoordinateReferenceSystem crs, Float extraNodata, double[] so) {
+    private TiffRasterSource(Path file, TiffTiles tiles, GridSpec grid, CoordinateReferenceSystem crs, @Nullable Float extraNodata, double[] so) {
         this.file = file;
         this.tiles = tiles;
         this.grid = grid;
@@ -30,7 +31,7 @@ public final class TiffRasterSource implements RasterSource {
     }
 
     /** The outcome of {@link #open}: the source, or why the project's own reader cannot read the file either. */
-    public record Attempt(TiffRasterSource source, String reason) {
+    public record Attempt(@Nullable TiffRasterSource source, @Nullable String reason) {
     }
 
     /**
@@ -40,38 +41,41 @@ public final class TiffRasterSource implements RasterSource {
      * @param nodata       a further value to treat as nodata, or {@code null}
      * @param band         1-based band, or {@code null} for a file of one band
      */
-    public static Attempt open(Path file, CoordinateReferenceSystem crsOverride, Float nodata, Integer band) {
-        TiffTiles.Opened o;
+    public static Attempt open(Path file, @Nullable CoordinateReferenceSystem crsOverride, @Nullable Float nodata,
+            @Nullable Integer band) {
+        TiffTiles tiles;
         try {
-            o = TiffTiles.open(file, band == null ? 0 : band - 1);
+            TiffTiles.Opened o = TiffTiles.open(file, band == null ? 0 : band - 1);
+            TiffTiles t = o.tiles();
+            if (t == null) {
+                return new Attempt(null, o.declined());
+            }
+            tiles = t;
         } catch (IOException e) {
             return new Attempt(null, e.getMessage());
         }
-        if (o.tiles() == null) {
-            return new Attempt(null, o.declined());
-        }
-        if (band == null && o.tiles().bands() > 1) {
-            int n = o.tiles().bands();
+        if (band == null && tiles.bands() > 1) {
+            int n = tiles.bands();
             try {
-                o.tiles().close();
+                tiles.close();
             } catch (IOException e) {
                 // nothing more to do
             }
             return new Attempt(null, "it has " + n + " bands and none was chosen (\"band\": 1 to " + n + ")");
         }
         try {
-            GeoTiffGeo geo = GeoTiffGeo.read(file, o.tiles().width(), o.tiles().height());
+            GeoTiffGeo geo = GeoTiffGeo.read(file, tiles.width(), tiles.height());
             CoordinateReferenceSystem crs = crsOverride != null ? crsOverride : geo.crs();
             if (crs == null) {
-                o.tiles().close();
+                tiles.close();
                 return new Attempt(null, "the raster has no CRS the project can read (a user-defined projection in its GeoKeys);"
                         + " give one with the layer (\"crs\": \"EPSG:...\")");
             }
-            return new Attempt(new TiffRasterSource(file, o.tiles(), geo.grid(), crs, nodata,
+            return new Attempt(new TiffRasterSource(file, tiles, geo.grid(), crs, nodata,
                     TiffProbe.scaleOffset(file, band == null ? 0 : band - 1)), null);
         } catch (GisException | IOException e) {
             try {
-                o.tiles().close();
+                tiles.close();
             } catch (IOException x) {
                 // nothing more to do
             }
@@ -100,7 +104,7 @@ public final class TiffRasterSource implements RasterSource {
     }
 
     @Override
-    public String unit() {
+    public @Nullable String unit() {
         return null;
     }
 

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.stream.IntStream;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * The cells of one band of a GeoTIFF's first image, decoded straight from the file on the hot path of the engine:
@@ -41,7 +42,7 @@ public final class TiffTiles implements Closeable {
     private final int rowBytes;         // bytes of one decoded row of a chunk
     private int bands = 1;              // samples per pixel of the image (bands)
     private boolean tiled;              // tiles (always whole) rather than strips (the last may be short)
-    private byte[] jpegTables;          // JPEGTables (347) shared by all JPEG chunks, or null
+    private byte @Nullable [] jpegTables;          // JPEGTables (347) shared by all JPEG chunks, or null
     private boolean ycbcr;              // JPEG chunks hold YCbCr, turned into RGB
     private final int format;          // 1 unsigned, 2 signed, 3 float
     private final int compression;
@@ -50,7 +51,7 @@ public final class TiffTiles implements Closeable {
     private final ThreadLocal<Scratch> scratch;
 
     /** The outcome of {@link #open}: the decoder, or why the file is left to SIS. */
-    public record Opened(TiffTiles tiles, String declined) {
+    public record Opened(@Nullable TiffTiles tiles, @Nullable String declined) {
     }
 
     private TiffTiles(Path file, FileChannel channel, ByteOrder order, int width, int height, int chunkW, int chunkH,
@@ -288,23 +289,25 @@ public final class TiffTiles implements Closeable {
         if (cr0 == cr1 && rows < Math.min(chunkH, height - cr0 * chunkH)) {
             // a part of one row of chunks (callers reading row by row): decode the whole row of chunks once, keep it
             synchronized (this) {
-                if (cachedChunkRow != cr0) {
+                float[] c = cache;
+                if (c == null || cachedChunkRow != cr0) {
                     int y0 = cr0 * chunkH, n = Math.min(chunkH, height - y0);
-                    if (cache == null || cache.length < n * width) {
-                        cache = new float[chunkH * width];
+                    if (c == null || c.length < n * width) {
+                        c = new float[chunkH * width];
+                        cache = c;
                     }
                     cachedChunkRow = -1;
-                    decodeRows(y0, n, cache, cr0, cr0);
+                    decodeRows(y0, n, c, cr0, cr0);
                     cachedChunkRow = cr0;
                 }
-                System.arraycopy(cache, (row0 - cr0 * chunkH) * width, dst, 0, rows * width);
+                System.arraycopy(c, (row0 - cr0 * chunkH) * width, dst, 0, rows * width);
             }
             return;
         }
         decodeRows(row0, rows, dst, cr0, cr1);
     }
 
-    private float[] cache;
+    private float @Nullable [] cache;
     private int cachedChunkRow = -1;
 
     private void decodeRows(int row0, int rows, float[] dst, int cr0, int cr1) throws IOException {

@@ -14,6 +14,11 @@ import org.locationtech.jts.geom.Geometry;
  * @param attributes  attribute values by field name (numbers, strings, booleans; absent values are missing keys)
  */
 public record Feature(String id, Geometry geometry, Map<String, Object> attributes) {
+    /** Checks the parts: a feature without a geometry is read with an empty one, never with none. */
+    public Feature {
+        java.util.Objects.requireNonNull(geometry, "geometry");
+    }
+
     /** @return the attribute as text, if present */
     public Optional<String> text(String field) {
         Object v = attributes.get(field);

@@ -23,6 +23,7 @@ import org.pacarbon.gis.core.crs.CrsSupport;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Reads GeoJSON (RFC 7946: WGS 84 longitude/latitude) and the legacy 2008 form with a {@code crs} member
@@ -35,7 +36,7 @@ public final class GeoJsonReader {
     }
 
     /** Reads a GeoJSON file; {@code crsOverride} replaces the CRS the file implies. */
-    public static FeatureSet read(Path file, CoordinateReferenceSystem crsOverride) throws GisException {
+    public static FeatureSet read(Path file, @Nullable CoordinateReferenceSystem crsOverride) throws GisException {
         if (!Files.isRegularFile(file)) {
             throw new GisException(file, "file not found", "a GeoJSON file");
         }
@@ -107,7 +108,7 @@ public final class GeoJsonReader {
                     : v.isBoolean() ? (Object) v.asBoolean() : v.isTextual() ? v.asText() : v.toString());
         }
         String id = f.has("id") ? f.get("id").asText() : Integer.toString(index);
-        return new Feature(id, none ? GF.createMultiPolygon() : geometry(g), attrs);
+        return new Feature(id, g == null || none ? GF.createMultiPolygon() : geometry(g), attrs);
     }
 
     private static Geometry geometry(JsonNode g) {

@@ -33,6 +33,7 @@ import mil.nga.geopackage.geom.GeoPackageGeometryData;
 import mil.nga.geopackage.srs.SpatialReferenceSystem;
 import mil.nga.sf.GeometryType;
 import mil.nga.sf.wkb.GeometryReader;
+import org.eclipse.jdt.annotation.Nullable;
 
 /** Reads and writes feature tables of OGC GeoPackage files (through the NGA GeoPackage library). */
 public final class GeoPackageIO {
@@ -53,7 +54,7 @@ public final class GeoPackageIO {
      * Reads the features of one table ({@code layer}), or of the only/first feature table when {@code layer}
      * is {@code null}.
      */
-    public static FeatureSet read(Path file, String layer) throws GisException {
+    public static FeatureSet read(Path file, @Nullable String layer) throws GisException {
         GeoPackage gpkg = open(file);
         try {
             List<String> tables = gpkg.getFeatureTables();
@@ -121,7 +122,7 @@ public final class GeoPackageIO {
         return GisException.plain(e).replace("Exception retrieving", "error retrieving");
     }
 
-    private static CoordinateReferenceSystem crsOf(Path file, SpatialReferenceSystem srs) throws GisException {
+    private static CoordinateReferenceSystem crsOf(Path file, @Nullable SpatialReferenceSystem srs) throws GisException {
         if (srs == null) {
             throw new GisException(file, "the feature table has no spatial reference system", "an SRS in gpkg_spatial_ref_sys");
         }

@@ -17,6 +17,8 @@ import org.opengis.referencing.operation.MathTransform;
 import org.opengis.referencing.operation.TransformException;
 import org.pacarbon.gis.core.GisException;
 import org.pacarbon.gis.core.crs.CrsSupport;
+import org.eclipse.jdt.annotation.Nullable;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /** Geometry helpers: polygonal parts, repair of invalid polygons, union, reprojection with densification. */
 public final class Geometries {
@@ -42,7 +44,7 @@ public final class Geometries {
      * @param polygonal     a valid Polygon or MultiPolygon (empty when {@code g} has no polygon)
      * @param invalidReason JTS's description of what made {@code g} invalid; null when it was valid
      */
-    public record Repaired(Geometry polygonal, String invalidReason) {
+    public record Repaired(Geometry polygonal, @Nullable String invalidReason) {
     }
 
     /** {@link #polygonal} that validates the geometry once (the validity check is most of its cost) and says why it was repaired. */
@@ -196,6 +198,7 @@ public final class Geometries {
         double[] pt = new double[2];
         copy.apply(new CoordinateSequenceFilter() {
             @Override
+            @NonNullByDefault({})
             public void filter(CoordinateSequence seq, int i) {
                 pt[0] = seq.getX(i);
                 pt[1] = seq.getY(i);
@@ -233,7 +236,7 @@ public final class Geometries {
      *
      * @return the geometry, or the split geometry; {@code null} when nothing crossed
      */
-    public static Geometry splitAntimeridian(Geometry g) {
+    public static @Nullable Geometry splitAntimeridian(Geometry g) {
         boolean any = false;
         List<Polygon> out = new ArrayList<>();
         for (int i = 0; i < g.getNumGeometries(); i++) {

@@ -25,6 +25,7 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.opengis.referencing.crs.CoordinateReferenceSystem;
 import org.pacarbon.gis.core.GisException;
 import org.pacarbon.gis.core.crs.CrsSupport;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Reads ESRI Shapefiles (.shp + .dbf, with .prj for the CRS and .cpg for the text encoding): polygon shapes
@@ -39,7 +40,7 @@ public final class ShapefileReader {
     }
 
     /** Reads all features; {@code crsOverride} replaces (or supplies a missing) .prj. */
-    public static FeatureSet read(Path shp, CoordinateReferenceSystem crsOverride) throws GisException {
+    public static FeatureSet read(Path shp, @Nullable CoordinateReferenceSystem crsOverride) throws GisException {
         if (!Files.isRegularFile(shp)) {
             throw new GisException(shp, "file not found", "a Shapefile (.shp with .dbf and .prj beside it)");
         }
@@ -59,7 +60,7 @@ public final class ShapefileReader {
                 throw new GisException(prj, "cannot be read: " + e.getMessage(), "a WKT CRS", e);
             }
         }
-        List<Geometry> geoms = readShapes(shp);
+        List<@Nullable Geometry> geoms = readShapes(shp);
         List<String> fields = new ArrayList<>();
         List<Map<String, Object>> rows = dbf != null ? readDbf(dbf, cpg, fields) : new ArrayList<>();
         if (dbf != null && rows.size() != geoms.size()) {
@@ -69,13 +70,14 @@ public final class ShapefileReader {
         List<Feature> features = new ArrayList<>();
         for (int i = 0; i < geoms.size(); i++) {
             // a null shape is kept with an empty geometry, so that users are told it was skipped
-            Geometry g = geoms.get(i) != null ? geoms.get(i) : new org.locationtech.jts.geom.GeometryFactory().createMultiPolygon();
+            Geometry shape = geoms.get(i);
+            Geometry g = shape != null ? shape : new org.locationtech.jts.geom.GeometryFactory().createMultiPolygon();
             features.add(new Feature(Integer.toString(i + 1), g, dbf != null ? rows.get(i) : Map.of()));
         }
         return new FeatureSet(shp.toString(), crs, fields, features);
     }
 
-    private static Path sibling(Path shp, String base, String ext) {
+    private static @Nullable Path sibling(Path shp, String base, String ext) {
         Path dir = shp.toAbsolutePath().getParent();
         for (String e : new String[] {ext, ext.toUpperCase()}) {
             Path p = dir.resolve(base + e);
@@ -86,7 +88,7 @@ public final class ShapefileReader {
         return null;
     }
 
-    private static List<Geometry> readShapes(Path shp) throws GisException {
+    private static List<@Nullable Geometry> readShapes(Path shp) throws GisException {
         ByteBuffer buf;
         try {
             buf = ByteBuffer.wrap(Files.readAllBytes(shp));
@@ -96,7 +98,7 @@ public final class ShapefileReader {
         if (buf.limit() < 100 || buf.order(ByteOrder.BIG_ENDIAN).getInt(0) != 9994) {
             throw new GisException(shp, "not a shapefile (bad header)", "an ESRI .shp file (file code 9994)");
         }
-        List<Geometry> out = new ArrayList<>();
+        List<@Nullable Geometry> out = new ArrayList<>();
         int pos = 100;
         try {
             while (pos + 8 <= buf.limit()) {
@@ -118,7 +120,7 @@ public final class ShapefileReader {
         return out;
     }
 
-    private static Geometry shape(Path shp, ByteBuffer b, int start, int type, int end, int record) throws GisException {
+    private static @Nullable Geometry shape(Path shp, ByteBuffer b, int start, int type, int end, int record) throws GisException {
         switch (type) {
             case 0:
                 return null;
@@ -213,7 +215,7 @@ public final class ShapefileReader {
         return polys.length == 1 ? polys[0] : GF.createMultiPolygon(polys);
     }
 
-    private static List<Map<String, Object>> readDbf(Path dbf, Path cpg, List<String> fields) throws GisException {
+    private static List<Map<String, Object>> readDbf(Path dbf, @Nullable Path cpg, List<String> fields) throws GisException {
         byte[] all;
         try {
             all = Files.readAllBytes(dbf);
@@ -280,7 +282,7 @@ public final class ShapefileReader {
         return rows;
     }
 
-    private static Charset charset(Path dbf, Path cpg, byte[] all, int headerLen) throws GisException {
+    private static Charset charset(Path dbf, @Nullable Path cpg, byte[] all, int headerLen) throws GisException {
         if (cpg != null) {
             try {
                 String name = Files.readString(cpg, StandardCharsets.ISO_8859_1).trim();
@@ -292,24 +294,7 @@ public final class ShapefileReader {
                 throw new GisException(cpg, "names an unknown text encoding", "an encoding name such as UTF-8 or GBK", e);
             }
         }
-        String byLdid = switch (Byte.toUnsignedInt(all[29])) { // the dBASE language driver id
-            case 0x01 -> "IBM437";
-            case 0x02 -> "IBM850";
-            case 0x03 -> "windows-1252";
-            case 0x26 -> "IBM866";
-            case 0x4C -> "windows-31j";
-            case 0x4D, 0x7A -> "GBK";
-            case 0x4E -> "x-windows-949";
-            case 0x4F, 0x78 -> "x-windows-950";
-            case 0x57 -> null; // "ANSI": the writer's system code page, unknown here
-            case 0x64 -> "IBM852";
-            case 0x65 -> "IBM866";
-            case 0xC8 -> "windows-1250";
-            case 0xC9 -> "windows-1251";
-            case 0xCA -> "windows-1254";
-            case 0xCB -> "windows-1253";
-            default -> null;
-        };
+        String byLdid = languageDriver(Byte.toUnsignedInt(all[29]));
         if (byLdid != null && Charset.isSupported(byLdid)) {
             return Charset.forName(byLdid);
         }
@@ -320,6 +305,44 @@ public final class ShapefileReader {
             return StandardCharsets.UTF_8;
         } catch (CharacterCodingException e) {
             return Charset.forName("GBK");
+        }
+    }
+
+    /** The encoding a dBASE language driver id (byte 29 of the header) names, or {@code null} when it names none. */
+    private static @Nullable String languageDriver(int ldid) {
+        switch (ldid) {
+            case 0x01:
+                return "IBM437";
+            case 0x02:
+                return "IBM850";
+            case 0x03:
+                return "windows-1252";
+            case 0x26:
+                return "IBM866";
+            case 0x4C:
+                return "windows-31j";
+            case 0x4D:
+            case 0x7A:
+                return "GBK";
+            case 0x4E:
+                return "x-windows-949";
+            case 0x4F:
+            case 0x78:
+                return "x-windows-950";
+            case 0x64:
+                return "IBM852";
+            case 0x65:
+                return "IBM866";
+            case 0xC8:
+                return "windows-1250";
+            case 0xC9:
+                return "windows-1251";
+            case 0xCA:
+                return "windows-1254";
+            case 0xCB:
+                return "windows-1253";
+            default: // 0x57 is "ANSI": the writer's system code page, unknown here
+                return null;
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import org.opengis.referencing.crs.CoordinateReferenceSystem;
 import org.pacarbon.gis.core.GisException;
+import org.eclipse.jdt.annotation.Nullable;
 
 /** One entry point for vector files: GeoPackage, Shapefile, GeoJSON, recognized by content and extension. */
 public final class VectorIO {
@@ -21,7 +22,7 @@ public final class VectorIO {
      * @param layer        the GeoPackage table, or {@code null} for the first
      * @param crsOverride  a CRS to use instead of the file's, or {@code null}
      */
-    public static FeatureSet read(Path file, String layer, CoordinateReferenceSystem crsOverride) throws GisException {
+    public static FeatureSet read(Path file, @Nullable String layer, @Nullable CoordinateReferenceSystem crsOverride) throws GisException {
         if (!Files.isRegularFile(file)) {
             throw new GisException(file, "file not found", "an existing GeoPackage, Shapefile or GeoJSON file");
         }

@@ -1,5 +1,6 @@
 package org.pacarbon.map.core.pdf;
 
+import org.eclipse.jdt.annotation.Nullable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.Locale;
 
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.FontMapper;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * The TrueType fonts that PDFs of this product embed (subset, Identity-H, so every character is selectable text):
@@ -39,11 +41,11 @@ public final class PdfFonts {
             "/Library/Fonts/Arial.ttf");
 
     private final BaseFont latin;
-    private BaseFont cjk;
+    private @Nullable BaseFont cjk;
     /** Finds the Chinese font when first needed (reading a 16 MB font file is not free). */
-    private java.util.function.Supplier<BaseFont> cjkSearch;
+    private java.util.function.@Nullable Supplier<@Nullable BaseFont> cjkSearch;
 
-    private PdfFonts(BaseFont latin, BaseFont cjk, java.util.function.Supplier<BaseFont> cjkSearch) {
+    private PdfFonts(BaseFont latin, @Nullable BaseFont cjk, java.util.function.@Nullable Supplier<@Nullable BaseFont> cjkSearch) {
         this.latin = latin;
         this.cjk = cjk;
         this.cjkSearch = cjkSearch;
@@ -96,7 +98,7 @@ public final class PdfFonts {
         return new PdfFonts(latin, cjk, cjk != null ? null : () -> first(CJK, new ArrayList<>()));
     }
 
-    private static BaseFont first(List<String> candidates, List<String> tried) {
+    private static @Nullable BaseFont first(List<String> candidates, List<String> tried) {
         for (String c : candidates) {
             BaseFont f = load(c, tried);
             if (f != null) {
@@ -106,7 +108,7 @@ public final class PdfFonts {
         return null;
     }
 
-    private static BaseFont load(String spec, List<String> tried) {
+    private static @Nullable BaseFont load(String spec, List<String> tried) {
         String file = spec.replaceFirst(",\\d+$", "");
         tried.add(file);
         if (!Files.isRegularFile(Path.of(file))) {
@@ -128,9 +130,10 @@ public final class PdfFonts {
     }
 
     /** The font with Chinese characters, or null when none was found. */
-    public synchronized BaseFont cjk() {
-        if (cjk == null && cjkSearch != null) {
-            cjk = cjkSearch.get();
+    public synchronized @Nullable BaseFont cjk() {
+        java.util.function.Supplier<@Nullable BaseFont> search = cjkSearch;
+        if (cjk == null && search != null) {
+            cjk = search.get();
             cjkSearch = null;
         }
         return cjk;
@@ -148,7 +151,8 @@ public final class PdfFonts {
 
     /** The font for a text: the Latin font when it has every character, else the Chinese one (if any). */
     public BaseFont forText(String text) {
-        return needsOther(text) && cjk() != null ? cjk() : latin;
+        BaseFont chinese = needsOther(text) ? cjk() : null;
+        return chinese != null ? chinese : latin;
     }
 
     /**
@@ -156,14 +160,17 @@ public final class PdfFonts {
      * else to the Latin one.
      */
     public FontMapper mapper(boolean chinese) {
-        BaseFont f = chinese && cjk() != null ? cjk() : latin;
+        BaseFont found = chinese ? cjk() : null;
+        BaseFont f = found != null ? found : latin;
         return new FontMapper() {
             @Override
+            @NonNullByDefault({})
             public BaseFont awtToPdf(java.awt.Font font) {
                 return f;
             }
 
             @Override
+            @NonNullByDefault({})
             public java.awt.Font pdfToAwt(BaseFont font, int size) {
                 return new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, size);
             }

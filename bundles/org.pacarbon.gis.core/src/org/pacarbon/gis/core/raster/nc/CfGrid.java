@@ -16,6 +16,7 @@ import org.pacarbon.gis.core.crs.CrsSupport;
 import org.pacarbon.gis.core.crs.MapProjection;
 import org.pacarbon.gis.core.raster.GridSpec;
 import org.pacarbon.gis.core.raster.nc.NcFile.Var;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * The CF conventions over a netCDF file: which variable, which of its dimensions are x and y (in either order),
@@ -36,7 +37,7 @@ public record CfGrid(Var var, int xDim, int yDim, int[] fixed, GridSpec grid, bo
         CoordinateReferenceSystem crs, String selected) {
 
     /** How to choose a slice along dimensions other than x and y. */
-    public record Selection(Integer band, String time, Integer year) {
+    public record Selection(@Nullable Integer band, @Nullable String time, @Nullable Integer year) {
         /** Nothing chosen: only single-step other dimensions are accepted. */
         public static final Selection NONE = new Selection(null, null, null);
     }
@@ -52,7 +53,8 @@ public record CfGrid(Var var, int xDim, int yDim, int[] fixed, GridSpec grid, bo
      * @param crsOverride  CRS to use instead of the file's, or {@code null}
      * @param sel          the slice along other dimensions
      */
-    public static CfGrid resolve(Path file, NcFile nc, String name, CoordinateReferenceSystem crsOverride, Selection sel)
+    public static CfGrid resolve(Path file, NcFile nc, @Nullable String name, @Nullable CoordinateReferenceSystem crsOverride,
+            Selection sel)
             throws GisException, IOException {
         Var v = pick(file, nc, name);
         int n = v.dims().size();
@@ -106,11 +108,12 @@ public record CfGrid(Var var, int xDim, int yDim, int[] fixed, GridSpec grid, bo
                         "a variable with at most one dimension besides x and y (time, band or level)");
             }
             List<String> labels = labels(nc, dim, len);
-            if (sel.band() != null) {
-                if (sel.band() < 1 || sel.band() > len) {
-                    throw new GisException(file, "band " + sel.band() + " is outside '" + dim + "' (1.." + len + ")", "\"band\" from 1 to " + len);
+            Integer band = sel.band();
+            if (band != null) {
+                if (band < 1 || band > len) {
+                    throw new GisException(file, "band " + band + " is outside '" + dim + "' (1.." + len + ")", "\"band\" from 1 to " + len);
                 }
-                fixed[d] = sel.band() - 1;
+                fixed[d] = band - 1;
             } else if (sel.time() != null || sel.year() != null) {
                 String want = sel.time() != null ? sel.time() : String.valueOf(sel.year());
                 int hit = -1;
@@ -211,11 +214,11 @@ public record CfGrid(Var var, int xDim, int yDim, int[] fixed, GridSpec grid, bo
         return bounds == null;
     }
 
-    private static Var pick(Path file, NcFile nc, String name) throws GisException {
+    private static Var pick(Path file, NcFile nc, @Nullable String name) throws GisException {
         List<String> data = dataVariables(nc);
         if (name == null) {
             if (data.size() == 1) {
-                return nc.variable(data.get(0));
+                return nc.listed(data.get(0));
             }
             throw new GisException(file, data.isEmpty() ? "holds no gridded variable" : "holds several variables " + described(nc, data)
                     + " and none was chosen", data.isEmpty() ? "a netCDF file with a gridded variable" : "a variable name (\"variable\": \"...\")");
@@ -227,7 +230,7 @@ public record CfGrid(Var var, int xDim, int yDim, int[] fixed, GridSpec grid, bo
         for (String key : List.of("standard_name", "long_name")) {
             Var hit = null;
             for (String d : data) {
-                Var c = nc.variable(d);
+                Var c = nc.listed(d);
                 if (name.equalsIgnoreCase(c.text(key))) {
                     if (hit != null) {
                         throw new GisException(file, "more than one variable has " + key + " '" + name + "': " + hit.name() + ", " + c.name(),
@@ -242,7 +245,7 @@ public record CfGrid(Var var, int xDim, int yDim, int[] fixed, GridSpec grid, bo
         }
         for (String d : data) {
             if (d.equalsIgnoreCase(name)) {
-                return nc.variable(d);
+                return nc.listed(d);
             }
         }
         throw new GisException(file, "has no variable '" + name + "'", "one of " + described(nc, data));
@@ -251,7 +254,7 @@ public record CfGrid(Var var, int xDim, int yDim, int[] fixed, GridSpec grid, bo
     private static String described(NcFile nc, List<String> names) {
         List<String> out = new ArrayList<>();
         for (String n : names) {
-            String sn = nc.variable(n).text("standard_name");
+            String sn = nc.listed(n).text("standard_name");
             out.add(sn != null && !sn.equals(n) ? n + " (" + sn + ")" : n);
         }
         return out.toString();
@@ -290,7 +293,7 @@ public record CfGrid(Var var, int xDim, int yDim, int[] fixed, GridSpec grid, bo
         return 0;
     }
 
-    private static double[] coords(NcFile nc, String dim, int len) throws IOException {
+    private static double @Nullable [] coords(NcFile nc, String dim, int len) throws IOException {
         Var c = nc.variable(dim);
         if (c == null || c.dims().size() != 1 || c.shape()[0] != len || c.type() == NcFile.Type.CHAR) {
             return null;
@@ -342,7 +345,7 @@ public record CfGrid(Var var, int xDim, int yDim, int[] fixed, GridSpec grid, bo
         return s;
     }
 
-    private static Var gridMapping(NcFile nc, Var v) {
+    private static @Nullable Var gridMapping(NcFile nc, Var v) {
         String gm = v.text("grid_mapping");
         if (gm != null) {
             String key = gm.trim().split("[:\\s]")[0];
@@ -354,7 +357,7 @@ public record CfGrid(Var var, int xDim, int yDim, int[] fixed, GridSpec grid, bo
         return null;
     }
 
-    private static double[] geoTransform(Var gm) {
+    private static double @Nullable [] geoTransform(@Nullable Var gm) {
         String gt = gm == null ? null : gm.text("GeoTransform");
         if (gt == null) {
             return null;
@@ -370,7 +373,7 @@ public record CfGrid(Var var, int xDim, int yDim, int[] fixed, GridSpec grid, bo
         return d;
     }
 
-    private static CoordinateReferenceSystem crs(Path file, NcFile nc, Var v, Var gm, int xd, double xUnit) throws GisException {
+    private static CoordinateReferenceSystem crs(Path file, NcFile nc, Var v, @Nullable Var gm, int xd, double xUnit) throws GisException {
         int xAxis = axis(nc, v.dims().get(xd));
         Var xc = nc.variable(v.dims().get(xd));
         boolean degrees = xc != null && String.valueOf(xc.text("units")).toLowerCase(Locale.ROOT).startsWith("degree");
@@ -411,7 +414,7 @@ public record CfGrid(Var var, int xDim, int yDim, int[] fixed, GridSpec grid, bo
         String units = c == null ? null : c.text("units");
         Matcher m = units == null ? null : SINCE.matcher(units);
         for (int i = 0; i < len; i++) {
-            if (vals != null && m != null && m.matches()) {
+            if (c != null && vals != null && m != null && m.matches()) {
                 out.add(date(vals[i], m, String.valueOf(c.text("calendar")).toLowerCase(Locale.ROOT)));
             } else if (vals != null) {
                 double x = vals[i];

@@ -8,6 +8,7 @@ import org.pacarbon.gis.core.GisException;
 import org.pacarbon.gis.core.crs.CrsSupport;
 import org.pacarbon.gis.core.crs.MapProjection;
 import org.pacarbon.gis.core.raster.nc.NcFile.Var;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * CF grid mappings (CF 1.11 appendix F) as CRSs: latitude_longitude, albers_conical_equal_area,
@@ -29,17 +30,19 @@ final class CfProjection {
     static CoordinateReferenceSystem toCrs(Path file, Var gm, String name, double metres) throws FactoryException, GisException {
         double a = MapProjection.WGS84_A, invF = MapProjection.WGS84_INVF;
         String ell = "WGS 84";
-        if (gm.numbers("earth_radius") != null) {
-            a = gm.numbers("earth_radius")[0];
+        double[] radius = gm.numbers("earth_radius"), major = gm.numbers("semi_major_axis");
+        double[] inverseF = gm.numbers("inverse_flattening"), minor = gm.numbers("semi_minor_axis");
+        if (radius != null) {
+            a = radius[0];
             invF = Double.POSITIVE_INFINITY;
             ell = "Sphere " + a;
-        } else if (gm.numbers("semi_major_axis") != null) {
-            a = gm.numbers("semi_major_axis")[0];
-            if (gm.numbers("inverse_flattening") != null) {
-                invF = gm.numbers("inverse_flattening")[0];
+        } else if (major != null) {
+            a = major[0];
+            if (inverseF != null) {
+                invF = inverseF[0];
                 invF = invF == 0 ? Double.POSITIVE_INFINITY : invF;
-            } else if (gm.numbers("semi_minor_axis") != null) {
-                double b = gm.numbers("semi_minor_axis")[0];
+            } else if (minor != null) {
+                double b = minor[0];
                 invF = b == a ? Double.POSITIVE_INFINITY : a / (a - b);
             } else {
                 invF = Double.POSITIVE_INFINITY;
@@ -109,7 +112,7 @@ final class CfProjection {
         return d != null ? d[0] : dflt;
     }
 
-    private static double sp(double[] sp, int i, double dflt) {
+    private static double sp(double @Nullable [] sp, int i, double dflt) {
         return sp != null && sp.length > i ? sp[i] : dflt;
     }
 }

@@ -119,6 +119,10 @@ public final class Hdf5File implements NcFile {
                     Object ref = Array.get(data, i);
                     Object first = ref != null && ref.getClass().isArray() && Array.getLength(ref) > 0 ? Array.get(ref, 0) : ref;
                     String n = first instanceof Number a ? byAddress.get(a.longValue()) : null;
+                    if (n == null) { // an unnamed dimension: try the next way
+                        names.clear();
+                        break;
+                    }
                     names.add(n);
                 }
             } catch (RuntimeException e) {

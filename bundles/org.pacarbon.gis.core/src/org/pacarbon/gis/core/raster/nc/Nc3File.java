@@ -30,7 +30,6 @@ public final class Nc3File implements NcFile {
     private final long recSize;
     private final List<String> dimNames = new ArrayList<>();
     private final List<Long> dimLens = new ArrayList<>();
-    private final int unlimited;
     private final Map<String, Object> globals;
     private final List<Var> vars = new ArrayList<>();
     private final Map<String, long[]> layout = new LinkedHashMap<>(); // name -> {begin, vsize, record?1:0}
@@ -63,7 +62,6 @@ public final class Nc3File implements NcFile {
             }
             this.version = h.version;
             this.numRecs = h.numRecs;
-            this.unlimited = h.unlimited;
             this.globals = h.globals;
             this.dimNames.addAll(h.dimNames);
             this.dimLens.addAll(h.dimLens);

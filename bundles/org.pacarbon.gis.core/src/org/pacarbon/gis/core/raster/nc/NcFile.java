@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * The netCDF data model as far as gridded layers need it, over both containers: netCDF classic (CDF-1, CDF-2,
@@ -23,13 +24,13 @@ public interface NcFile extends Closeable {
      */
     record Var(String name, List<String> dims, long[] shape, Type type, Map<String, Object> attrs) {
         /** @return a text attribute, or {@code null} */
-        public String text(String key) {
+        public @Nullable String text(String key) {
             Object v = attrs.get(key);
             return v instanceof String s ? s : null;
         }
 
         /** @return a numeric attribute, or {@code null} */
-        public double[] numbers(String key) {
+        public double @Nullable [] numbers(String key) {
             Object v = attrs.get(key);
             return v instanceof double[] d && d.length > 0 ? d : null;
         }
@@ -76,12 +77,21 @@ public interface NcFile extends Closeable {
     String format();
 
     /** @return the variable of that name, or {@code null} */
-    default Var variable(String name) {
+    default @Nullable Var variable(String name) {
         for (Var v : variables()) {
             if (v.name().equals(name)) {
                 return v;
             }
         }
         return null;
+    }
+
+    /** @return the variable of a name taken from {@link #variables()} (one that exists) */
+    default Var listed(String name) {
+        Var v = variable(name);
+        if (v == null) {
+            throw new IllegalArgumentException("no variable " + name);
+        }
+        return v;
     }
 }

@@ -12,6 +12,7 @@ import org.pacarbon.gis.core.raster.GridSpec;
 import org.pacarbon.gis.core.raster.RasterSource;
 import org.pacarbon.gis.core.raster.nc.NcFile.Type;
 import org.pacarbon.gis.core.raster.nc.NcFile.Var;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * One 2-D slice of a netCDF variable (classic or netCDF-4) as a raster, read a block of rows at a time. The CF rules
@@ -24,23 +25,24 @@ public final class NetcdfSource implements RasterSource {
     private final Path file;
     private final NcFile nc;
     private final CfGrid cf;
-    private final String unit;
-    private final Float extraNodata;
+    private final @Nullable String unit;
+    private final @Nullable Float extraNodata;
     private final double fill;
-    private final double[] missing;
+    private final double @Nullable [] missing;
     private final double validMin, validMax;
     private final double scale, offset;
     private final boolean unsignedAttr;
     private final Type type;
 
-    private NetcdfSource(Path file, NcFile nc, CfGrid cf, Float extraNodata) {
+    private NetcdfSource(Path file, NcFile nc, CfGrid cf, @Nullable Float extraNodata) {
         this.file = file;
         this.nc = nc;
         this.cf = cf;
         this.extraNodata = extraNodata;
         Var v = cf.var();
         this.type = v.type();
-        this.unit = v.text("units") != null && !v.text("units").isBlank() ? v.text("units").trim() : null;
+        String units = v.text("units");
+        this.unit = units != null && !units.isBlank() ? units.trim() : null;
         this.unsignedAttr = "true".equalsIgnoreCase(v.text("_Unsigned"));
         double[] fv = v.numbers("_FillValue");
         if (fv != null) {
@@ -100,7 +102,8 @@ public final class NetcdfSource implements RasterSource {
      * @param nodata       a further value to treat as nodata, or {@code null}
      * @param sel          the step along time, band or level dimensions
      */
-    public static NetcdfSource open(Path file, String variable, CoordinateReferenceSystem crsOverride, Float nodata, CfGrid.Selection sel)
+    public static NetcdfSource open(Path file, @Nullable String variable, @Nullable CoordinateReferenceSystem crsOverride,
+            @Nullable Float nodata, CfGrid.Selection sel)
             throws GisException {
         NcFile nc = openFile(file);
         try {
@@ -158,7 +161,7 @@ public final class NetcdfSource implements RasterSource {
     }
 
     @Override
-    public String unit() {
+    public @Nullable String unit() {
         return unit;
     }
 

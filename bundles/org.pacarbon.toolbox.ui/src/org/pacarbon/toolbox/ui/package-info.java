@@ -1,0 +1,9 @@
+/** The Toolbox view: the tool tree, parameter forms, runs in jobs and their outputs. */
+@NonNullByDefault({ PARAMETER, RETURN_TYPE, TYPE_BOUND }) // not FIELD: widgets are made in createPartControl, not constructors
+package org.pacarbon.toolbox.ui;
+
+import static org.eclipse.jdt.annotation.DefaultLocation.PARAMETER;
+import static org.eclipse.jdt.annotation.DefaultLocation.RETURN_TYPE;
+import static org.eclipse.jdt.annotation.DefaultLocation.TYPE_BOUND;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
