@@ -67,15 +67,10 @@ final class TrackerCommand {
         this.paths = paths;
     }
 
-    /** The tracker file used when none is given. */
+    /** The tracker file used when none is given ($PACARBON_WORKSPACE: the workspace it is in). */
     static Path defaultFile() {
-        String f = System.getenv("PACARBON_TRACKER");
-        if (f != null && !f.isBlank()) {
-            return Path.of(f);
-        }
         String ws = System.getenv("PACARBON_WORKSPACE");
-        Path dir = ws != null && !ws.isBlank() ? Path.of(ws) : Path.of(System.getProperty("user.home"), ".pacarbon", "workspace");
-        return dir.resolve("research-tracker.sqlite");
+        return TrackerStore.defaultFile(ws != null && !ws.isBlank() ? Path.of(ws) : null);
     }
 
     int run(List<String> args) throws UsageException, TrackerException {

@@ -5,10 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import org.eclipse.jdt.annotation.Nullable;
@@ -123,69 +121,70 @@ public record AssessmentSpec(Path file, String title, Region region, ProtectedAr
             throw new SpecException(file + ": the spec must be a JSON object");
         }
         Path base = file.toAbsolutePath().getParent();
-        checkKeys(file, "", root, TOP);
-        String title = shown(file, root, "title", "PA carbon assessment");
+        SpecJson.checkKeys(file, "", root, TOP);
+        String title = SpecJson.shown(file, root, "title", "PA carbon assessment");
 
-        JsonNode r = require(file, root, "region", "");
-        checkKeys(file, "region.", r, REGION);
+        JsonNode r = SpecJson.require(file, root, "region", "");
+        SpecJson.checkKeys(file, "region.", r, REGION);
         Region region;
-        if (present(r, "mask") == present(r, "path")) {
+        if (SpecJson.present(r, "mask") == SpecJson.present(r, "path")) {
             throw new SpecException(file + ": region needs exactly one of \"path\" (polygons) or \"mask\" (raster)");
         }
-        region = new Region(path(file, base, r, "path"), optText(r, "layer"), optText(r, "crs"), path(file, base, r, "mask"),
-                optText(r, "variable"));
+        region = new Region(SpecJson.path(file, base, r, "path"), SpecJson.optText(r, "layer"), SpecJson.optText(r, "crs"),
+                SpecJson.path(file, base, r, "mask"),
+                SpecJson.optText(r, "variable"));
 
-        JsonNode p = require(file, root, "protectedAreas", "");
-        checkKeys(file, "protectedAreas.", p, PAS);
+        JsonNode p = SpecJson.require(file, root, "protectedAreas", "");
+        SpecJson.checkKeys(file, "protectedAreas.", p, PAS);
         List<PaClass> classes = new ArrayList<>();
         Set<String> keys = new HashSet<>();
-        JsonNode cs = require(file, p, "classes", "protectedAreas.");
+        JsonNode cs = SpecJson.require(file, p, "classes", "protectedAreas.");
         if (!cs.isArray() || cs.isEmpty()) {
             throw new SpecException(file + ": protectedAreas.classes must be a non-empty list");
         }
         for (JsonNode c : cs) {
-            checkKeys(file, "protectedAreas.classes[].", c, CLASS);
-            String value = requireText(file, c, "value", "protectedAreas.classes[].");
-            String key = text(c, "key", value);
+            SpecJson.checkKeys(file, "protectedAreas.classes[].", c, CLASS);
+            String value = SpecJson.requireText(file, c, "value", "protectedAreas.classes[].");
+            String key = SpecJson.text(c, "key", value);
             if (!keys.add(key) || List.of("region", "protected", "unprotected").contains(key)) {
                 throw new SpecException(file + ": class key '" + key + "' is used twice or is reserved (region, protected, unprotected)");
             }
             if (classes.stream().anyMatch(x -> x.value().equals(value))) {
                 throw new SpecException(file + ": class value '" + value + "' is listed twice in protectedAreas.classes");
             }
-            classes.add(new PaClass(value, key, shown(file, c, "label", key)));
+            classes.add(new PaClass(value, key, SpecJson.shown(file, c, "label", key)));
         }
-        Path paPath = path(file, base, p, "path");
+        Path paPath = SpecJson.path(file, base, p, "path");
         if (paPath == null) {
             throw new SpecException(file + ": protectedAreas.path is missing");
         }
-        ProtectedAreas pas = new ProtectedAreas(paPath, optText(p, "layer"), optText(p, "crs"),
-                requireText(file, p, "classField", "protectedAreas."), optText(p, "nameField"), optText(p, "idField"), classes);
+        ProtectedAreas pas = new ProtectedAreas(paPath, SpecJson.optText(p, "layer"), SpecJson.optText(p, "crs"),
+                SpecJson.requireText(file, p, "classField", "protectedAreas."), SpecJson.optText(p, "nameField"), SpecJson.optText(p, "idField"), classes);
 
         Grid grid = null;
         if (root.has("grid")) {
             JsonNode g = root.get("grid");
-            checkKeys(file, "grid.", g, GRID);
-            JsonNode cellSize = require(file, g, "cellSize", "grid.");
+            SpecJson.checkKeys(file, "grid.", g, GRID);
+            JsonNode cellSize = SpecJson.require(file, g, "cellSize", "grid.");
             if (!cellSize.isNumber()) {
                 throw new SpecException(file + ": grid.cellSize must be a number, not " + cellSize);
             }
-            grid = new Grid(requireText(file, g, "crs", "grid."), cellSize.asDouble());
+            grid = new Grid(SpecJson.requireText(file, g, "crs", "grid."), cellSize.asDouble());
             if (!(grid.cellSize() > 0) || !Double.isFinite(grid.cellSize()) || grid.cellSize() > 1e7) {
                 throw new SpecException(file + ": grid.cellSize must be a positive number");
             }
         }
 
         List<Layer> layers = new ArrayList<>();
-        JsonNode ls = require(file, root, "layers", "");
+        JsonNode ls = SpecJson.require(file, root, "layers", "");
         if (!ls.isArray() || ls.isEmpty()) {
             throw new SpecException(file + ": layers must be a non-empty list");
         }
         Set<String> seen = new LinkedHashSet<>();
         java.util.Map<String, String> groupOfKey = new java.util.HashMap<>();
         for (JsonNode l : ls) {
-            checkKeys(file, "layers[].", l, LAYER);
-            String key = requireText(file, l, "key", "layers[].");
+            SpecJson.checkKeys(file, "layers[].", l, LAYER);
+            String key = SpecJson.requireText(file, l, "key", "layers[].");
             Integer year = null;
             if (l.has("year") && !l.get("year").isNull()) {
                 JsonNode y = l.get("year");
@@ -198,7 +197,7 @@ public record AssessmentSpec(Path file, String title, Region region, ProtectedAr
             if (!seen.add(id)) {
                 throw new SpecException(file + ": layer '" + key + "'" + (year == null ? "" : " year " + year) + " is given twice");
             }
-            String group = optText(l, "group");
+            String group = SpecJson.optText(l, "group");
             if (group == null || !GROUPS.contains(group)) {
                 throw new SpecException(file + ": layer '" + key + "': group must be one of " + GROUPS + ", not " + group);
             }
@@ -215,18 +214,18 @@ public record AssessmentSpec(Path file, String title, Region region, ProtectedAr
                 if (sum.size() < 2) {
                     throw new SpecException(file + ": layer '" + key + "': sum needs at least two layer keys");
                 }
-                layers.add(new Layer(key, shown(file, l, "label", key), null, null, null, null, group, year, sum, null, null, null, null));
+                layers.add(new Layer(key, SpecJson.shown(file, l, "label", key), null, null, null, null, group, year, sum, null, null, null, null));
                 continue;
             }
-            Path path = path(file, base, l, "path");
+            Path path = SpecJson.path(file, base, l, "path");
             if (path == null) {
                 throw new SpecException(file + ": layer '" + key + "' needs \"path\" (or \"sum\")");
             }
-            String kind = requireText(file, l, "kind", "layers[" + key + "].");
+            String kind = SpecJson.requireText(file, l, "kind", "layers[" + key + "].");
             if (!kind.equals("density") && !kind.equals("amount")) {
                 throw new SpecException(file + ": layer '" + key + "': kind must be \"density\" or \"amount\", not \"" + kind + "\"");
             }
-            String unit = requireText(file, l, "unit", "layers[" + key + "].");
+            String unit = SpecJson.requireText(file, l, "unit", "layers[" + key + "].");
             QuantityUnit u;
             try {
                 u = QuantityUnit.parse(unit);
@@ -260,8 +259,8 @@ public record AssessmentSpec(Path file, String title, Region region, ProtectedAr
                 }
                 band = b.asInt();
             }
-            layers.add(new Layer(key, shown(file, l, "label", key), path, optText(l, "variable"), kind, unit, group, year, null,
-                    optText(l, "crs"), nodata, band, optText(l, "time")));
+            layers.add(new Layer(key, SpecJson.shown(file, l, "label", key), path, SpecJson.optText(l, "variable"), kind, unit, group, year, null,
+                    SpecJson.optText(l, "crs"), nodata, band, SpecJson.optText(l, "time")));
         }
         for (Layer l : layers) {
             if (l.sum() != null) {
@@ -299,93 +298,6 @@ public record AssessmentSpec(Path file, String title, Region region, ProtectedAr
         return new AssessmentSpec(file, title, region, pas, grid, layers, root);
     }
 
-    private static boolean present(JsonNode node, String key) {
-        return node.has(key) && !node.get(key).isNull();
-    }
-
-    private static void checkKeys(Path file, String where, JsonNode node, Set<String> allowed) throws SpecException {
-        if (!node.isObject()) {
-            throw new SpecException(file + ": " + (where.isEmpty() ? "the spec" : where.substring(0, where.length() - 1)) + " must be a JSON object");
-        }
-        Iterator<String> it = node.fieldNames();
-        while (it.hasNext()) {
-            String k = it.next();
-            if (!allowed.contains(k)) {
-                String best = null;
-                int bestD = Integer.MAX_VALUE;
-                for (String a : allowed) {
-                    int d = distance(k.toLowerCase(Locale.ROOT), a.toLowerCase(Locale.ROOT));
-                    if (d < bestD) {
-                        bestD = d;
-                        best = a;
-                    }
-                }
-                throw new SpecException(file + ": unknown key '" + where + k + "'"
-                        + (bestD <= 3 ? " (did you mean '" + best + "'?)" : "") + "; allowed: " + new java.util.TreeSet<>(allowed));
-            }
-        }
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
-
-    private static JsonNode require(Path file, JsonNode node, String key, String where) throws SpecException {
-        JsonNode v = node.get(key);
-        if (v == null || v.isNull()) {
-            throw new SpecException(file + ": missing key '" + where + key + "'");
-        }
-        return v;
-    }
-
-    private static String requireText(Path file, JsonNode node, String key, String where) throws SpecException {
-        JsonNode v = require(file, node, key, where);
-        if (!v.isValueNode() || v.asText().isBlank()) {
-            throw new SpecException(file + ": '" + where + key + "' must be a non-empty text");
-        }
-        return v.asText();
-    }
-
-    /**
-     * A title or label: a text, or texts by language ({@code {"en": "National parks", "zh": "国家公园"}}); the
-     * English one (else the first) is the default, reports in another language take theirs ({@link #inLanguage}).
-     */
-    private static String shown(Path file, JsonNode node, String key, String dflt) throws SpecException {
-        JsonNode v = node.get(key);
-        if (v == null || v.isNull()) {
-            return dflt;
-        }
-        if (v.isObject()) {
-            if (v.isEmpty()) {
-                throw new SpecException(file + ": \"" + key + "\" has no text (expected a text or {\"en\": ..., \"zh\": ...})");
-            }
-            for (var e : (Iterable<java.util.Map.Entry<String, JsonNode>>) v::fields) {
-                if (!e.getValue().isTextual() || e.getValue().asText().isBlank()) {
-                    throw new SpecException(file + ": \"" + key + "\" in language '" + e.getKey() + "' must be a non-empty text");
-                }
-            }
-            return v.has("en") ? v.get("en").asText() : v.elements().next().asText();
-        }
-        if (!v.isValueNode()) {
-            throw new SpecException(file + ": \"" + key + "\" must be a text or {\"en\": ..., \"zh\": ...}, not " + v);
-        }
-        return v.asText();
-    }
-
     /**
      * The text of a title or label in a language, when the spec gives one ({@code {"en": ..., "zh": ...}}); else null.
      *
@@ -396,27 +308,5 @@ public record AssessmentSpec(Path file, String title, Region region, ProtectedAr
             return null;
         }
         return value.get(language).asText();
-    }
-
-    private static String text(JsonNode node, String key, String dflt) {
-        String v = optText(node, key);
-        return v == null ? dflt : v;
-    }
-
-    private static @Nullable String optText(JsonNode node, String key) {
-        JsonNode v = node.get(key);
-        return v == null || v.isNull() ? null : v.asText();
-    }
-
-    private static @Nullable Path path(Path file, Path base, JsonNode node, String key) throws SpecException {
-        JsonNode v = node.get(key);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isTextual() || v.asText().isBlank()) {
-            throw new SpecException(file + ": \"" + key + "\" must be a file path, not " + v);
-        }
-        Path p = Path.of(v.asText());
-        return p.isAbsolute() ? p : base.resolve(p).normalize();
     }
 }

@@ -61,6 +61,8 @@ final class MapTools {
                 clearPath();
             } else if (e.keyCode == SWT.CR || e.keyCode == SWT.KEYPAD_CR) {
                 finishPath();
+            } else if ((e.stateMask & SWT.MOD1) != 0 && (e.keyCode == 'c' || e.keyCode == 'C')) {
+                map.copyToClipboard();
             }
         });
     }

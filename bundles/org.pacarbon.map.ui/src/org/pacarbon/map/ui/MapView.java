@@ -62,11 +62,6 @@ public final class MapView extends ViewPart implements org.eclipse.ui.ISaveableP
         canvas.addListener(SWT.Resize, e -> render());
         canvas.addListener(SWT.MouseVerticalWheel, e -> tools.zoomAbout(e.x, e.y, e.count > 0 ? 0.8 : 1.25));
         canvas.addListener(SWT.MouseMove, e -> status(MapStatus.coordinates(this, e.x, e.y)));
-        canvas.addListener(SWT.KeyDown, e -> {
-            if ((e.stateMask & SWT.MOD1) != 0 && (e.keyCode == 'c' || e.keyCode == 'C')) {
-                copyToClipboard();
-            }
-        });
         tools.install(canvas);
         MapJobs.dropTarget(this, canvas);
         MapToolbar.fill(this, getViewSite().getActionBars().getToolBarManager());
@@ -129,7 +124,7 @@ public final class MapView extends ViewPart implements org.eclipse.ui.ISaveableP
     }
 
     /** The highlighted geometry, or null. */
-    public Geometry highlight() {
+    public @Nullable Geometry highlight() {
         return highlight;
     }
 
@@ -150,8 +145,8 @@ public final class MapView extends ViewPart implements org.eclipse.ui.ISaveableP
     }
 
     /** Adds a raster layer: one variable of a NetCDF file (null: a file with one variable, or a GeoTIFF). */
-    public MapLayer addRaster(Path file, String variable, String name, String ramp, double min, double max, String unit)
-            throws GisException {
+    public MapLayer addRaster(Path file, @Nullable String variable, String name, String ramp, double min, double max,
+            String unit) throws GisException {
         return model.addRaster(file, variable, name, ramp, min, max, unit);
     }
 
@@ -268,18 +263,7 @@ public final class MapView extends ViewPart implements org.eclipse.ui.ISaveableP
     @Override
     @NonNullByDefault({})
     public void doSave(org.eclipse.core.runtime.IProgressMonitor monitor) {
-        Path doc = document.document();
-        if (doc == null) {
-            return; // a map of no document is never dirty
-        }
-        try {
-            saveDocument(doc);
-        } catch (GisException e) {
-            org.eclipse.jface.dialogs.MessageDialog.openError(canvas.getShell(), Messages.SaveMap, e.getMessage());
-            if (monitor != null) {
-                monitor.setCanceled(true); // the workbench does not close
-            }
-        }
+        document.save(this, monitor);
     }
 
     @Override
@@ -297,7 +281,6 @@ public final class MapView extends ViewPart implements org.eclipse.ui.ISaveableP
     public boolean isSaveOnCloseNeeded() {
         return isDirty() && MapDocumentState.askOnExit();
     }
-
 
     /** Replaces the layers with those of a map document and shows {@code at}, or the document's extent when null. */
     public void openDocument(Path pamap, @Nullable Envelope at) throws GisException {

@@ -1,14 +1,22 @@
 package org.pacarbon.toolbox.ui;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.IWorkbenchPage;
 import org.pacarbon.gis.core.raster.RasterFiles;
 import org.pacarbon.gis.core.raster.RasterSource;
 import org.pacarbon.map.core.Classification;
+import org.pacarbon.map.core.MapLayer;
 import org.pacarbon.map.core.MapService;
 import org.pacarbon.toolbox.core.ToolResult;
 
-/** Puts a tool's result raster on the map with the style its quantity calls for. */
+/**
+ * The toolbox's use of the open map: its rasters offered in raster fields, a tool's result raster put on it with the
+ * style its quantity calls for.
+ */
 final class MapLayers {
     private MapLayers() {
     }
@@ -22,9 +30,23 @@ final class MapLayers {
         };
     }
 
+    /** The files of the raster layers on the open map; none when there is no map bundle ({@code map} null). */
+    static List<String> rasterFiles(@Nullable MapService map) {
+        List<String> out = new ArrayList<>();
+        if (map != null) {
+            for (MapLayer l : map.layers()) {
+                RasterSource r = l.raster();
+                if (r != null) {
+                    out.add(r.file().toString());
+                }
+            }
+        }
+        return out;
+    }
+
     static void add(IWorkbenchPage page, ToolResult.Raster r, Label message) {
         try {
-            MapService map = org.pacarbon.map.core.MapService.of(page.getWorkbenchWindow().getService(MapService.class));
+            MapService map = MapService.of(page.getWorkbenchWindow().getService(MapService.class));
             if (map == null || page.findView("org.pacarbon.views.map") == null) {
                 return; // no map bundle or no map open: the raster is in the results folder
             }

@@ -30,6 +30,7 @@ import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
+import org.pacarbon.map.core.MapService;
 import org.pacarbon.toolbox.core.Tool;
 import org.pacarbon.toolbox.core.ToolDescriptor;
 import org.pacarbon.toolbox.core.ToolException;
@@ -212,17 +213,7 @@ public final class ToolboxView extends ViewPart {
 
     /** The files of the raster layers on the open map (offered in raster fields). */
     private List<String> mapRasters() {
-        List<String> out = new ArrayList<>();
-        org.pacarbon.map.core.MapService map = org.pacarbon.map.core.MapService.of(getSite().getService(org.pacarbon.map.core.MapService.class));
-        if (map != null) { // null: no map bundle
-            for (org.pacarbon.map.core.MapLayer l : map.layers()) {
-                org.pacarbon.gis.core.raster.RasterSource r = l.raster();
-                if (r != null) {
-                    out.add(r.file().toString());
-                }
-            }
-        }
-        return out;
+        return MapLayers.rasterFiles(MapService.of(getSite().getService(MapService.class)));
     }
 
     /** Opens a tool by id (for tests and links). */

@@ -53,6 +53,21 @@ public final class TrackerStore implements AutoCloseable {
         return new TrackerStore(TrackerFile.open(file));
     }
 
+    /**
+     * The tracker file when none is named: {@code -Dpacarbon.tracker}, else {@code $PACARBON_TRACKER}, else
+     * research-tracker.sqlite in {@code workspace} (null: {@code ~/.pacarbon/workspace}). The workbench and
+     * {@code ./pacarbon tracker} use the same rule.
+     */
+    public static Path defaultFile(@Nullable Path workspace) {
+        for (String p : new String[] {System.getProperty("pacarbon.tracker"), System.getenv("PACARBON_TRACKER")}) {
+            if (p != null && !p.isBlank()) {
+                return Path.of(p);
+            }
+        }
+        Path dir = workspace != null ? workspace : Path.of(System.getProperty("user.home"), ".pacarbon", "workspace");
+        return dir.resolve("research-tracker.sqlite");
+    }
+
     /** Where {@code file}'s backup lives: next to it, with {@code .bak} appended. */
     public static Path backupPath(Path file) {
         return TrackerFile.backupPath(file);

@@ -1,13 +1,11 @@
 package org.pacarbon.tracker.ui;
 
 import org.eclipse.jdt.annotation.Nullable;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -73,25 +71,17 @@ public final class TrackerView extends ViewPart {
     private long dataVersion = -1;
     private final Locale locale = Locale.getDefault();
 
-    /**
-     * The tracker file: {@code -Dpacarbon.tracker}, else {@code $PACARBON_TRACKER} (as for {@code ./pacarbon tracker}),
-     * else research-tracker.sqlite in the workspace.
-     */
+    /** The tracker file: as {@link TrackerStore#defaultFile}, in the workbench's workspace. */
     public static Path defaultFile() {
-        for (String p : new String[] {System.getProperty("pacarbon.tracker"), System.getenv("PACARBON_TRACKER")}) {
-            if (p != null && !p.isBlank()) {
-                return Path.of(p);
-            }
-        }
+        Path workspace = null;
         try {
             if (Platform.getInstanceLocation() != null && Platform.getInstanceLocation().isSet()) {
-                URL u = Platform.getInstanceLocation().getURL();
-                return Path.of(u.toURI()).resolve("research-tracker.sqlite");
+                workspace = Path.of(Platform.getInstanceLocation().getURL().toURI());
             }
         } catch (Exception e) {
-            // fall through to the user's default workspace
+            // no workspace: the user's default one
         }
-        return Path.of(System.getProperty("user.home"), ".pacarbon", "workspace", "research-tracker.sqlite");
+        return TrackerStore.defaultFile(workspace);
     }
 
     @Override
@@ -276,10 +266,6 @@ public final class TrackerView extends ViewPart {
 
     @Nullable Item item(long id) {
         return tree.items().get(id);
-    }
-
-    Map<Long, Double> progress() {
-        return tree.progress();
     }
 
     TrackerTree tree() {
