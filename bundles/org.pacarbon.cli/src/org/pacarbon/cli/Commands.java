@@ -269,7 +269,9 @@ public final class Commands {
         warmUpCrs();
         AssessmentSpec spec = AssessmentSpec.read(specFile);
         checkOutput(spec, dir);
-        Assessment.Result r = Assessment.run(spec, line -> err.println("  " + line), null, strict, engine);
+        // the report's maps draw from overviews made of the rows the assessment reads: each file is decoded once
+        Assessment.Result r = Assessment.run(spec, line -> err.println("  " + line), null, strict, engine,
+                org.pacarbon.map.core.Overviews::tap);
         Reports.write(r, dir, VERSION, AssessmentReport.documents(r, lang, VERSION, line -> err.println("  " + line)));
         return r;
     }

@@ -117,7 +117,7 @@ final class ReportFigures {
         try (RasterSource src = RasterFiles.open(l.filePath(), Assessment.request(spec, l))) {
             CoordinateReferenceSystem crs = src.crs();
             boolean log = !l.isDensity();
-            double[] q = Classification.sampledQuantiles(src, log);
+            double[] q = Classification.displayQuantiles(src, log);
             if (q == null) {
                 throw new GisException(l.filePath(), "has no valid value to draw", "a raster with data");
             }

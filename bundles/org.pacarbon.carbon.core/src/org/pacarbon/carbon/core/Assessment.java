@@ -69,6 +69,8 @@ public final class Assessment {
 
     private final boolean strict;
     private final MeasureEngine engine;
+    /** Wraps each layer's file as it is opened (the caller's use of the rows the pass reads: a report's overviews). */
+    private java.util.function.UnaryOperator<RasterSource> readTap = java.util.function.UnaryOperator.identity();
 
     private Assessment(AssessmentSpec spec, @Nullable Consumer<String> log, @Nullable BooleanSupplier cancelled, boolean strict, MeasureEngine engine) {
         this.spec = spec;
@@ -106,6 +108,18 @@ public final class Assessment {
     public static Result run(AssessmentSpec spec, @Nullable Consumer<String> log, @Nullable BooleanSupplier cancelled, boolean strict, MeasureEngine engine)
             throws SpecException, GisException {
         return new Assessment(spec, log, cancelled, strict, engine).run();
+    }
+
+    /**
+     * As {@link #run(AssessmentSpec, Consumer, BooleanSupplier, boolean, MeasureEngine)}, with each layer's file wrapped
+     * by {@code readTap} as it is opened: the rows the pass reads also serve the caller (the command line's report
+     * makes the map overviews of its figures from them, so the file is decoded once).
+     */
+    public static Result run(AssessmentSpec spec, @Nullable Consumer<String> log, @Nullable BooleanSupplier cancelled, boolean strict,
+            MeasureEngine engine, java.util.function.UnaryOperator<RasterSource> readTap) throws SpecException, GisException {
+        Assessment a = new Assessment(spec, log, cancelled, strict, engine);
+        a.readTap = readTap;
+        return a.run();
     }
 
     private Result run() throws SpecException, GisException {
@@ -211,7 +225,7 @@ public final class Assessment {
         int done = 0;
         for (AssessmentSpec.Layer layer : fileLayers) {
             long t1 = System.nanoTime();
-            try (RasterSource file = RasterFiles.open(layer.filePath(), request(layer))) {
+            try (RasterSource file = readTap.apply(RasterFiles.open(layer.filePath(), request(layer)))) {
                 inputs.add(layer.filePath());
                 String unitNote = checkUnit(layer, file);
                 @SuppressWarnings("resource") // the file is closed by the try; a resampled copy is held in memory

@@ -72,7 +72,7 @@ public final class DemoFigures {
             boolean log, String unit, Path data, String credits) throws GisException, IOException {
         double min, max;
         try (RasterSource src = RasterFiles.open(raster, variable)) {
-            double[] q = Classification.sampledQuantiles(src, log); // 2 % steps
+            double[] q = Classification.displayQuantiles(src, log); // 2 % steps
             if (q == null) {
                 throw new GisException(raster, "has no valid value to draw", "a raster with data");
             }

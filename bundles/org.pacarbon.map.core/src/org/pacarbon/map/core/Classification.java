@@ -9,6 +9,30 @@ public final class Classification {
     }
 
     /**
+     * The 2 % quantiles of a raster's valid values for a display stretch: from its finest overview (means of 4 x 4
+     * cells, up to 100 000 of them evenly spread) when it is big enough to have overviews - which drawing it needs
+     * anyway, so the file is read once - else from {@link #sampledQuantiles}; {@code null} when no value is valid.
+     */
+    public static double @Nullable [] displayQuantiles(org.pacarbon.gis.core.raster.RasterSource src, boolean positiveOnly)
+            throws org.pacarbon.gis.core.GisException {
+        Overviews o = Overviews.of(src);
+        if (o == null) {
+            return sampledQuantiles(src, positiveOnly);
+        }
+        float[] v = o.levels().get(0).values();
+        int step = Math.max(1, v.length / 100_000);
+        double[] sample = new double[(v.length + step - 1) / step];
+        int k = 0;
+        for (int i = 0; i < v.length; i += step) {
+            float x = v[i];
+            if (!Float.isNaN(x) && (!positiveOnly || x > 0)) {
+                sample[k++] = x;
+            }
+        }
+        return k == 0 ? null : quantile(Arrays.copyOf(sample, k), 50);
+    }
+
+    /**
      * The 2 % quantiles (51 values, 0 % to 100 %) of an even sample of a raster's valid values (40 rows x 100
      * columns, so large rasters are not read whole), or {@code null} when the sample holds no valid value.
      *

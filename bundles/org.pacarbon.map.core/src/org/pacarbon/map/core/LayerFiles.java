@@ -72,7 +72,7 @@ public final class LayerFiles {
     /** A default stretch: the 2nd to 98th percentile of a sample of the raster's values. */
     private static double[] range(Path file, @Nullable String variable, boolean positiveOnly) throws GisException {
         try (RasterSource src = RasterFiles.open(file, variable)) {
-            double[] q = Classification.sampledQuantiles(src, positiveOnly);
+            double[] q = Classification.displayQuantiles(src, positiveOnly);
             if (q == null) {
                 return new double[] {0, 1};
             }

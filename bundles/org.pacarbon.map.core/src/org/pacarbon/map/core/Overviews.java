@@ -17,6 +17,7 @@ import java.util.Map;
 import org.pacarbon.gis.core.GisException;
 import org.pacarbon.gis.core.raster.GridSpec;
 import org.pacarbon.gis.core.raster.RasterSource;
+import org.pacarbon.gis.core.raster.RowTap;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
@@ -91,11 +92,14 @@ public final class Overviews {
                 return o;
             }
         }
-        Path cache = cacheDir().resolve(java.util.UUID.nameUUIDFromBytes(key.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                + ".ovr");
+        Path cache = cacheFile(key);
         Overviews o = readCache(cache, g);
         if (o == null) {
-            o = compute(src);
+            Builder pending;
+            synchronized (MEMORY) {
+                pending = PENDING.remove(key);
+            }
+            o = pending != null ? pending.build(src) : compute(src);
             writeCache(cache, o);
         }
         synchronized (MEMORY) {
@@ -114,13 +118,16 @@ public final class Overviews {
         }
     }
 
+    private static Path cacheFile(String key) {
+        return cacheDir().resolve(java.util.UUID.nameUUIDFromBytes(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + ".ovr");
+    }
+
     static Path cacheDir() {
         return Path.of(System.getProperty("pacarbon.cache", System.getProperty("user.home") + "/.pacarbon/cache"), "overviews");
     }
 
-    /** Levels of factor 4, 16, 64, ... down to about 256 cells across. */
-    static Overviews compute(RasterSource src) throws GisException {
-        GridSpec g = src.grid();
+    /** The levels' factors for a grid: 4, 16, 64, ... down to about 256 cells across. */
+    private static List<Integer> factors(GridSpec g) {
         List<Integer> factors = new ArrayList<>();
         for (int f = 4; g.width() / f >= 256 || factors.isEmpty(); f *= 4) {
             factors.add(f);
@@ -128,55 +135,141 @@ public final class Overviews {
                 break;
             }
         }
-        int n = factors.size();
-        double[][] sums = new double[n][];
-        int[][] counts = new int[n][];
-        float[][] out = new float[n][];
-        int[] ow = new int[n];
-        int[] oh = new int[n];
-        for (int i = 0; i < n; i++) {
-            int f = factors.get(i);
-            ow[i] = (g.width() + f - 1) / f;
-            oh[i] = (g.height() + f - 1) / f;
-            sums[i] = new double[ow[i]];
-            counts[i] = new int[ow[i]];
-            out[i] = new float[ow[i] * oh[i]];
+        return factors;
+    }
+
+    /** Computes the overviews of a raster from all its rows (read by whole file blocks). */
+    static Overviews compute(RasterSource src) throws GisException {
+        return new Builder(src.grid()).build(src);
+    }
+
+    /**
+     * A raster whose overviews are made from the rows read through it (by an assessment's pass, which decodes every
+     * tile once): {@link #of} then only reads the rows nobody asked for. Small rasters are returned as they are.
+     */
+    public static RasterSource tap(RasterSource src) {
+        GridSpec g = src.grid();
+        if ((long) g.width() * g.height() < MIN_CELLS) {
+            return src;
         }
-        int block = Math.max(1, src.blockRows());
-        float[] buf = new float[block * g.width()];
-        for (int r0 = 0; r0 < g.height(); r0 += block) {
-            int rows = Math.min(block, g.height() - r0);
-            src.readRows(r0, rows, buf);
-            for (int k = 0; k < rows; k++) {
-                int r = r0 + k;
-                int base = k * g.width();
-                for (int i = 0; i < n; i++) {
-                    int f = factors.get(i);
-                    double[] s = sums[i];
-                    int[] c = counts[i];
-                    for (int x = 0; x < g.width(); x++) {
-                        float v = buf[base + x];
-                        if (!Float.isNaN(v)) {
-                            s[x / f] += v;
-                            c[x / f]++;
-                        }
+        String key = key(src);
+        Builder b;
+        synchronized (MEMORY) {
+            if (MEMORY.containsKey(key) || Files.isRegularFile(cacheFile(key))) {
+                return src; // made already
+            }
+            b = PENDING.computeIfAbsent(key, k -> new Builder(g));
+        }
+        return new RowTap(src, b);
+    }
+
+    /** Overviews being made from rows read elsewhere ({@link #tap}), by raster key. */
+    private static final Map<String, Builder> PENDING = new LinkedHashMap<>();
+
+    /**
+     * Makes the levels as rows arrive: the finest level (4 x 4 cells) as float sums and counts of the valid cells,
+     * each row of it on its own thread; every input row is counted once. {@link #build} reads the rows not seen yet and
+     * derives each coarser level from the finest one's sums and counts, so that every level is the exact mean of the
+     * valid cells it covers.
+     */
+    static final class Builder implements RowTap.Listener {
+        private final GridSpec grid;
+        private final List<Integer> factors;
+        private final int f0;
+        private final int w0;
+        private final int h0;
+        private final float[] sum0;
+        private final byte[] count0;
+        private final java.util.BitSet seen;
+
+        Builder(GridSpec grid) {
+            this.grid = grid;
+            this.factors = factors(grid);
+            this.f0 = factors.get(0);
+            this.w0 = (grid.width() + f0 - 1) / f0;
+            this.h0 = (grid.height() + f0 - 1) / f0;
+            this.sum0 = new float[w0 * h0];
+            this.count0 = new byte[w0 * h0];
+            this.seen = new java.util.BitSet(grid.height());
+        }
+
+        @Override
+        public synchronized void rows(int row0, int rows, float[] data) {
+            int width = grid.width();
+            int end = Math.min(grid.height(), row0 + rows);
+            java.util.stream.IntStream.rangeClosed(row0 / f0, (end - 1) / f0).parallel().forEach(o -> {
+                int base = o * w0;
+                for (int r = Math.max(row0, o * f0); r < Math.min(end, (o + 1) * f0); r++) {
+                    if (seen.get(r)) {
+                        continue;
                     }
-                    if ((r + 1) % f == 0 || r == g.height() - 1) { // the overview row is complete
-                        int orow = r / f;
-                        for (int x = 0; x < ow[i]; x++) {
-                            out[i][orow * ow[i] + x] = c[x] == 0 ? Float.NaN : (float) (s[x] / c[x]);
+                    int off = (r - row0) * width;
+                    for (int x0 = 0, ox = base; x0 < width; x0 += f0, ox++) { // f0 cells of the row per overview cell
+                        float sum = 0;
+                        int count = 0;
+                        for (int x = off + x0, e = off + Math.min(width, x0 + f0); x < e; x++) {
+                            float v = data[x];
+                            if (v == v) {
+                                sum += v;
+                                count++;
+                            }
                         }
-                        java.util.Arrays.fill(s, 0);
-                        java.util.Arrays.fill(c, 0);
+                        sum0[ox] += sum;
+                        count0[ox] += (byte) count;
                     }
                 }
+            });
+            seen.set(row0, end);
+        }
+
+        /** The overviews: reads the rows not seen yet from {@code src}, by whole file blocks. */
+        Overviews build(RasterSource src) throws GisException {
+            int width = grid.width();
+            int block = (Math.max(64, src.blockRows()) + f0 - 1) / f0 * f0;
+            float[] buf = null;
+            for (int r0 = 0; r0 < grid.height(); r0 += block) {
+                int rows = Math.min(block, grid.height() - r0);
+                int unseen;
+                synchronized (this) {
+                    unseen = seen.nextClearBit(r0);
+                }
+                if (unseen < r0 + rows) {
+                    buf = buf == null ? new float[block * width] : buf;
+                    src.readRows(r0, rows, buf);
+                    rows(r0, rows, buf);
+                }
             }
+            int n = factors.size();
+            List<Level> levels = new ArrayList<>();
+            synchronized (this) {
+                for (int i = 1; i < n; i++) { // coarser levels from the finest one's sums and counts
+                    int f = factors.get(i);
+                    int q = f / f0;
+                    int ow = (width + f - 1) / f;
+                    int oh = (grid.height() + f - 1) / f;
+                    double[] sums = new double[ow * oh];
+                    int[] counts = new int[ow * oh];
+                    for (int y = 0; y < h0; y++) {
+                        int row = y / q * ow;
+                        for (int x = 0; x < w0; x++) {
+                            sums[row + x / q] += sum0[y * w0 + x];
+                            counts[row + x / q] += count0[y * w0 + x];
+                        }
+                    }
+                    float[] out = new float[ow * oh];
+                    for (int k = 0; k < out.length; k++) {
+                        out[k] = counts[k] == 0 ? Float.NaN : (float) (sums[k] / counts[k]);
+                    }
+                    levels.add(new Level(f, ow, oh, out));
+                }
+                float[] finest = sum0; // the sums become the means in place
+                for (int k = 0; k < finest.length; k++) {
+                    finest[k] = count0[k] == 0 ? Float.NaN : finest[k] / count0[k];
+                }
+                levels.add(0, new Level(f0, w0, h0, finest));
+            }
+            return new Overviews(levels, width, grid.height());
         }
-        List<Level> levels = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            levels.add(new Level(factors.get(i), ow[i], oh[i], out[i]));
-        }
-        return new Overviews(levels, g.width(), g.height());
     }
 
     private static @Nullable Overviews readCache(Path file, GridSpec g) {

@@ -57,7 +57,7 @@ final class MapLayers {
                 max = r.quantity().equals("class") ? 4 : 1;
             } else {
                 try (RasterSource src = RasterFiles.open(r.file())) {
-                    double[] q = Classification.sampledQuantiles(src, false);
+                    double[] q = Classification.displayQuantiles(src, false);
                     min = q == null ? 0 : q[1];
                     max = q == null ? 1 : q[q.length - 2];
                 }

@@ -105,6 +105,9 @@ public final class RasterFiles {
 
     /** @return how a source reads its cells, for logs and provenance */
     public static String reader(RasterSource src) {
+        if (src instanceof RowTap t) {
+            return reader(t.inner());
+        }
         if (src instanceof SisRasterSource s) {
             return s.reader();
         }

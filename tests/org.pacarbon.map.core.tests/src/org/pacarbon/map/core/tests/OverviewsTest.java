@@ -19,6 +19,8 @@ import org.locationtech.jts.geom.Envelope;
 import org.pacarbon.gis.core.crs.CrsSupport;
 import org.pacarbon.gis.core.raster.GridSpec;
 import org.pacarbon.gis.core.raster.MemoryRaster;
+import org.pacarbon.gis.core.raster.RasterSource;
+import org.pacarbon.gis.core.raster.RowTap;
 import org.pacarbon.map.core.ColorRamp;
 import org.pacarbon.map.core.MapRenderer;
 import org.pacarbon.map.core.Overviews;
@@ -53,6 +55,36 @@ class OverviewsTest {
         v[1] = 8; // first block: (NaN + 8 + 14 x 0) / 15 valid
         return new MemoryRaster(Path.of(name), new GridSpec(w, h, 500000, 4010000, 1000, -1000),
                 CrsSupport.parse("EPSG:32650", null), v, "u");
+    }
+
+    /**
+     * The rows an assessment reads through {@link Overviews#tap} (unaligned chunks, some twice) make the overviews:
+     * {@link Overviews#of} reads only the 64-row blocks that hold a row nobody read, and the levels are the same means.
+     */
+    @Test
+    void overviewsOfATappedRasterReadOnlyTheRowsNobodyRead() throws Exception {
+        MemoryRaster raster = big("tapped");
+        int[] fileRows = {0};
+        RasterSource file = new RowTap(raster, (row0, rows, data) -> fileRows[0] += rows); // counts the rows read
+        RasterSource tapped = Overviews.tap(file);
+        float[] buf = new float[37 * 2400];
+        for (int r = 3; r < 1003; r += 37) { // an assessment's pass over rows 3..1002
+            tapped.readRows(r, Math.min(37, 1003 - r), buf);
+        }
+        tapped.readRows(500, 37, buf); // read again: counted once
+        int byThePass = fileRows[0];
+        assertEquals(1000 + 37, byThePass);
+        Overviews o = Overviews.of(file);
+        assertNotNull(o);
+        // unread rows 0..2 and 1003..1999: blocks 0..63 and 960..1999 (64-row blocks, MemoryRaster's) are read
+        assertEquals(64 + (2000 - 960), fileRows[0] - byThePass);
+        Overviews.Level l4 = o.levels().get(0);
+        assertEquals(8f / 15, l4.at(0, 0), 1e-6f); // rows 0..2 read for the overviews, row 3 by the pass
+        assertEquals(0f, l4.at(1, 0), 0f);
+        assertEquals(2f, l4.at(240, 10), 0f); // rows 40..43: the pass
+        assertEquals(2f, l4.at(240, 125), 0f); // rows 500..503: read twice
+        assertEquals(5f, l4.at(599, 499), 0f); // rows 1996..1999: the overviews
+        assertEquals(4f, l4.at(400, 250), 0f); // rows 1000..1003 (both), columns 1600..1603 -> 1600/400 = 4
     }
 
     @Test
