@@ -12,7 +12,6 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.PaletteData;
 import org.eclipse.swt.widgets.Display;
 import org.locationtech.jts.geom.Geometry;
 import org.pacarbon.gis.core.GisException;
@@ -66,7 +65,7 @@ final class MapPainter {
             if (monitor.isCanceled() || gen != generation) {
                 return Status.CANCEL_STATUS;
             }
-            ImageData data = toImageData(img);
+            ImageData data = org.pacarbon.ui.common.SwtImages.toImageData(img);
             display.asyncExec(() -> {
                 if (!gone.getAsBoolean() && gen == generation) {
                     done.accept(img, data);
@@ -91,19 +90,5 @@ final class MapPainter {
             }
         }
         return false;
-    }
-
-    static ImageData toImageData(BufferedImage img) {
-        int w = img.getWidth(), h = img.getHeight();
-        ImageData data = new ImageData(w, h, 24, new PaletteData(0xFF0000, 0x00FF00, 0x0000FF));
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            img.getRGB(0, y, w, 1, row, 0, w);
-            for (int x = 0; x < w; x++) {
-                row[x] &= 0xFFFFFF;
-            }
-            data.setPixels(0, y, w, row, 0);
-        }
-        return data;
     }
 }

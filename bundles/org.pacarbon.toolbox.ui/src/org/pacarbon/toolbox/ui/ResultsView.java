@@ -18,8 +18,6 @@ import org.eclipse.swt.dnd.Clipboard;
 import org.eclipse.swt.dnd.TextTransfer;
 import org.eclipse.swt.dnd.Transfer;
 import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.PaletteData;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
@@ -323,25 +321,11 @@ public final class ResultsView extends ViewPart {
                 return;
             }
             BufferedImage bi = chart.createBufferedImage(a.width, a.height);
-            Image img = new Image(canvas.getDisplay(), toImageData(bi));
+            Image img = new Image(canvas.getDisplay(), org.pacarbon.ui.common.SwtImages.toImageData(bi));
             e.gc.drawImage(img, 0, 0);
             img.dispose();
         });
         ti.setControl(canvas);
-    }
-
-    static ImageData toImageData(BufferedImage bi) {
-        int w = bi.getWidth();
-        int h = bi.getHeight();
-        ImageData d = new ImageData(w, h, 24, new PaletteData(0xFF0000, 0x00FF00, 0x0000FF));
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            bi.getRGB(0, y, w, 1, row, 0, w);
-            for (int x = 0; x < w; x++) {
-                d.setPixel(x, y, row[x] & 0xFFFFFF);
-            }
-        }
-        return d;
     }
 
     @Override
