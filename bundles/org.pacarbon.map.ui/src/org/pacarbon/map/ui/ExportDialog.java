@@ -7,15 +7,12 @@ import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.FileDialog;
-import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
+import org.pacarbon.ui.common.FormRows;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
@@ -60,17 +57,12 @@ final class ExportDialog extends TitleAreaDialog {
         setTitle(Messages.ExportFigure);
         setMessage(Messages.ExportMsg);
         Composite area = (Composite) super.createDialogArea(parent);
-        Composite c = new Composite(area, SWT.NONE);
-        c.setLayout(new GridLayout(3, false));
-        c.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        Composite c = FormRows.grid(area);
         title = field(c, Messages.FigTitle, "title", remembered("title", "Map"));
         credits = field(c, Messages.Credits, "credits", remembered("credits", "Made with PA-Carbon Workbench"));
-        new Label(c, SWT.NONE).setText(Messages.Format);
-        format = new Combo(c, SWT.READ_ONLY);
-        format.setData(MapView.WIDGET_ID_KEY, ID + ".format");
+        format = FormRows.choice(c, Messages.Format, ID + ".format");
         format.setItems("PNG", "SVG", "PDF");
         format.select(Math.max(0, format.indexOf(remembered("format", "PNG"))));
-        format.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false, 2, 1));
         format.addListener(SWT.Selection, e -> {
             String f = file.getText();
             int dot = f.lastIndexOf('.');
@@ -82,34 +74,17 @@ final class ExportDialog extends TitleAreaDialog {
         // the preference's figure resolution (General preferences) until the user chose one here
         int prefDpi = org.eclipse.core.runtime.Platform.getPreferencesService().getInt("org.pacarbon.app", "figureDpi", 300, null);
         dpi = field(c, Messages.Dpi, "dpi", remembered("dpi", Integer.toString(prefDpi)));
-        new Label(c, SWT.NONE).setText(Messages.File);
-        file = new Text(c, SWT.BORDER);
-        file.setData(MapView.WIDGET_ID_KEY, ID + ".file");
+        file = FormRows.text(c, Messages.File, ID + ".file", 1);
         file.setText(remembered("file", Path.of(System.getProperty("user.home"), "map.png").toString()));
-        file.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         file.addListener(SWT.Modify, e -> validate());
-        Button browse = new Button(c, SWT.PUSH);
-        browse.setText("...");
-        browse.addListener(SWT.Selection, e -> {
-            FileDialog d = new FileDialog(getShell(), SWT.SAVE);
-            d.setFilterExtensions(new String[] {"*.png", "*.svg", "*.pdf"});
-            d.setOverwrite(true);
-            String f = d.open();
-            if (f != null) {
-                file.setText(f);
-            }
-        });
+        FormRows.browse(c, "...", file, SWT.SAVE, "*.png", "*.svg", "*.pdf");
         return area;
     }
 
     private Text field(Composite c, String label, String key, String value) {
-        new Label(c, SWT.NONE).setText(label);
-        Text t = new Text(c, SWT.BORDER);
-        t.setData(MapView.WIDGET_ID_KEY, ID + "." + key);
+        Text t = FormRows.text(c, label, ID + "." + key, 2);
         t.setText(value);
-        GridData gd = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
-        gd.widthHint = 360;
-        t.setLayoutData(gd);
+        ((GridData) t.getLayoutData()).widthHint = 360;
         t.addListener(SWT.Modify, e -> validate());
         return t;
     }

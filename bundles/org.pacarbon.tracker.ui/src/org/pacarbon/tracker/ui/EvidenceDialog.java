@@ -8,15 +8,13 @@ import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.FileDialog;
-import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
+import org.pacarbon.ui.common.FormRows;
 import org.pacarbon.tracker.core.Evidence;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
@@ -51,49 +49,25 @@ final class EvidenceDialog extends TitleAreaDialog {
         setTitle(Messages.EvDlg_title);
         setMessage(Messages.EvDlg_message);
         Composite area = (Composite) super.createDialogArea(parent);
-        Composite c = new Composite(area, SWT.NONE);
-        c.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        c.setLayout(new GridLayout(3, false));
-        new Label(c, SWT.NONE).setText(Messages.Ev_target);
-        target = new Text(c, SWT.BORDER);
-        target.setData(TrackerView.WIDGET_ID_KEY, ID + ".target");
-        GridData gd = new GridData(SWT.FILL, SWT.CENTER, true, false);
-        gd.widthHint = 380;
-        target.setLayoutData(gd);
+        Composite c = FormRows.grid(area);
+        target = FormRows.text(c, Messages.Ev_target, ID + ".target", 1);
+        ((GridData) target.getLayoutData()).widthHint = 380;
         target.addListener(SWT.Modify, e -> {
             if (!typeChosen && !target.getText().isBlank()) {
                 type.select(Evidence.Type.guess(target.getText().strip()).ordinal());
             }
             validate();
         });
-        Button browse = new Button(c, SWT.PUSH);
-        browse.setText(Messages.EvDlg_browse);
-        browse.addListener(SWT.Selection, e -> {
-            FileDialog d = new FileDialog(getShell(), SWT.OPEN);
-            d.setFilterExtensions(new String[] {"provenance.json;*.csv;*.md;*.html;*.pamap", "*.*"});
-            String f = d.open();
-            if (f != null) {
-                target.setText(f);
-            }
-        });
-        new Label(c, SWT.NONE).setText(Messages.Ev_type);
-        type = new Combo(c, SWT.READ_ONLY);
-        type.setData(TrackerView.WIDGET_ID_KEY, ID + ".type");
+        FormRows.browse(c, Messages.EvDlg_browse, target, SWT.OPEN, "provenance.json;*.csv;*.md;*.html;*.pamap", "*.*");
+        type = FormRows.choice(c, Messages.Ev_type, ID + ".type");
         for (Evidence.Type t : Evidence.Type.values()) {
             type.add(typeName(t)); // the entries follow the order of Evidence.Type (the selection is by ordinal)
         }
         type.select(Evidence.Type.FILE.ordinal());
-        type.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false, 2, 1));
         type.addListener(SWT.Selection, e -> typeChosen = true);
-        new Label(c, SWT.NONE).setText(Messages.Ev_label);
-        label = new Text(c, SWT.BORDER);
-        label.setData(TrackerView.WIDGET_ID_KEY, ID + ".label");
-        label.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
-        new Label(c, SWT.NONE).setText(Messages.Ev_extent);
-        extent = new Text(c, SWT.BORDER);
-        extent.setData(TrackerView.WIDGET_ID_KEY, ID + ".extent");
+        label = FormRows.text(c, Messages.Ev_label, ID + ".label", 2);
+        extent = FormRows.text(c, Messages.Ev_extent, ID + ".extent", 1);
         extent.setMessage(Messages.Ev_extentHint);
-        extent.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         Button fromMap = new Button(c, SWT.PUSH);
         fromMap.setText(Messages.EvDlg_mapExtent);
         double[] e = EvidenceOpener.mapExtent();
