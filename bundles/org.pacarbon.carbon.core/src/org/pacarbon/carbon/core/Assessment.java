@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import org.eclipse.jdt.annotation.Nullable;
 import org.locationtech.jts.geom.Geometry;
@@ -70,10 +71,12 @@ public final class Assessment {
     private final boolean strict;
     private final MeasureEngine engine;
     /** Wraps each layer's file as it is opened (the caller's use of the rows the pass reads: a report's overviews). */
-    private java.util.function.UnaryOperator<RasterSource> readTap = java.util.function.UnaryOperator.identity();
+    private final UnaryOperator<RasterSource> readTap;
 
-    private Assessment(AssessmentSpec spec, @Nullable Consumer<String> log, @Nullable BooleanSupplier cancelled, boolean strict, MeasureEngine engine) {
+    private Assessment(AssessmentSpec spec, @Nullable Consumer<String> log, @Nullable BooleanSupplier cancelled, boolean strict, MeasureEngine engine,
+            UnaryOperator<RasterSource> readTap) {
         this.spec = spec;
+        this.readTap = readTap;
         this.strict = strict;
         this.engine = engine;
         this.log = log != null ? log : s -> { };
@@ -88,7 +91,7 @@ public final class Assessment {
      * @param cancelled  polled during long work, may be {@code null}
      */
     public static Result run(AssessmentSpec spec, @Nullable Consumer<String> log, @Nullable BooleanSupplier cancelled) throws SpecException, GisException {
-        return new Assessment(spec, log, cancelled, false, MeasureEngine.LOCAL).run();
+        return new Assessment(spec, log, cancelled, false, MeasureEngine.LOCAL, UnaryOperator.identity()).run();
     }
 
     /**
@@ -98,7 +101,7 @@ public final class Assessment {
      */
     public static Result run(AssessmentSpec spec, @Nullable Consumer<String> log, @Nullable BooleanSupplier cancelled, boolean strict)
             throws SpecException, GisException {
-        return new Assessment(spec, log, cancelled, strict, MeasureEngine.LOCAL).run();
+        return new Assessment(spec, log, cancelled, strict, MeasureEngine.LOCAL, UnaryOperator.identity()).run();
     }
 
     /**
@@ -107,7 +110,7 @@ public final class Assessment {
      */
     public static Result run(AssessmentSpec spec, @Nullable Consumer<String> log, @Nullable BooleanSupplier cancelled, boolean strict, MeasureEngine engine)
             throws SpecException, GisException {
-        return new Assessment(spec, log, cancelled, strict, engine).run();
+        return new Assessment(spec, log, cancelled, strict, engine, UnaryOperator.identity()).run();
     }
 
     /**
@@ -116,10 +119,8 @@ public final class Assessment {
      * makes the map overviews of its figures from them, so the file is decoded once).
      */
     public static Result run(AssessmentSpec spec, @Nullable Consumer<String> log, @Nullable BooleanSupplier cancelled, boolean strict,
-            MeasureEngine engine, java.util.function.UnaryOperator<RasterSource> readTap) throws SpecException, GisException {
-        Assessment a = new Assessment(spec, log, cancelled, strict, engine);
-        a.readTap = readTap;
-        return a.run();
+            MeasureEngine engine, UnaryOperator<RasterSource> readTap) throws SpecException, GisException {
+        return new Assessment(spec, log, cancelled, strict, engine, readTap).run();
     }
 
     private Result run() throws SpecException, GisException {
@@ -445,7 +446,7 @@ public final class Assessment {
 
     /** How a raster layer of a spec is opened (variable, CRS given in the spec, nodata, band, time): as the run opens it. */
     public static RasterFiles.Request request(AssessmentSpec spec, AssessmentSpec.Layer layer) throws GisException {
-        return new Assessment(spec, null, null, false, MeasureEngine.LOCAL).request(layer);
+        return new Assessment(spec, null, null, false, MeasureEngine.LOCAL, UnaryOperator.identity()).request(layer);
     }
 
     private ZoneStats[] sumLayer(AssessmentSpec.Layer layer, Map<String, ZoneStats[]> stats, Map<String, RasterInfo> info,
