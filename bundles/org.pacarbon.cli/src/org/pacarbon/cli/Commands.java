@@ -269,6 +269,7 @@ public final class Commands {
         warmUpCrs();
         AssessmentSpec spec = AssessmentSpec.read(specFile);
         checkOutput(spec, dir);
+        Reports.digestInBackground(spec);
         // the report's maps draw from overviews made of the rows the assessment reads: each file is decoded once
         Assessment.Result r = Assessment.run(spec, line -> err.println("  " + line), null, strict, engine,
                 org.pacarbon.map.core.Overviews::tap);

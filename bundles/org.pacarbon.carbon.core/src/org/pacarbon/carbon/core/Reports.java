@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -158,18 +160,58 @@ public final class Reports {
         return out;
     }
 
-    private static final Map<String, String> DIGESTS = new ConcurrentHashMap<>();
+    /** Digests by path, size and modification time; a task runs once, whichever thread asks first. */
+    private static final Map<String, FutureTask<String>> DIGESTS = new ConcurrentHashMap<>();
 
     /** The SHA-256 of a file as hex, computed once per path, size and modification time. */
     public static String sha256(Path f) throws IOException {
         String key = f.toAbsolutePath() + "|" + Files.size(f) + "|" + Files.getLastModifiedTime(f).toMillis();
-        String known = DIGESTS.get(key);
-        if (known != null) {
-            return known;
+        FutureTask<String> task = DIGESTS.computeIfAbsent(key, k -> new FutureTask<>(() -> digest(f)));
+        task.run(); // nothing when another thread runs or ran it
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while computing the SHA-256 of " + f);
+        } catch (ExecutionException e) {
+            DIGESTS.remove(key, task); // asked again, it is tried again
+            Throwable c = e.getCause();
+            throw c instanceof IOException io ? io : new IOException(f + ": " + c, c);
         }
-        String d = digest(f);
-        DIGESTS.put(key, d);
-        return d;
+    }
+
+    /**
+     * Computes the SHA-256 of a spec's input files (a shapefile's side files too) on a background thread, for the
+     * provenance written at the end: the files are hashed while the run waits for other things (the CRS database's
+     * start, the report's single-threaded parts) instead of after it. Files that are missing are skipped (the run says so).
+     */
+    public static void digestInBackground(AssessmentSpec spec) {
+        List<Path> files = new ArrayList<>();
+        AssessmentSpec.Region region = spec.region();
+        for (Path p : new Path[] { region.path(), region.mask(), spec.protectedAreas().path() }) {
+            if (p != null) {
+                files.addAll(withSidecars(p));
+            }
+        }
+        for (AssessmentSpec.Layer l : spec.layers()) {
+            if (l.sum() == null) {
+                files.add(l.filePath());
+            }
+        }
+        Thread t = new Thread(() -> {
+            for (Path f : files) {
+                try {
+                    if (Files.isRegularFile(f)) {
+                        sha256(f);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the provenance's own call reports it
+                }
+            }
+        }, "input-digests");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 
     private static String digest(Path f) throws IOException {

@@ -72,13 +72,50 @@ public final class CellAreas {
         private final int step, lw, lh;
         private final String method;
 
+        // where each column and row falls between lattice points (x0, x1, tx per column; y0 * lw, y1 * lw, ty per row),
+        // found once so that a cell's area is four look-ups and the interpolation (same arithmetic as per cell)
+        private final int @Nullable [] colLo, colHi, rowLo, rowHi;
+        private final double @Nullable [] colT, rowT;
+
         private Model(double[] rows, double @Nullable [] lattice, int step, int lw, int lh, String method) {
+            this(rows, lattice, step, lw, lh, method, 0);
+        }
+
+        private Model(double[] rows, double @Nullable [] lattice, int step, int lw, int lh, String method, int width) {
             this.rows = rows;
             this.lattice = lattice;
             this.step = step;
             this.lw = lw;
             this.lh = lh;
             this.method = method;
+            if (lattice == null) {
+                colLo = colHi = rowLo = rowHi = null;
+                colT = rowT = null;
+                return;
+            }
+            int h = rows.length;
+            int[] cl = new int[width], ch = new int[width], rl = new int[h], rh = new int[h];
+            double[] ct = new double[width], rt = new double[h];
+            for (int col = 0; col < width; col++) {
+                double fx = (col + 0.5) / step - 0.5;
+                int x0 = Math.max(0, Math.min(lw - 2, (int) Math.floor(fx)));
+                ct[col] = lw == 1 ? 0 : fx - x0;
+                cl[col] = x0;
+                ch[col] = Math.min(lw - 1, x0 + 1);
+            }
+            for (int row = 0; row < h; row++) {
+                double fy = (row + 0.5) / step - 0.5;
+                int y0 = Math.max(0, Math.min(lh - 2, (int) Math.floor(fy)));
+                rt[row] = lh == 1 ? 0 : fy - y0;
+                rl[row] = y0 * lw;
+                rh[row] = Math.min(lh - 1, y0 + 1) * lw;
+            }
+            colLo = cl;
+            colHi = ch;
+            colT = ct;
+            rowLo = rl;
+            rowHi = rh;
+            rowT = rt;
         }
 
         /** @return the area (m2) of each row's cells before the per-cell correction */
@@ -102,17 +139,14 @@ public final class CellAreas {
         }
 
         private double factor(int row, int col) {
-            double[] lattice = this.lattice;
-            if (lattice == null) {
+            double[] lattice = this.lattice, colT = this.colT, rowT = this.rowT;
+            int[] colLo = this.colLo, colHi = this.colHi, rowLo = this.rowLo, rowHi = this.rowHi;
+            if (lattice == null || colT == null || rowT == null || colLo == null || colHi == null || rowLo == null || rowHi == null) {
                 return 1;
             }
-            double fy = (row + 0.5) / step - 0.5, fx = (col + 0.5) / step - 0.5;
-            int y0 = (int) Math.floor(fy), x0 = (int) Math.floor(fx);
-            y0 = Math.max(0, Math.min(lh - 2, y0));
-            x0 = Math.max(0, Math.min(lw - 2, x0));
-            double ty = lh == 1 ? 0 : fy - y0, tx = lw == 1 ? 0 : fx - x0;
-            int y1 = Math.min(lh - 1, y0 + 1), x1 = Math.min(lw - 1, x0 + 1);
-            double a = lattice[y0 * lw + x0], b = lattice[y0 * lw + x1], c = lattice[y1 * lw + x0], d = lattice[y1 * lw + x1];
+            double tx = colT[col], ty = rowT[row];
+            int x0 = colLo[col], x1 = colHi[col], r0 = rowLo[row], r1 = rowHi[row];
+            double a = lattice[r0 + x0], b = lattice[r0 + x1], c = lattice[r1 + x0], d = lattice[r1 + x1];
             return (a * (1 - tx) + b * tx) * (1 - ty) + (c * (1 - tx) + d * tx) * ty;
         }
     }
@@ -221,7 +255,7 @@ public final class CellAreas {
                 return new Model(rows, null, 1, 0, 0, "nominal (|dx dy|, equal-area projection)");
             }
             return new Model(rows, lat, step, lw, lh, rowsOnly ? "per row from the projection's areal scale (cylindrical)"
-                    : "per cell from the projection's areal scale (not an equal-area projection; lattice step " + step + ")");
+                    : "per cell from the projection's areal scale (not an equal-area projection; lattice step " + step + ")", w);
         } catch (org.opengis.referencing.operation.TransformException | RuntimeException ex) {
             throw new GisException(null, "the cell areas of the grid in " + org.pacarbon.gis.core.crs.CrsSupport.label(crs)
                     + " cannot be computed: " + ex.getMessage(), "a projection that can be inverted over the grid", ex);
