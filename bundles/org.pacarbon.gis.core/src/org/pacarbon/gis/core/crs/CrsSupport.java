@@ -9,6 +9,11 @@ import org.apache.sis.referencing.cs.AxesConvention;
 import org.apache.sis.referencing.crs.AbstractCRS;
 import org.opengis.referencing.crs.CoordinateReferenceSystem;
 import org.opengis.referencing.crs.GeographicCRS;
+import org.opengis.referencing.crs.ProjectedCRS;
+import org.opengis.metadata.Identifier;
+import org.apache.sis.metadata.iso.citation.Citations;
+import org.apache.sis.referencing.operation.CoordinateOperationFinder;
+import org.apache.sis.referencing.operation.DefaultCoordinateOperationFactory;
 import org.opengis.referencing.operation.CoordinateOperation;
 import org.opengis.referencing.operation.MathTransform;
 import org.opengis.util.FactoryException;
@@ -25,8 +30,19 @@ public final class CrsSupport {
 
     /** WGS 84 with (longitude, latitude) axes in degrees. */
     public static CoordinateReferenceSystem lonLat() {
-        return CommonCRS.WGS84.normalizedGeographic();
+        CoordinateReferenceSystem c = lonLat;
+        if (c == null) {
+            try { // EPSG:4326 from this machine's cache when it is there: SIS's CommonCRS would start the EPSG database
+                c = eastNorth(EpsgCache.forCode("4326"));
+            } catch (FactoryException | RuntimeException e) {
+                c = CommonCRS.WGS84.normalizedGeographic();
+            }
+            lonLat = c;
+        }
+        return c;
     }
+
+    private static volatile @Nullable CoordinateReferenceSystem lonLat;
 
     /**
      * Parses a CRS given as {@code EPSG:code} (or {@code urn:ogc:def:crs:...}), as WKT (1 or 2), or as a
@@ -37,14 +53,15 @@ public final class CrsSupport {
      */
     public static CoordinateReferenceSystem parse(String text, @Nullable Path source) throws GisException {
         String t = text.trim();
+        String code = EpsgCache.code(t);
         try {
             CoordinateReferenceSystem crs;
             if (t.startsWith("+") || t.contains("+proj=")) {
                 crs = ProjString.toCrs(t);
+            } else if (code != null) {
+                crs = EpsgCache.forCode(code); // once resolved on this machine, without the EPSG database
             } else if (t.matches("(?i)(EPSG|CRS|OGC|urn:ogc:def:crs|http).*") && !t.contains("[")) {
                 crs = CRS.forCode(t);
-            } else if (t.matches("\\d+")) {
-                crs = CRS.forCode("EPSG:" + t);
             } else {
                 crs = fromWkt(t);
             }
@@ -110,9 +127,13 @@ public final class CrsSupport {
         return AbstractCRS.castOrCopy(crs).forConvention(AxesConvention.RIGHT_HANDED);
     }
 
-    /** @return whether two CRSs are the same, ignoring names and other metadata */
+    /**
+     * @return whether two CRSs are the same, ignoring names and other metadata (and the last digits of parameters: a CRS
+     *         read back from WKT, e.g. from {@link EpsgCache}, describes the WGS 84 datum ensemble's members by name only)
+     */
     public static boolean same(CoordinateReferenceSystem a, CoordinateReferenceSystem b) {
-        return org.apache.sis.util.Utilities.equalsIgnoreMetadata(a, b);
+        return org.apache.sis.util.Utilities.equalsIgnoreMetadata(a, b)
+                || org.apache.sis.util.Utilities.deepEquals(a, b, org.apache.sis.util.ComparisonMode.APPROXIMATE);
     }
 
     /** @return whether the CRS is geographic (degrees) */
@@ -123,7 +144,11 @@ public final class CrsSupport {
     /** Finds the transform between two CRSs (both (east, north)). */
     public static MathTransform transform(CoordinateReferenceSystem from, CoordinateReferenceSystem to) throws GisException {
         try {
-            CoordinateOperation op = CRS.findOperation(from, to, null);
+            // on one datum the operation is the CRSs' own conversions: found without the EPSG database (its start
+            // costs seconds; it is asked only where a datum shift is needed)
+            CoordinateOperation op = sameDatum(from, to)
+                    ? new CoordinateOperationFinder(null, DefaultCoordinateOperationFactory.provider(), null).createOperation(from, to)
+                    : CRS.findOperation(from, to, null);
             return op.getMathTransform();
         } catch (FactoryException | RuntimeException e) { // SIS may fail with IllegalArgumentException on odd datums
             throw new GisException(null, "no coordinate operation from " + from.getName() + " to " + to.getName(),
@@ -131,10 +156,40 @@ public final class CrsSupport {
         }
     }
 
+    /**
+     * @return whether two CRSs are geographic or projected CRSs on the same datum: their geographic (base) CRSs are the
+     *         same in (east, north) order (so a datum shift is never skipped: WGS 84, CGCS2000 and ETRS89 differ)
+     */
+    static boolean sameDatum(CoordinateReferenceSystem a, CoordinateReferenceSystem b) {
+        GeographicCRS ga = geographicOf(a), gb = geographicOf(b);
+        return ga != null && gb != null && same(eastNorth(ga), eastNorth(gb));
+    }
+
+    private static @Nullable GeographicCRS geographicOf(CoordinateReferenceSystem crs) {
+        return crs instanceof GeographicCRS g ? g : crs instanceof ProjectedCRS p ? p.getBaseCRS() : null;
+    }
+
+    /** The EPSG code a CRS declares (e.g. one read from a file by code), or null: no database search. */
+    private static @Nullable Integer declaredEpsg(CoordinateReferenceSystem crs) {
+        Identifier id = org.apache.sis.referencing.IdentifiedObjects.getIdentifier(crs, Citations.EPSG);
+        if (id != null) {
+            try {
+                return Integer.valueOf(id.getCode());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
     /** The EPSG code of a CRS, or null when it has none (then it cannot be written into a GeoTIFF by code). */
     public static @Nullable Integer epsg(@Nullable CoordinateReferenceSystem crs) {
         if (crs == null) {
             return null;
+        }
+        Integer declared = declaredEpsg(crs);
+        if (declared != null) {
+            return declared;
         }
         try {
             Integer code = org.apache.sis.referencing.IdentifiedObjects.lookupEPSG(crs);
@@ -173,6 +228,10 @@ public final class CrsSupport {
             return "no CRS";
         }
         String name = crs.getName().getCode();
+        Integer declared = declaredEpsg(crs);
+        if (declared != null) {
+            return "EPSG:" + declared + " (" + name + ")";
+        }
         try {
             Integer code = org.apache.sis.referencing.IdentifiedObjects.lookupEPSG(crs);
             if (code != null) {

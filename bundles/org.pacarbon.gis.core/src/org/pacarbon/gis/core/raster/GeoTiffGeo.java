@@ -27,10 +27,14 @@ import org.eclipse.jdt.annotation.Nullable;
  * GeoTransform), which wins where the TIFF has nothing. User-defined projections in GeoKeys are not rebuilt here
  * (SIS does that for the files it reads).
  *
- * @param grid  the grid
- * @param crs   the CRS ((east, north) order), or {@code null} when neither the file nor its sidecar names one
+ * @param grid   the grid
+ * @param crs    the CRS ((east, north) order), or {@code null} when neither the file nor its sidecar names one
+ * @param plain  whether the georeferencing is the plain kind Apache SIS reads the same way: the grid from the TIFF's own
+ *               tags (not the sidecar, not PixelIsPoint), the CRS by an EPSG code (ProjectedCSType, or GeographicType in a
+ *               geographic model) and no other GeoKey than citations and units or ellipsoid values that agree with that
+ *               code (as GDAL writes them) - then the file can be opened without SIS (and without its EPSG database)
  */
-public record GeoTiffGeo(GridSpec grid, @Nullable CoordinateReferenceSystem crs) {
+public record GeoTiffGeo(GridSpec grid, @Nullable CoordinateReferenceSystem crs, boolean plain) {
     private static final Pattern AUX_SRS = Pattern.compile("(?s)<SRS[^>]*>(.*?)</SRS>");
     private static final Pattern AUX_GT = Pattern.compile("(?s)<GeoTransform>(.*?)</GeoTransform>");
 
@@ -61,6 +65,7 @@ public record GeoTiffGeo(GridSpec grid, @Nullable CoordinateReferenceSystem crs)
             gt[3] -= gt[4] / 2 + gt[5] / 2;
         }
         CoordinateReferenceSystem crs = crs(file, geoKeys);
+        boolean plain = gt != null && !point && crs != null && plain(geoKeys, crs);
         // GDAL's sidecar
         Path aux = file.resolveSibling(file.getFileName() + ".aux.xml");
         if (Files.isRegularFile(aux)) {
@@ -92,7 +97,7 @@ public record GeoTiffGeo(GridSpec grid, @Nullable CoordinateReferenceSystem crs)
             throw new GisException(file, "the grid is rotated or sheared", "a north-up (or south-up) grid without rotation");
         }
         try {
-            return new GeoTiffGeo(new GridSpec(width, height, gt[0], gt[3], gt[1], gt[5]), crs);
+            return new GeoTiffGeo(new GridSpec(width, height, gt[0], gt[3], gt[1], gt[5]), crs, plain);
         } catch (IllegalArgumentException e) {
             throw new GisException(file, "its georeferencing is not a usable grid: " + e.getMessage(), "a regular grid", e);
         }
@@ -113,6 +118,40 @@ public record GeoTiffGeo(GridSpec grid, @Nullable CoordinateReferenceSystem crs)
             return CrsSupport.parse("EPSG:" + c, file);
         }
         return null;
+    }
+
+    /** Whether the GeoKeys say nothing beyond the EPSG code that gave {@code crs} (see {@link #plain()}). */
+    private static boolean plain(Map<Integer, Object> k, CoordinateReferenceSystem crs) {
+        Object pcs = k.get(3072), gcs = k.get(2048), model = k.get(1024);
+        boolean projected = pcs instanceof Integer c && c > 0 && c < 32767;
+        boolean geographic = !projected && Integer.valueOf(2).equals(model) && gcs instanceof Integer c && c > 0 && c < 32767;
+        if (!projected && !geographic) {
+            return false; // e.g. the Web Mercator citation
+        }
+        org.opengis.referencing.datum.Ellipsoid ellipsoid = org.apache.sis.referencing.datum.DatumOrEnsemble.getEllipsoid(crs).orElse(null);
+        for (Map.Entry<Integer, Object> e : k.entrySet()) {
+            int key = e.getKey();
+            Object v = e.getValue();
+            boolean ok = switch (key) {
+                case 1024 -> Integer.valueOf(projected ? 1 : 2).equals(v);      // GTModelType
+                case 1025 -> Integer.valueOf(1).equals(v);                      // GTRasterType: PixelIsArea
+                case 1026, 2049, 3073 -> true;                                  // citations
+                case 3072 -> projected;                                         // ProjectedCSType
+                case 2048 -> geographic;                                        // GeographicType
+                case 2054 -> geographic && Integer.valueOf(9102).equals(v);     // GeogAngularUnits: degree
+                case 3076 -> projected && Integer.valueOf(9001).equals(v)       // ProjLinearUnits: metre
+                        && crs.getCoordinateSystem().getAxis(0).getUnit() == org.apache.sis.measure.Units.METRE;
+                case 2057 -> ellipsoid != null && v instanceof double[] a && a.length == 1   // semi-major axis
+                        && Math.abs(a[0] - ellipsoid.getSemiMajorAxis()) <= 1e-6;
+                case 2059 -> ellipsoid != null && v instanceof double[] a && a.length == 1   // inverse flattening
+                        && Math.abs(a[0] - ellipsoid.getInverseFlattening()) <= 1e-9 * a[0];
+                default -> false;
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** GeoKey id to value: an Integer, a double[] or a String. */

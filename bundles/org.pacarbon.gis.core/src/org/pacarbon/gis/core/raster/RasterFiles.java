@@ -60,6 +60,13 @@ public final class RasterFiles {
             if (damage != null) {
                 throw new GisException(file, "cannot be read: " + damage, "an intact GeoTIFF");
             }
+            // a plain GeoTIFF (an EPSG code, a layout the own decoder reads) opens without SIS's reader and its EPSG database
+            if (r.variable() == null && !Boolean.getBoolean(SisRasterSource.SIS_ONLY)) {
+                TiffRasterSource plain = TiffRasterSource.openPlain(file, r.crs(), r.nodata(), r.band());
+                if (plain != null) {
+                    return plain;
+                }
+            }
         }
         try {
             return SisRasterSource.open(file, r.variable(), r.crs(), r.nodata(), r.band());

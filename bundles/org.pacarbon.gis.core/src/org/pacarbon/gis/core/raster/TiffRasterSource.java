@@ -43,6 +43,22 @@ public final class TiffRasterSource implements RasterSource {
      */
     public static Attempt open(Path file, @Nullable CoordinateReferenceSystem crsOverride, @Nullable Float nodata,
             @Nullable Integer band) {
+        return open(file, crsOverride, nodata, band, false);
+    }
+
+    /**
+     * Opens a GeoTIFF with the project's own reader when its georeferencing is plain ({@link GeoTiffGeo#plain()}: an
+     * EPSG code and nothing Apache SIS would read differently) and the decoder reads its layout; else {@code null}
+     * (the caller opens it through SIS). Such files open without SIS's GeoTIFF reader, whose CRS lookups start the EPSG
+     * database; grid, CRS, nodata, scale and offset are the ones SIS gives (compared on the test files).
+     */
+    public static @Nullable TiffRasterSource openPlain(Path file, @Nullable CoordinateReferenceSystem crsOverride, @Nullable Float nodata,
+            @Nullable Integer band) {
+        return open(file, crsOverride, nodata, band, true).source();
+    }
+
+    private static Attempt open(Path file, @Nullable CoordinateReferenceSystem crsOverride, @Nullable Float nodata,
+            @Nullable Integer band, boolean plainOnly) {
         TiffTiles tiles;
         try {
             TiffTiles.Opened o = TiffTiles.open(file, band == null ? 0 : band - 1);
@@ -65,6 +81,10 @@ public final class TiffRasterSource implements RasterSource {
         }
         try {
             GeoTiffGeo geo = GeoTiffGeo.read(file, tiles.width(), tiles.height());
+            if (plainOnly && !geo.plain()) {
+                tiles.close();
+                return new Attempt(null, "its georeferencing is not a plain EPSG code");
+            }
             CoordinateReferenceSystem crs = crsOverride != null ? crsOverride : geo.crs();
             if (crs == null) {
                 tiles.close();
