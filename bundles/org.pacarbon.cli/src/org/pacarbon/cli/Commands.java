@@ -269,10 +269,10 @@ public final class Commands {
         warmUpCrs();
         AssessmentSpec spec = AssessmentSpec.read(specFile);
         checkOutput(spec, dir);
-        Reports.digestInBackground(spec);
         // the report's maps draw from overviews made of the rows the assessment reads: each file is decoded once
         Assessment.Result r = Assessment.run(spec, line -> err.println("  " + line), null, strict, engine,
                 org.pacarbon.map.core.Overviews::tap);
+        Reports.digestInBackground(spec); // while the report is made (one core); earlier, it slowed the engine's pass
         Reports.write(r, dir, VERSION, AssessmentReport.documents(r, lang, VERSION, line -> err.println("  " + line)));
         return r;
     }

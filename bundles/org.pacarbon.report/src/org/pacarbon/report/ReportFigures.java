@@ -97,12 +97,18 @@ final class ReportFigures {
                     byClass.get(v).add(f.geometry());
                 }
             }
+            // drawn at most a few thousand pixels across: each polygon is simplified to a 1/4000 of the PAs' extent
+            // before the union (far below a pixel; the union of 500 full polygons was most of the figures' time),
+            // and the classes are united side by side
+            org.locationtech.jts.geom.Envelope env = new org.locationtech.jts.geom.Envelope();
+            pas.features().forEach(f -> env.expandToInclude(f.geometry().getEnvelopeInternal()));
+            double tolerance = Math.max(env.getWidth(), env.getHeight()) / 4000;
             Map<String, Geometry> classes = new LinkedHashMap<>();
-            for (Map.Entry<String, List<Geometry>> e : byClass.entrySet()) {
-                if (!e.getValue().isEmpty()) {
-                    classes.put(e.getKey(), Geometries.union(e.getValue()));
-                }
-            }
+            byClass.entrySet().parallelStream().filter(e -> !e.getValue().isEmpty())
+                    .map(e -> Map.entry(e.getKey(), Geometries.union(e.getValue().stream()
+                            .map(g -> tolerance > 0 ? org.locationtech.jts.simplify.DouglasPeuckerSimplifier.simplify(g, tolerance) : g)
+                            .toList())))
+                    .toList().forEach(e -> classes.put(e.getKey(), e.getValue()));
             return new Outlines(region, regionCrs, classes, pas.crs());
         }
 

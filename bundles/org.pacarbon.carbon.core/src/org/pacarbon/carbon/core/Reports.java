@@ -182,8 +182,8 @@ public final class Reports {
 
     /**
      * Computes the SHA-256 of a spec's input files (a shapefile's side files too) on a background thread, for the
-     * provenance written at the end: the files are hashed while the run waits for other things (the CRS database's
-     * start, the report's single-threaded parts) instead of after it. Files that are missing are skipped (the run says so).
+     * provenance written at the end: the files are hashed while the report, single-threaded, is made, instead of after
+     * it. Files that are missing are skipped (the provenance's own call says so).
      */
     public static void digestInBackground(AssessmentSpec spec) {
         List<Path> files = new ArrayList<>();
