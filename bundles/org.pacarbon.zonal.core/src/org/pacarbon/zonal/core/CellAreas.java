@@ -69,7 +69,6 @@ public final class CellAreas {
         private static final long serialVersionUID = 1L;
         private final double[] rows;
         private final double @Nullable [] lattice; // factor at lattice points, row-major, (lh x lw); null when uniform
-        private final int step, lw, lh;
         private final String method;
 
         // where each column and row falls between lattice points (x0, x1, tx per column; y0 * lw, y1 * lw, ty per row),
@@ -84,9 +83,6 @@ public final class CellAreas {
         private Model(double[] rows, double @Nullable [] lattice, int step, int lw, int lh, String method, int width) {
             this.rows = rows;
             this.lattice = lattice;
-            this.step = step;
-            this.lw = lw;
-            this.lh = lh;
             this.method = method;
             if (lattice == null) {
                 colLo = colHi = rowLo = rowHi = null;
@@ -96,26 +92,28 @@ public final class CellAreas {
             int h = rows.length;
             int[] cl = new int[width], ch = new int[width], rl = new int[h], rh = new int[h];
             double[] ct = new double[width], rt = new double[h];
-            for (int col = 0; col < width; col++) {
-                double fx = (col + 0.5) / step - 0.5;
-                int x0 = Math.max(0, Math.min(lw - 2, (int) Math.floor(fx)));
-                ct[col] = lw == 1 ? 0 : fx - x0;
-                cl[col] = x0;
-                ch[col] = Math.min(lw - 1, x0 + 1);
-            }
-            for (int row = 0; row < h; row++) {
-                double fy = (row + 0.5) / step - 0.5;
-                int y0 = Math.max(0, Math.min(lh - 2, (int) Math.floor(fy)));
-                rt[row] = lh == 1 ? 0 : fy - y0;
-                rl[row] = y0 * lw;
-                rh[row] = Math.min(lh - 1, y0 + 1) * lw;
-            }
+            place(width, step, lw, 1, cl, ch, ct);
+            place(h, step, lh, lw, rl, rh, rt);
             colLo = cl;
             colHi = ch;
             colT = ct;
             rowLo = rl;
             rowHi = rh;
             rowT = rt;
+        }
+
+        /**
+         * Where each of {@code n} columns (or rows) falls between the {@code points} lattice points along its axis: the
+         * lower and upper point (times {@code stride}, the lattice's row length for rows) and the weight of the upper.
+         */
+        private static void place(int n, int step, int points, int stride, int[] lo, int[] hi, double[] t) {
+            for (int i = 0; i < n; i++) {
+                double f = (i + 0.5) / step - 0.5;
+                int p0 = Math.max(0, Math.min(points - 2, (int) Math.floor(f)));
+                t[i] = points == 1 ? 0 : f - p0;
+                lo[i] = p0 * stride;
+                hi[i] = Math.min(points - 1, p0 + 1) * stride;
+            }
         }
 
         /** @return the area (m2) of each row's cells before the per-cell correction */
