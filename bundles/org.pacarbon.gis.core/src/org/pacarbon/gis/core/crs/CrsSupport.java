@@ -141,8 +141,37 @@ public final class CrsSupport {
         return crs instanceof GeographicCRS;
     }
 
-    /** Finds the transform between two CRSs (both (east, north)). */
+    /** Finds the transform between two CRSs (both (east, north)); found once per pair of CRS objects. */
     public static MathTransform transform(CoordinateReferenceSystem from, CoordinateReferenceSystem to) throws GisException {
+        Pair key = new Pair(from, to);
+        MathTransform known = TRANSFORMS.get(key);
+        if (known != null) {
+            return known;
+        }
+        MathTransform t = find(from, to);
+        if (TRANSFORMS.size() > 256) { // callers ask for a few pairs, per geometry: a bound, not an eviction policy
+            TRANSFORMS.clear();
+        }
+        TRANSFORMS.put(key, t);
+        return t;
+    }
+
+    /** Two CRS objects, compared by identity (CRSs are immutable; equality would compare them deeply). */
+    private record Pair(CoordinateReferenceSystem from, CoordinateReferenceSystem to) {
+        @Override
+        public boolean equals(@Nullable Object o) {
+            return o instanceof Pair p && p.from == from && p.to == to;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(from) + System.identityHashCode(to);
+        }
+    }
+
+    private static final java.util.Map<Pair, MathTransform> TRANSFORMS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static MathTransform find(CoordinateReferenceSystem from, CoordinateReferenceSystem to) throws GisException {
         try {
             // on one datum the operation is the CRSs' own conversions: found without the EPSG database (its start
             // costs seconds; it is asked only where a datum shift is needed)
