@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.stream.IntStream;
-import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
@@ -19,7 +17,7 @@ import org.eclipse.jdt.annotation.Nullable;
  * tiled or stripped, classic TIFF or BigTIFF, either byte order, no compression, DEFLATE, LZW, PackBits or ZSTD,
  * predictor none, horizontal (2) or floating point (3), samples of UInt8/Int8/UInt16/Int16/UInt32/Int32/Float16/
  * Float32/Float64 or 1- to 31-bit unsigned integers, one or several per pixel (interleaved or in separate planes).
- * Chunks are read with positional reads and decoded in parallel (one {@link Inflater} per thread), each once per
+ * Chunks are read with positional reads and decoded in parallel (DEFLATE by {@link Inflate}: libdeflate when the system has it), each once per
  * request. The GDAL nodata value becomes NaN. Georeferencing is read by Apache SIS or {@link GeoTiffGeo}; SIS reads
  * the files this class declines ({@link #open} says why).
  */
@@ -328,7 +326,6 @@ public final class TiffTiles implements Closeable {
     private static final class Scratch {
         byte[] comp = new byte[0];
         final byte[] raw;
-        final Inflater inflater = new Inflater();
         final TiffCodecs.Lzw lzw = new TiffCodecs.Lzw();
 
         Scratch(int rawSize) {
@@ -372,23 +369,7 @@ public final class TiffTiles implements Closeable {
             case COMP_PACKBITS -> got = TiffCodecs.packBits(s.comp, (int) n, raw, expected);
             case COMP_JPEG -> got = TiffJpeg.decode(s.comp, (int) n, jpegTables, ycbcr, chunkW, rowsInChunk, spp, raw);
             case COMP_ZSTD -> got = Zstd.decompress(s.comp, (int) n, raw, raw.length);
-            default -> {
-                Inflater inf = s.inflater;
-                inf.reset();
-                inf.setInput(s.comp, 0, (int) n);
-                got = 0;
-                try {
-                    while (got < expected && !inf.finished()) {
-                        int k = inf.inflate(raw, got, expected - got);
-                        if (k == 0 && (inf.needsInput() || inf.needsDictionary())) {
-                            break;
-                        }
-                        got += k;
-                    }
-                } catch (DataFormatException e) {
-                    throw new IOException("tile or strip " + chunk + " is not valid DEFLATE data: " + e.getMessage(), e);
-                }
-            }
+            default -> got = Inflate.forThread().inflate(s.comp, (int) n, raw, expected, "tile or strip " + chunk);
         }
         if (got < expected) {
             throw new IOException("tile or strip " + chunk + " decodes to " + got + " bytes instead of " + expected + ": the file is damaged");
