@@ -218,7 +218,6 @@ public final class CategoryEngine {
         final @Nullable ZoneCoverage[] cov;
         final int[] classOf;
         final int k;
-        final double[] rowAreas;
         final CellAreas.Model areas;
         final int width;
         final ZoneStats[] zoneStats;
@@ -233,7 +232,6 @@ public final class CategoryEngine {
             this.classOf = classOf;
             this.k = k;
             this.areas = areas;
-            this.rowAreas = areas.rows();
             this.width = source.grid().width();
             zoneStats = new ZoneStats[cov.length];
             for (int i = 0; i < cov.length; i++) {
@@ -262,9 +260,23 @@ public final class CategoryEngine {
         /** Processes rows a .. b-1; {@code data} and {@code maskRows} hold the block starting at row {@code dataRow0}. */
         void band(int a, int b, float[] data, float @Nullable [] maskRows, int dataRow0) {
             Scratch s = scratch.get();
-            int n = (b - a) * width;
-            Arrays.fill(s.full, 0, n, k);
-            Arrays.fill(s.pcount, 0, n, 0);
+            // the columns where some zone of a class may lie in this band (the zones' windows, merged): the cells'
+            // class state is kept and read there only; elsewhere every cell is outside all classes
+            s.windows = 0;
+            for (int i = 0; i < cov.length; i++) {
+                ZoneCoverage c = cov[i];
+                if (c != null && classOf[i] >= 0 && c.rowStart() < b && c.rowEnd() > a) {
+                    s.addWindow(c.colStart(), c.colEnd());
+                }
+            }
+            s.mergeWindows();
+            for (int r = a; r < b; r++) {
+                for (int q = 0; q < s.windows; q++) {
+                    int o = (r - a) * width;
+                    Arrays.fill(s.full, o + s.winStart[q], o + s.winEnd[q], k);
+                    Arrays.fill(s.pcount, o + s.winStart[q], o + s.winEnd[q], 0);
+                }
+            }
             s.extras = 0;
             s.strips.clear();
             // single zones: their statistics, and what they say about each cell's classes
@@ -328,67 +340,201 @@ public final class CategoryEngine {
             }
             s.resetAcc();
             int rw = rc1 - rc0;
-            int xi = 0; // next extra (sorted by cell)
-            boolean perCell = areas.perCell();
+            int xi = 0; // next extra (sorted by cell); moved on only where a cell has two or more partial zones
+            double[] ar = s.areaRow(rw);
             for (int r = rr0; r < rr1; r++) {
-                double rowArea = rowAreas[r];
-                int di = (r - dataRow0) * width;
-                for (int col = rc0; col < rc1; col++) {
-                    double rf;
-                    if (reg != null) {
-                        rf = reg[(r - rr0) * rw + (col - rc0)];
-                    } else if (maskRows != null) {
-                        float mv = maskRows[di + col];
-                        rf = mv == mv && mv != 0 ? 1 : 0;
-                    } else {
-                        rf = 0; // no region meets the grid (no rows are visited then)
-                    }
-                    int cell = (r - a) * width + col;
-                    int pc = s.pcount[cell];
-                    while (xi < s.extras && s.extraCell(xi) < cell) {
-                        xi++;
-                    }
-                    if (rf == 0) {
-                        continue;
-                    }
-                    float v = data[di + col];
-                    double area = perCell ? areas.area(r, col) : rowArea;
-                    int fc = s.full[cell];
-                    int rest = fc < k ? fc : k;
-                    if (pc == 0 || (pc == 1 && classOf[s.pfirst[cell]] >= fc)) {
-                        s.add(rest, rf, v, area);
-                        continue;
-                    }
-                    if (pc == 1 && rf >= FULL) {
-                        double f = s.pfrac[cell];
-                        s.add(classOf[s.pfirst[cell]], f, v, area);
-                        s.add(rest, 1 - f, v, area);
-                        continue;
-                    }
-                    // the partial zones that matter: those of a class before the first class covering the whole cell
-                    s.relevant = 0;
-                    if (pc == 1) {
-                        s.addRelevant(s.pfirst[cell], s.pfrac[cell]);
-                    } else {
-                        for (int q = xi; q < s.extras && s.extraCell(q) == cell; q++) {
-                            int zi = s.extraZone(q);
-                            if (classOf[zi] < fc) {
-                                s.addRelevant(zi, s.extraFrac(q));
-                            }
+                areas.row(r, rc0, rc1, ar);
+                int di = (r - dataRow0) * width, ri = (r - rr0) * rw - rc0;
+                int x = rc0;
+                for (int q = 0; q <= s.windows && x < rc1; q++) {
+                    int wa = q < s.windows ? Math.max(x, Math.min(rc1, s.winStart[q])) : rc1;
+                    int wb = q < s.windows ? Math.max(wa, Math.min(rc1, s.winEnd[q])) : rc1;
+                    if (wa > x) {
+                        if (reg != null) {
+                            outsideRegion(s, reg, ri, data, di, ar, rc0, x, wa);
+                        } else if (maskRows != null) {
+                            outsideMask(s, maskRows, data, di, ar, rc0, x, wa);
                         }
                     }
-                    if (s.relevant == 0) {
-                        s.add(rest, rf, v, area);
-                    } else if (s.relevant == 1 && rf >= FULL) {
-                        double f = s.relFrac[0];
-                        s.add(classOf[s.relZone[0]], f, v, area);
-                        s.add(rest, 1 - f, v, area);
-                    } else {
-                        exactCell(s, a, b, r, col, rf, fc, v, area);
+                    if (wb > wa) {
+                        xi = inWindow(s, a, b, r, wa, wb, reg, ri, maskRows, data, di, ar, rc0, xi);
                     }
+                    x = Math.max(x, wb);
                 }
             }
             s.mergeInto(classStats, outsideStats);
+        }
+
+        /**
+         * Cells {@code x0 .. x1-1} of a row where no zone of a class lies, with a polygonal region ({@code reg}, the
+         * region's coverage, indexed {@code ri + col}): all go outside the classes, weighted by the region's coverage.
+         */
+        private void outsideRegion(Scratch s, double[] reg, int ri, float[] data, int di, double[] ar, int arCol0, int x0, int x1) {
+            double runArea = 0, runValid = 0, runSumA = 0, runSumV = 0, runMin = Double.POSITIVE_INFINITY, runMax = Double.NEGATIVE_INFINITY;
+            long runCells = 0;
+            for (int col = x0; col < x1; col++) {
+                double rf = reg[ri + col];
+                if (rf == 1) {
+                    float v = data[di + col];
+                    double area = ar[col - arCol0];
+                    runArea += area;
+                    if (Math.abs(v) <= Float.MAX_VALUE) { // else NaN or infinite: nodata
+                        runValid += area;
+                        runSumA += area * v;
+                        runSumV += v;
+                        runCells++;
+                        if (v < runMin) {
+                            runMin = v;
+                        }
+                        if (v > runMax) {
+                            runMax = v;
+                        }
+                    }
+                } else if (rf != 0) {
+                    s.add(k, rf, data[di + col], ar[col - arCol0]);
+                }
+            }
+            s.addRun(k, runArea, runValid, runSumA, runSumV, runCells, runMin, runMax);
+        }
+
+        /** As {@link #outsideRegion} with a mask region: valid, non-zero mask cells are in it. */
+        private void outsideMask(Scratch s, float[] mask, float[] data, int di, double[] ar, int arCol0, int x0, int x1) {
+            double runArea = 0, runValid = 0, runSumA = 0, runSumV = 0, runMin = Double.POSITIVE_INFINITY, runMax = Double.NEGATIVE_INFINITY;
+            long runCells = 0;
+            for (int col = x0; col < x1; col++) {
+                float mv = mask[di + col];
+                if (mv == mv && mv != 0) {
+                    float v = data[di + col];
+                    double area = ar[col - arCol0];
+                    runArea += area;
+                    if (Math.abs(v) <= Float.MAX_VALUE) {
+                        runValid += area;
+                        runSumA += area * v;
+                        runSumV += v;
+                        runCells++;
+                        if (v < runMin) {
+                            runMin = v;
+                        }
+                        if (v > runMax) {
+                            runMax = v;
+                        }
+                    }
+                }
+            }
+            s.addRun(k, runArea, runValid, runSumA, runSumV, runCells, runMin, runMax);
+        }
+
+        /**
+         * Cells {@code x0 .. x1-1} of row {@code r} inside the zones' windows: each cell's categories from its class
+         * state. The common cell - wholly in the region, crossed by no zone's boundary - goes to the first class covering
+         * it (or outside) with weight 1, and a run of such cells of one category is summed in locals and added once.
+         *
+         * @return the extras' cursor for the next cells of the band
+         */
+        private int inWindow(Scratch s, int a, int b, int r, int x0, int x1, double @Nullable [] reg, int ri, float @Nullable [] maskRows,
+                float[] data, int di, double[] ar, int arCol0, int xi) {
+            int[] full = s.full, pcount = s.pcount;
+            int ci = (r - a) * width;
+            int run = -1;
+            double runArea = 0, runValid = 0, runSumA = 0, runSumV = 0, runMin = Double.POSITIVE_INFINITY, runMax = Double.NEGATIVE_INFINITY;
+            long runCells = 0;
+            for (int col = x0; col < x1; col++) {
+                double rf;
+                if (reg != null) {
+                    rf = reg[ri + col];
+                } else if (maskRows != null) {
+                    float mv = maskRows[di + col];
+                    rf = mv == mv && mv != 0 ? 1 : 0;
+                } else {
+                    rf = 0;
+                }
+                if (rf == 0) {
+                    continue;
+                }
+                int cell = ci + col;
+                float v = data[di + col];
+                double area = ar[col - arCol0];
+                int pc = pcount[cell];
+                if (pc == 0 && rf == 1) {
+                    int cat = full[cell];
+                    if (cat != run) {
+                        if (run >= 0) {
+                            s.addRun(run, runArea, runValid, runSumA, runSumV, runCells, runMin, runMax);
+                        }
+                        run = cat;
+                        runArea = runValid = runSumA = runSumV = 0;
+                        runMin = Double.POSITIVE_INFINITY;
+                        runMax = Double.NEGATIVE_INFINITY;
+                        runCells = 0;
+                    }
+                    runArea += area;
+                    if (Math.abs(v) <= Float.MAX_VALUE) {
+                        runValid += area;
+                        runSumA += area * v;
+                        runSumV += v;
+                        runCells++;
+                        if (v < runMin) {
+                            runMin = v;
+                        }
+                        if (v > runMax) {
+                            runMax = v;
+                        }
+                    }
+                    continue;
+                }
+                cell(s, a, b, r, col, cell, rf, pc, v, area, xi);
+                if (pc > 1) {
+                    xi = s.cursor;
+                }
+            }
+            if (run >= 0) {
+                s.addRun(run, runArea, runValid, runSumA, runSumV, runCells, runMin, runMax);
+            }
+            return xi;
+        }
+
+        /**
+         * A cell partly in the region or crossed by a zone's boundary: its categories' shares. {@code xi} is where to start
+         * looking for the cell's partial zones among the sorted extras (left in {@code s.cursor} for the next cell).
+         */
+        private void cell(Scratch s, int a, int b, int r, int col, int cell, double rf, int pc, float v, double area, int xi) {
+            int fc = s.full[cell];
+            int rest = fc < k ? fc : k;
+            if (pc == 0 || (pc == 1 && classOf[s.pfirst[cell]] >= fc)) {
+                s.add(rest, rf, v, area);
+                return;
+            }
+            if (pc == 1 && rf >= FULL) {
+                double f = s.pfrac[cell];
+                s.add(classOf[s.pfirst[cell]], f, v, area);
+                s.add(rest, 1 - f, v, area);
+                return;
+            }
+            // the partial zones that matter: those of a class before the first class covering the whole cell
+            s.relevant = 0;
+            if (pc == 1) {
+                s.addRelevant(s.pfirst[cell], s.pfrac[cell]);
+            } else {
+                while (xi < s.extras && s.extraCell(xi) < cell) {
+                    xi++;
+                }
+                s.cursor = xi;
+                for (int q = xi; q < s.extras && s.extraCell(q) == cell; q++) {
+                    int zi = s.extraZone(q);
+                    if (classOf[zi] < fc) {
+                        s.addRelevant(zi, s.extraFrac(q));
+                    }
+                }
+            }
+            if (s.relevant == 0) {
+                s.add(rest, rf, v, area);
+            } else if (s.relevant == 1 && rf >= FULL) {
+                double f = s.relFrac[0];
+                s.add(classOf[s.relZone[0]], f, v, area);
+                s.add(rest, 1 - f, v, area);
+            } else {
+                exactCell(s, a, b, r, col, rf, fc, v, area);
+            }
         }
 
         /** A cell where two or more boundaries meet: the categories' areas measured exactly inside the cell. */
@@ -460,7 +606,11 @@ public final class CategoryEngine {
         int[] relClass = new int[8];
         double[] relFrac = new double[8];
         int relevant;
+        int cursor; // the first extra of the last cell with two or more partial zones
+        int[] winStart = new int[16], winEnd = new int[16]; // the zones' column windows in a band, merged
+        int windows;
         double[] buf = new double[0];
+        double[] areaRow = new double[0];
         double[] reg = new double[0];
         final double[] own;
         final CellSweep sweep = new CellSweep();
@@ -490,6 +640,64 @@ public final class CategoryEngine {
                 buf = new double[n];
             }
             return buf;
+        }
+
+        void addWindow(int c0, int c1) {
+            if (windows == winStart.length) {
+                winStart = Arrays.copyOf(winStart, windows * 2);
+                winEnd = Arrays.copyOf(winEnd, windows * 2);
+            }
+            winStart[windows] = c0;
+            winEnd[windows] = c1;
+            windows++;
+        }
+
+        /** Sorts the windows by their first column and merges those that overlap or touch. */
+        void mergeWindows() {
+            if (windows < 2) {
+                return;
+            }
+            long[] keys = new long[windows];
+            for (int q = 0; q < windows; q++) {
+                keys[q] = ((long) winStart[q] << 32) | (winEnd[q] & 0xffffffffL);
+            }
+            Arrays.sort(keys);
+            int m = 0;
+            for (long key : keys) {
+                int c0 = (int) (key >>> 32), c1 = (int) key;
+                if (m > 0 && c0 <= winEnd[m - 1]) {
+                    winEnd[m - 1] = Math.max(winEnd[m - 1], c1);
+                } else {
+                    winStart[m] = c0;
+                    winEnd[m] = c1;
+                    m++;
+                }
+            }
+            windows = m;
+        }
+
+        double[] areaRow(int n) {
+            if (areaRow.length < n) {
+                areaRow = new double[n];
+            }
+            return areaRow;
+        }
+
+        /** Adds a run of whole cells of one category (weight 1 each): their summed areas, values and extremes. */
+        void addRun(int cat, double area, double valid, double sumA, double sumV, long n, double lo, double hi) {
+            int o = 5 * cat;
+            acc[o] += area;
+            acc[o + 1] += valid;
+            acc[o + 2] += sumA;
+            acc[o + 3] += sumV;
+            acc[o + 4] += n;
+            if (lo < min[cat]) {
+                min[cat] = lo;
+            }
+            if (hi > max[cat]) {
+                max[cat] = hi;
+            }
+            cells[cat] += n;
         }
 
         double[] regionBuffer(int n) {

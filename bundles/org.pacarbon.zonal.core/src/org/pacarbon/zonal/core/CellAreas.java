@@ -1,5 +1,7 @@
 package org.pacarbon.zonal.core;
 
+import java.util.Arrays;
+
 import javax.measure.Unit;
 import javax.measure.quantity.Length;
 
@@ -75,6 +77,7 @@ public final class CellAreas {
         // found once so that a cell's area is four look-ups and the interpolation (same arithmetic as per cell)
         private final int @Nullable [] colLo, colHi, rowLo, rowHi;
         private final double @Nullable [] colT, rowT;
+        private final int lw; // lattice points per row
 
         private Model(double[] rows, double @Nullable [] lattice, int step, int lw, int lh, String method) {
             this(rows, lattice, step, lw, lh, method, 0);
@@ -84,6 +87,7 @@ public final class CellAreas {
             this.rows = rows;
             this.lattice = lattice;
             this.method = method;
+            this.lw = lw;
             if (lattice == null) {
                 colLo = colHi = rowLo = rowHi = null;
                 colT = rowT = null;
@@ -136,6 +140,30 @@ public final class CellAreas {
             return lattice == null ? rows[row] : rows[row] * factor(row, col);
         }
 
+        /**
+         * Areas (m2) of the cells {@code c0 .. c1-1} of a row into {@code out[0 .. c1-c0-1]}: the same numbers as
+         * {@link #area(int, int)}, a row at a time (the lattice interpolated to the row once, then along it).
+         */
+        public void row(int row, int c0, int c1, double[] out) {
+            double[] lattice = this.lattice, colT = this.colT, rowT = this.rowT;
+            int[] colLo = this.colLo, colHi = this.colHi, rowLo = this.rowLo, rowHi = this.rowHi;
+            double ra = rows[row];
+            if (lattice == null || colT == null || rowT == null || colLo == null || colHi == null || rowLo == null || rowHi == null) {
+                Arrays.fill(out, 0, c1 - c0, ra);
+                return;
+            }
+            double ty = rowT[row];
+            int r0 = rowLo[row], r1 = rowHi[row];
+            double[] at = new double[lw];
+            for (int x = 0; x < lw; x++) {
+                at[x] = lattice[r0 + x] * (1 - ty) + lattice[r1 + x] * ty;
+            }
+            for (int col = c0; col < c1; col++) {
+                double tx = colT[col];
+                out[col - c0] = ra * (at[colLo[col]] * (1 - tx) + at[colHi[col]] * tx);
+            }
+        }
+
         private double factor(int row, int col) {
             double[] lattice = this.lattice, colT = this.colT, rowT = this.rowT;
             int[] colLo = this.colLo, colHi = this.colHi, rowLo = this.rowLo, rowHi = this.rowHi;
@@ -144,8 +172,9 @@ public final class CellAreas {
             }
             double tx = colT[col], ty = rowT[row];
             int x0 = colLo[col], x1 = colHi[col], r0 = rowLo[row], r1 = rowHi[row];
-            double a = lattice[r0 + x0], b = lattice[r0 + x1], c = lattice[r1 + x0], d = lattice[r1 + x1];
-            return (a * (1 - tx) + b * tx) * (1 - ty) + (c * (1 - tx) + d * tx) * ty;
+            // between the lattice's rows first, then along the row: the arithmetic of row(..)
+            double lo = lattice[r0 + x0] * (1 - ty) + lattice[r1 + x0] * ty, hi = lattice[r0 + x1] * (1 - ty) + lattice[r1 + x1] * ty;
+            return lo * (1 - tx) + hi * tx;
         }
     }
 

@@ -122,6 +122,8 @@ class CategoryEngineTest {
                 }
             }
         }
+        // a PA in no class (counted as a single zone only)
+        add(zones, classes, ZoneCoverageTest.randomStar(rnd, gx0 + gw / 2, gy0 + gh / 2, cell * 6, 9), -1);
         // the region: a star bigger than most zones (crossing some of them), or a mask of random cells
         Geometry region;
         CategoryEngine.Region engineRegion;
@@ -178,6 +180,10 @@ class CategoryEngineTest {
             assertEquals(want[c].validArea(), g.validArea(), 1e-9 * areaScale, what + " valid area");
             assertEquals(want[c].sumTimesArea(), g.sumTimesArea(), 1e-9 * Math.abs(scale), what + " sum");
             assertEquals(want[c].count(), g.count(), 1e-9 * (grid.width() * grid.height()), what + " count");
+            if (want[c].cells() > 0) {
+                assertEquals(want[c].min(), g.min(), 0, what + " min");
+                assertEquals(want[c].max(), g.max(), 0, what + " max");
+            }
             if (crs == CrsSupport.lonLat()) {
                 continue;
             }
