@@ -88,9 +88,18 @@ public final class MapRenderer {
         }
         int[] line = new int[view.width()];
         int[] col = new int[view.width()];
+        int cmin = Integer.MAX_VALUE, cmax = -1;
         for (int x = 0; x < view.width(); x++) {
             col[x] = (int) Math.floor(g.u(view.mapX(x)));
+            if (col[x] >= 0 && col[x] < g.width()) {
+                cmin = Math.min(cmin, col[x]);
+                cmax = Math.max(cmax, col[x]);
+            }
         }
+        if (cmax < 0) {
+            return img; // no column of the raster in view
+        }
+        int cols = cmax - cmin + 1; // the columns in view: only the tiles they meet are decoded
         int[] rowOf = new int[view.height()];
         int rmin = Integer.MAX_VALUE;
         int rmax = -1;
@@ -101,9 +110,9 @@ public final class MapRenderer {
                 rmax = Math.max(rmax, rowOf[y]);
             }
         }
-        // close up, the rows in view are read in chunks of about 4 million cells (few reads, bounded memory)
-        int chunkRows = (int) Math.max(1, Math.min(g.height(), 4_000_000L / g.width()));
-        float[] chunk = new float[chunkRows * g.width()];
+        // close up, the window in view is read in chunks of about 4 million cells (few reads, bounded memory)
+        int chunkRows = (int) Math.max(1, Math.min(g.height(), 4_000_000L / cols));
+        float[] chunk = new float[chunkRows * cols];
         int c0 = 0;
         int c1 = 0; // rows c0 .. c1-1 are in chunk
         for (int y = 0; y < view.height(); y++) {
@@ -114,11 +123,11 @@ public final class MapRenderer {
                 if (r < c0 || r >= c1) {
                     int a = r >= c1 ? r : Math.max(rmin, r - chunkRows + 1);
                     int b = Math.min(Math.min(rmax + 1, g.height()), a + chunkRows);
-                    src.readRows(a, b - a, chunk);
+                    src.readWindow(a, b - a, cmin, cols, chunk);
                     c0 = a;
                     c1 = b;
                 }
-                int base = (r - c0) * g.width();
+                int base = (r - c0) * cols - cmin;
                 for (int x = 0; x < view.width(); x++) {
                     line[x] = col[x] < 0 || col[x] >= g.width() ? 0 : style.argb(chunk[base + col[x]], lut);
                 }
@@ -169,23 +178,26 @@ public final class MapRenderer {
         float[] block = null;
         int rmin = Integer.MAX_VALUE;
         int rmax = -1;
+        int cmin = Integer.MAX_VALUE, cmax = -1;
         if (level == null) {
             for (int i = 1; i < uv.length; i += 2) {
                 if (!Double.isNaN(uv[i]) && uv[i] >= 0 && uv[i] < g.height() && uv[i - 1] >= 0 && uv[i - 1] < g.width()) {
                     rmin = Math.min(rmin, (int) uv[i]);
                     rmax = Math.max(rmax, (int) uv[i]);
+                    cmin = Math.min(cmin, (int) uv[i - 1]);
+                    cmax = Math.max(cmax, (int) uv[i - 1]);
                 }
             }
             if (rmax < rmin) {
                 return img; // the raster is not in view
             }
-            if ((long) (rmax - rmin + 1) * g.width() > 32_000_000L) {
+            if ((long) (rmax - rmin + 1) * (cmax - cmin + 1) > 32_000_000L) {
                 Overviews o = Overviews.of(src); // too much of a big raster in view: its finest overview
                 level = o == null ? null : o.levels().get(0);
             }
             if (level == null) {
-                block = new float[(rmax - rmin + 1) * g.width()];
-                src.readRows(rmin, rmax - rmin + 1, block);
+                block = new float[(rmax - rmin + 1) * (cmax - cmin + 1)];
+                src.readWindow(rmin, rmax - rmin + 1, cmin, cmax - cmin + 1, block); // the tiles in view only
             }
         }
         int[] line = new int[w];
@@ -201,7 +213,7 @@ public final class MapRenderer {
                         int r = (int) (v / level.factor());
                         val = c < level.width() && r < level.height() ? level.at(c, r) : Float.NaN;
                     } else if (block != null) {
-                        val = block[((int) v - rmin) * g.width() + (int) u];
+                        val = block[((int) v - rmin) * (cmax - cmin + 1) + (int) u - cmin];
                     } else {
                         val = Float.NaN;
                     }

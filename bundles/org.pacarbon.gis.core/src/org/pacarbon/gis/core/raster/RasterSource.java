@@ -34,6 +34,24 @@ public interface RasterSource extends Closeable {
      */
     void readRows(int row0, int rows, float[] dst) throws GisException;
 
+    /**
+     * Reads the window of rows {@code row0 .. row0+rows-1} and columns {@code col0 .. col0+cols-1} into {@code dst}
+     * (row-major, {@code rows * cols} values). Sources that can read part of a row (tiled files) read only the blocks
+     * the window meets; the others read whole rows.
+     */
+    default void readWindow(int row0, int rows, int col0, int cols, float[] dst) throws GisException {
+        int w = grid().width();
+        if (col0 == 0 && cols == w) {
+            readRows(row0, rows, dst);
+            return;
+        }
+        float[] all = new float[rows * w];
+        readRows(row0, rows, all);
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(all, r * w + col0, dst, r * cols, cols);
+        }
+    }
+
     @Override
     void close() throws IOException;
 }

@@ -146,6 +146,17 @@ public final class TiffRasterSource implements RasterSource {
     }
 
     @Override
+    public void readWindow(int row0, int rows, int col0, int cols, float[] dst) throws GisException {
+        try {
+            tiles.readWindow(row0, rows, col0, cols, dst);
+        } catch (IOException | RuntimeException e) {
+            throw new GisException(file, "rows " + row0 + ".." + (row0 + rows - 1) + ", columns " + col0 + ".." + (col0 + cols - 1)
+                    + " cannot be read: " + GisException.plain(e), "an intact raster file", e);
+        }
+        CellValues.apply(dst, rows * cols, scale, offset, extraNodata);
+    }
+
+    @Override
     public void close() throws IOException {
         tiles.close();
     }

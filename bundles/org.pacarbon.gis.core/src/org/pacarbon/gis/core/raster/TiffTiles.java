@@ -305,6 +305,30 @@ public final class TiffTiles implements Closeable {
         decodeRows(row0, rows, dst, cr0, cr1);
     }
 
+    /**
+     * Reads the window of rows {@code row0 .. row0+rows-1} and columns {@code col0 .. col0+cols-1} into {@code dst}
+     * (row-major, {@code rows * cols}): only the chunks that meet it are decoded, in parallel.
+     */
+    public void readWindow(int row0, int rows, int col0, int cols, float[] dst) throws IOException {
+        if (col0 == 0 && cols == width) {
+            readRows(row0, rows, dst);
+            return;
+        }
+        int cr0 = row0 / chunkH, cr1 = (row0 + rows - 1) / chunkH;
+        int cc0 = col0 / chunkW, cc1 = (col0 + cols - 1) / chunkW, n = cc1 - cc0 + 1;
+        try {
+            IntStream.range(0, (cr1 - cr0 + 1) * n).parallel().forEach(k -> {
+                try {
+                    decode((cr0 + k / n) * across + cc0 + k % n, row0, rows, col0, cols, dst);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
     private float @Nullable [] cache;
     private int cachedChunkRow = -1;
 
@@ -334,20 +358,25 @@ public final class TiffTiles implements Closeable {
     }
 
     private void decode(int chunk, int row0, int rows, float[] dst) throws IOException {
+        decode(chunk, row0, rows, 0, width, dst);
+    }
+
+    /** Decodes one chunk's part of the window (rows row0.., columns col0 .. col0+cols-1) into dst (rows of cols). */
+    private void decode(int chunk, int row0, int rows, int col0, int cols, float[] dst) throws IOException {
         int cy = chunk / across, cx = chunk % across;
         int y0 = cy * chunkH, x0 = cx * chunkW;
         int ch = Math.min(chunkH, height - y0); // strips: the last may be short; tiles are always whole
         int rowsInChunk = tiled ? chunkH : ch;
         int ya = Math.max(y0, row0), yb = Math.min(y0 + ch, row0 + rows);
-        int xb = Math.min(x0 + chunkW, width);
-        if (ya >= yb) {
+        int xa = Math.max(x0, col0), xb = Math.min(Math.min(x0 + chunkW, width), col0 + cols);
+        if (ya >= yb || xa >= xb) {
             return;
         }
         long n = counts[chunkBase + chunk], off = offsets[chunkBase + chunk];
         if (n == 0 || off == 0) { // sparse chunk: nodata
             float fill = Double.isNaN(nodata) ? 0f : Float.NaN;
             for (int y = ya; y < yb; y++) {
-                Arrays.fill(dst, (y - row0) * width + x0, (y - row0) * width + xb, fill);
+                Arrays.fill(dst, (y - row0) * cols + xa - col0, (y - row0) * cols + xb - col0, fill);
             }
             return;
         }
@@ -385,22 +414,22 @@ public final class TiffTiles implements Closeable {
             }
         }
         ByteBuffer bb = ByteBuffer.wrap(raw).order(predictor == 3 ? ByteOrder.BIG_ENDIAN : order);
-        int cols = xb - x0;
+        int n1 = xb - xa, skip = xa - x0; // cells taken from each row of the chunk, and the cells before them
         float nd = (float) nodata;
         boolean hasNodata = !Double.isNaN(nodata);
         for (int y = ya; y < yb; y++) {
-            int o = (y - row0) * width + x0;
+            int o = (y - row0) * cols + xa - col0;
             if (bytesPerSample == 0) {
-                unpackBits(raw, (y - y0) * rowBytes, dst, o, cols);
+                unpackBits(raw, (y - y0) * rowBytes, skip, dst, o, n1);
             } else if (spp == 1) {
-                convert(bb, (y - y0) * chunkW, dst, o, cols);
+                convert(bb, (y - y0) * chunkW + skip, dst, o, n1);
             } else {
-                for (int i = 0; i < cols; i++) { // one sample of each interleaved pixel
-                    convert(bb, (y - y0) * chunkW * spp + i * spp + sample, dst, o + i, 1);
+                for (int i = 0; i < n1; i++) { // one sample of each interleaved pixel
+                    convert(bb, (y - y0) * chunkW * spp + (skip + i) * spp + sample, dst, o + i, 1);
                 }
             }
             if (hasNodata) {
-                for (int i = o; i < o + cols; i++) {
+                for (int i = o; i < o + n1; i++) {
                     if (dst[i] == nd) {
                         dst[i] = Float.NaN;
                     }
@@ -409,9 +438,12 @@ public final class TiffTiles implements Closeable {
         }
     }
 
-    /** Samples of {@code bits} bits (1..32, most significant bit first), unsigned, from a row starting at byte {@code p}. */
-    private void unpackBits(byte[] raw, int p, float[] dst, int o, int n) {
-        long bit = (long) p * 8 + (long) sample * bits;
+    /**
+     * Samples of {@code bits} bits (1..32, most significant bit first), unsigned, from a row starting at byte {@code p},
+     * from its pixel {@code first} on.
+     */
+    private void unpackBits(byte[] raw, int p, int first, float[] dst, int o, int n) {
+        long bit = (long) p * 8 + (long) sample * bits + (long) first * spp * bits;
         long stride = (long) spp * bits;
         for (int i = 0; i < n; i++, bit += stride) {
             long v = 0;

@@ -50,6 +50,17 @@ class GeoTiffVariantsTest {
     private static float[] all(RasterSource s) throws GisException {
         float[] v = new float[s.grid().width() * s.grid().height()];
         s.readRows(0, s.grid().height(), v);
+        // a window inside (as the map reads close up): the same cells as the whole rows
+        int w = s.grid().width(), h = s.grid().height();
+        int r0 = h / 5, rows = Math.max(1, h / 2), c0 = w / 3, cols = Math.max(1, w / 2);
+        float[] part = new float[rows * cols];
+        s.readWindow(r0, rows, c0, cols, part);
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                org.junit.jupiter.api.Assertions.assertEquals(v[(r0 + r) * w + c0 + c], part[r * cols + c], 0f,
+                        s.file().getFileName() + " window cell " + r + "," + c);
+            }
+        }
         return v;
     }
 

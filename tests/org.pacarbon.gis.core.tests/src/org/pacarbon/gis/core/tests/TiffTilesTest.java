@@ -83,6 +83,20 @@ class TiffTilesTest {
                 float[] b = new float[(h - 17) * w];
                 t.readRows(17, h - 17, b);
                 System.arraycopy(b, 0, got, 17 * w, b.length);
+                // windows (the map's close-up reads): the same cells as the rows they cut
+                int[][] windows = {{5, 33, 13, 39}, {0, h, 0, 1}, {h - 1, 1, w - 1, 1}, {20, 7, 17, 20}, {0, h, 0, w}};
+                for (int[] win : windows) {
+                    float[] part = new float[win[1] * win[3]];
+                    t.readWindow(win[0], win[1], win[2], win[3], part);
+                    float[] rows = new float[win[1] * w];
+                    t.readRows(win[0], win[1], rows);
+                    for (int r = 0; r < win[1]; r++) {
+                        for (int c = 0; c < win[3]; c++) {
+                            assertEquals(rows[r * w + win[2] + c], part[r * win[3] + c], 0f,
+                                    l + " window " + java.util.Arrays.toString(win) + " cell " + r + "," + c);
+                        }
+                    }
+                }
             }
             for (int i = 0; i < w * h; i++) {
                 float want = values[i] == nodata ? Float.NaN : (float) values[i];
