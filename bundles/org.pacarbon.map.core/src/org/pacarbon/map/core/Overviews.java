@@ -242,20 +242,38 @@ public final class Overviews {
             int n = factors.size();
             List<Level> levels = new ArrayList<>();
             synchronized (this) {
-                for (int i = 1; i < n; i++) { // coarser levels from the finest one's sums and counts
+                // each coarser level from the sums and counts of the level before it (4 x 4 of its cells)
+                double[] prevSums = new double[w0 * h0];
+                int[] prevCounts = new int[w0 * h0];
+                for (int k = 0; k < prevSums.length; k++) {
+                    prevSums[k] = sum0[k];
+                    prevCounts[k] = count0[k];
+                }
+                int pw = w0, ph = h0;
+                for (int i = 1; i < n; i++) {
                     int f = factors.get(i);
-                    int q = f / f0;
+                    int q = f / factors.get(i - 1);
                     int ow = (width + f - 1) / f;
                     int oh = (grid.height() + f - 1) / f;
                     double[] sums = new double[ow * oh];
                     int[] counts = new int[ow * oh];
-                    for (int y = 0; y < h0; y++) {
-                        int row = y / q * ow;
-                        for (int x = 0; x < w0; x++) {
-                            sums[row + x / q] += sum0[y * w0 + x];
-                            counts[row + x / q] += count0[y * w0 + x];
+                    for (int y = 0; y < ph; y++) {
+                        int row = y / q * ow, in = y * pw;
+                        for (int x = 0, ox = row; x < pw; x += q, ox++) {
+                            double sum = 0;
+                            int count = 0;
+                            for (int e = Math.min(pw, x + q), xx = x; xx < e; xx++) {
+                                sum += prevSums[in + xx];
+                                count += prevCounts[in + xx];
+                            }
+                            sums[ox] += sum;
+                            counts[ox] += count;
                         }
                     }
+                    prevSums = sums;
+                    prevCounts = counts;
+                    pw = ow;
+                    ph = oh;
                     float[] out = new float[ow * oh];
                     for (int k = 0; k < out.length; k++) {
                         out[k] = counts[k] == 0 ? Float.NaN : (float) (sums[k] / counts[k]);
@@ -329,10 +347,8 @@ public final class Overviews {
                 for (Level l : o.levels) {
                     ByteBuffer lh = ByteBuffer.allocate(12 + l.values().length * 4).order(ByteOrder.LITTLE_ENDIAN);
                     lh.putInt(l.factor()).putInt(l.width()).putInt(l.height());
-                    for (float v : l.values()) {
-                        lh.putFloat(v);
-                    }
-                    lh.flip();
+                    lh.asFloatBuffer().put(l.values());
+                    lh.position(lh.position() + l.values().length * 4).flip();
                     while (lh.hasRemaining()) {
                         ch.write(lh);
                     }

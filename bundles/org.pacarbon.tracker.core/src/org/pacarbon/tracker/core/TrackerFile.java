@@ -53,6 +53,7 @@ final class TrackerFile {
             throw new TrackerException("cannot open tracker file " + f + ": " + e.getMessage(), e);
         }
         Connection c;
+        org.pacarbon.gis.core.io.SqliteNative.prepare();
         try {
             SQLiteConfig cfg = new SQLiteConfig();
             cfg.setBusyTimeout(15000);

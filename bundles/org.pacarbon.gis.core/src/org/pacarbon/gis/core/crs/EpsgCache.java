@@ -115,8 +115,6 @@ final class EpsgCache {
         if (p != null) {
             return p.isBlank() || p.equalsIgnoreCase("none") ? null : Path.of(p);
         }
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("pacarbon").resolve("epsg-wkt-sis" + Version.SIS);
+        return org.pacarbon.gis.core.io.UserCache.root().resolve("epsg-wkt-sis" + Version.SIS);
     }
 }

@@ -141,6 +141,7 @@ public final class GeoPackageIO {
         if (!Files.isRegularFile(file)) {
             throw new GisException(file, "the file does not exist", "a GeoPackage (.gpkg) file");
         }
+        org.pacarbon.gis.core.io.SqliteNative.prepare();
         try {
             return GeoPackageManager.open(file.toFile(), false);
         } catch (RuntimeException e) {
@@ -163,6 +164,7 @@ public final class GeoPackageIO {
         Path tmp = file.resolveSibling(file.getFileName() + ".part.gpkg");
         try {
             Files.deleteIfExists(tmp);
+            org.pacarbon.gis.core.io.SqliteNative.prepare();
             GeoPackageManager.create(tmp.toFile());
             GeoPackage gpkg = GeoPackageManager.open(tmp.toFile(), true);
             try {

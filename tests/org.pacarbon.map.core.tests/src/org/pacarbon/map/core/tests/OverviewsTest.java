@@ -87,6 +87,53 @@ class OverviewsTest {
         assertEquals(4f, l4.at(400, 250), 0f); // rows 1000..1003 (both), columns 1600..1603 -> 1600/400 = 4
     }
 
+    /**
+     * A raster wide enough for three levels (4, 16, 64): every cell of every level is the mean of the valid raster cells
+     * of its block, computed here straight from the cells; the copy read back from the disk cache is the same.
+     */
+    @Test
+    void everyLevelIsTheMeanOfItsBlockAndTheDiskCopyIsTheSame() throws Exception {
+        int w = 16400, h = 260;
+        float[] v = new float[w * h];
+        for (int r = 0; r < h; r++) {
+            for (int c = 0; c < w; c++) {
+                v[r * w + c] = (r + 3 * c) % 97 == 5 ? Float.NaN : ((r * 7 + c * 13) % 101) / 10f;
+            }
+        }
+        MemoryRaster raster = new MemoryRaster(Path.of("wide"), new GridSpec(w, h, 500000, 4010000, 1000, -1000),
+                CrsSupport.parse("EPSG:32650", null), v, "u");
+        Overviews o = Overviews.of(raster);
+        assertNotNull(o);
+        assertEquals(List.of(4, 16, 64), o.levels().stream().map(Overviews.Level::factor).toList());
+        for (Overviews.Level l : o.levels()) {
+            int f = l.factor();
+            assertEquals((w + f - 1) / f, l.width());
+            assertEquals((h + f - 1) / f, l.height());
+            for (int y = 0; y < l.height(); y++) {
+                for (int x = 0; x < l.width(); x++) {
+                    double sum = 0;
+                    int n = 0;
+                    for (int r = y * f; r < Math.min(h, (y + 1) * f); r++) {
+                        for (int c = x * f; c < Math.min(w, (x + 1) * f); c++) {
+                            float cell = v[r * w + c];
+                            if (!Float.isNaN(cell)) {
+                                sum += cell;
+                                n++;
+                            }
+                        }
+                    }
+                    assertEquals(sum / n, l.at(x, y), 1e-5 * Math.max(1, sum / n), "level " + f + " cell " + x + "," + y);
+                }
+            }
+        }
+        Overviews.forgetMemory();
+        Overviews again = Overviews.of(raster);
+        assertNotNull(again);
+        for (int i = 0; i < o.levels().size(); i++) {
+            assertTrue(java.util.Arrays.equals(o.levels().get(i).values(), again.levels().get(i).values()), "level " + i + " from the disk cache");
+        }
+    }
+
     @Test
     void levelsAverageTheirCellsIgnoringNodata() throws Exception {
         Overviews o = Overviews.of(big("a"));
