@@ -47,6 +47,7 @@ public final class RenderBench {
             out.println("|---|---:|---:|---:|");
             Path cache = java.nio.file.Files.createTempDirectory("pacarbon-bench-cache");
             System.setProperty("pacarbon.cache", cache.toString());
+            time(out, "first picture, full extent, no overviews yet: the coarse preview the Map view shows first", r, v, full, width, height, true);
             time(out, "first draw, full extent, no overviews yet (computes and caches them)", r, v, full, width, height);
             org.pacarbon.map.core.Overviews.forgetMemory();
             time(out, "first draw in a new session (overviews from the disk cache)", r, v, full, width, height);
@@ -65,11 +66,20 @@ public final class RenderBench {
 
     private static void time(PrintStream out, String what, MapLayer r, MapLayer v, Envelope e, int w, int h)
             throws GisException {
+        time(out, what, r, v, e, w, h, false);
+    }
+
+    private static void time(PrintStream out, String what, MapLayer r, MapLayer v, Envelope e, int w, int h, boolean preview)
+            throws GisException {
         long t0 = System.nanoTime();
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = img.createGraphics();
         MapRenderer.View view = new MapRenderer.View(e, w, h);
-        r.paint(g, view);
+        if (preview) {
+            r.paintPreview(g, view);
+        } else {
+            r.paint(g, view);
+        }
         long t1 = System.nanoTime();
         v.paint(g, view);
         g.dispose();

@@ -366,6 +366,32 @@ public final class MapLayer {
         return new Color(c.getRed(), c.getGreen(), c.getBlue(), Math.round(c.getAlpha() * opacity));
     }
 
+    /**
+     * Whether drawing this layer for the view would first compute a big raster's overviews (seen for the first time at a
+     * small scale): the map then draws {@link #paintPreview} first.
+     */
+    public boolean previewFirst(MapRenderer.View view) {
+        RasterSource raster = this.raster;
+        return visible && opacity > 0f && raster != null && style != null && mapToRaster == null && MapRenderer.needsOverviews(raster, view);
+    }
+
+    /** As {@link #paint}, but a raster whose overviews are not made yet is drawn as a quick coarse preview. */
+    public void paintPreview(java.awt.Graphics2D g, MapRenderer.View view) throws org.pacarbon.gis.core.GisException {
+        RasterSource raster = this.raster;
+        RasterStyle style = this.style;
+        if (!previewFirst(view) || raster == null || style == null) {
+            paint(g, view);
+            return;
+        }
+        java.awt.Composite before = g.getComposite();
+        g.setComposite(java.awt.AlphaComposite.getInstance(java.awt.AlphaComposite.SRC_OVER, opacity));
+        try {
+            g.drawImage(MapRenderer.rasterPreview(raster, style, view), 0, 0, null);
+        } finally {
+            g.setComposite(before);
+        }
+    }
+
     /** Draws the layer onto a map image of the view's size. */
     public void paint(java.awt.Graphics2D g, MapRenderer.View view) throws org.pacarbon.gis.core.GisException {
         if (!visible || opacity == 0f) {

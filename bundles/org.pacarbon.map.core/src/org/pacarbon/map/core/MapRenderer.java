@@ -61,30 +61,52 @@ public final class MapRenderer {
         }
     }
 
+    private static BufferedImage fromLevel(BufferedImage img, GridSpec g, Overviews.Level level, RasterStyle style, int @Nullable [] lut, View view) {
+        int[] line = new int[view.width()];
+        int[] col = new int[view.width()];
+        for (int x = 0; x < view.width(); x++) {
+            col[x] = (int) Math.floor(g.u(view.mapX(x)) / level.factor());
+        }
+        for (int y = 0; y < view.height(); y++) {
+            int r = (int) Math.floor(g.v(view.mapY(y)) / level.factor());
+            for (int x = 0; x < view.width(); x++) {
+                line[x] = r < 0 || r >= level.height() || col[x] < 0 || col[x] >= level.width() ? 0
+                        : style.argb(level.at(col[x], r), lut);
+            }
+            img.setRGB(0, y, view.width(), 1, line, 0, view.width());
+        }
+        return img;
+    }
+
+    private static double cellsPerPixel(GridSpec g, View view) {
+        return view.width() > 1 ? Math.abs(g.u(view.mapX(1)) - g.u(view.mapX(0))) : 1;
+    }
+
+    /**
+     * Whether {@link #raster} would first compute the raster's overviews for this view (a big raster at a small scale,
+     * seen for the first time): the map shows {@link #rasterPreview} meanwhile.
+     */
+    public static boolean needsOverviews(RasterSource src, View view) {
+        return cellsPerPixel(src.grid(), view) >= 2.5 && Overviews.pending(src);
+    }
+
+    /** A coarse picture of the raster from {@link Overviews#preview} (about an eighth of the file decoded). */
+    public static BufferedImage rasterPreview(RasterSource src, RasterStyle style, View view) throws GisException {
+        BufferedImage img = new BufferedImage(view.width(), view.height(), BufferedImage.TYPE_INT_ARGB);
+        return fromLevel(img, src.grid(), Overviews.preview(src).levels().get(0), style, style.lookupTable(), view);
+    }
+
     /** Draws the raster (same CRS as the view) into a transparent ARGB image of the view's size. */
     public static BufferedImage raster(RasterSource src, RasterStyle style, View view) throws GisException {
         BufferedImage img = new BufferedImage(view.width(), view.height(), BufferedImage.TYPE_INT_ARGB);
         GridSpec g = src.grid();
         int[] lut = style.lookupTable();
-        double cellsPerPixel = view.width() > 1 ? Math.abs(g.u(view.mapX(1)) - g.u(view.mapX(0))) : 1;
+        double cellsPerPixel = cellsPerPixel(g, view);
         Overviews overviews = cellsPerPixel >= 2.5 ? Overviews.of(src) : null;
         // a level whose cells are at most 1.6 pixels: sharp enough, and far fewer cells than the file
         Overviews.Level level = overviews == null ? null : overviews.forScale(cellsPerPixel * 1.6);
         if (level != null) { // a small scale: draw from the reduced copy
-            int[] line = new int[view.width()];
-            int[] col = new int[view.width()];
-            for (int x = 0; x < view.width(); x++) {
-                col[x] = (int) Math.floor(g.u(view.mapX(x)) / level.factor());
-            }
-            for (int y = 0; y < view.height(); y++) {
-                int r = (int) Math.floor(g.v(view.mapY(y)) / level.factor());
-                for (int x = 0; x < view.width(); x++) {
-                    line[x] = r < 0 || r >= level.height() || col[x] < 0 || col[x] >= level.width() ? 0
-                            : style.argb(level.at(col[x], r), lut);
-                }
-                img.setRGB(0, y, view.width(), 1, line, 0, view.width());
-            }
-            return img;
+            return fromLevel(img, g, level, style, lut, view);
         }
         int[] line = new int[view.width()];
         int[] col = new int[view.width()];

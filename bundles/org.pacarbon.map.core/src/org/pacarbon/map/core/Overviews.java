@@ -79,6 +79,87 @@ public final class Overviews {
         }
     }
 
+    /**
+     * Whether drawing the raster at a small scale would first have to compute its overviews (a big raster seen for
+     * the first time: neither in memory nor in the disk cache). The map then shows a {@link #preview} first.
+     */
+    public static boolean pending(RasterSource src) {
+        GridSpec g = src.grid();
+        if ((long) g.width() * g.height() < MIN_CELLS) {
+            return false;
+        }
+        String key = key(src);
+        synchronized (MEMORY) {
+            if (MEMORY.containsKey(key)) {
+                return false;
+            }
+        }
+        return !Files.isRegularFile(cacheFile(key));
+    }
+
+    /** Of every this many blocks of rows, the preview decodes one. */
+    static final int PREVIEW_STRIDE = 8;
+
+    /**
+     * A coarse stand-in for the overviews, for the first picture while they are computed: one level (the coarsest) made
+     * from one block of rows in {@link #PREVIEW_STRIDE} (the file's tile or strip rows, so about an eighth of the
+     * decoding); each of its cells is the mean of the valid cells of the sampled rows in its block, and rows of cells
+     * with no sampled row take the nearest sampled one's values. Neither kept nor cached: only for the preview.
+     */
+    public static Overviews preview(RasterSource src) throws GisException {
+        GridSpec g = src.grid();
+        List<Integer> factors = factors(g);
+        int f = factors.get(factors.size() - 1);
+        int width = g.width(), height = g.height();
+        int ow = (width + f - 1) / f, oh = (height + f - 1) / f;
+        int block = Math.max(src.blockRows(), 1);
+        double[] sums = new double[ow * oh];
+        int[] counts = new int[ow * oh];
+        boolean[] sampled = new boolean[oh];
+        float[] buf = new float[block * width];
+        for (int b = 0, r0 = 0; r0 < height; b++, r0 += block) {
+            // the block in the middle of each run of PREVIEW_STRIDE blocks (also the only one of a short raster)
+            if (b % PREVIEW_STRIDE != PREVIEW_STRIDE / 2 && !(height <= block * PREVIEW_STRIDE / 2 && b == 0)) {
+                continue;
+            }
+            int rows = Math.min(block, height - r0);
+            src.readRows(r0, rows, buf);
+            for (int r = 0; r < rows; r++) {
+                int oy = (r0 + r) / f;
+                sampled[oy] = true;
+                int base = oy * ow, in = r * width;
+                for (int x = 0; x < width; x++) {
+                    float v = buf[in + x];
+                    if (v == v) {
+                        sums[base + x / f] += v;
+                        counts[base + x / f]++;
+                    }
+                }
+            }
+        }
+        float[] out = new float[ow * oh];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = counts[k] == 0 ? Float.NaN : (float) (sums[k] / counts[k]);
+        }
+        for (int y = 0; y < oh; y++) { // rows of cells no sampled row falls in: the nearest sampled row of cells
+            if (sampled[y]) {
+                continue;
+            }
+            int near = -1;
+            for (int d = 1; d < oh && near < 0; d++) {
+                if (y - d >= 0 && sampled[y - d]) {
+                    near = y - d;
+                } else if (y + d < oh && sampled[y + d]) {
+                    near = y + d;
+                }
+            }
+            if (near >= 0) {
+                System.arraycopy(out, near * ow, out, y * ow, ow);
+            }
+        }
+        return new Overviews(List.of(new Level(f, ow, oh, out)), width, height);
+    }
+
     /** The overviews of a raster, or null when it is small enough to draw directly. Computes them on first use. */
     public static @Nullable Overviews of(RasterSource src) throws GisException {
         GridSpec g = src.grid();

@@ -29,6 +29,12 @@ final class MapPainter {
 
     private Job job;
     private volatile long generation;
+    private volatile int previews;
+
+    /** @return how many coarse previews were shown (big rasters drawn before their overviews were made) */
+    int previews() {
+        return previews;
+    }
 
     /**
      * Draws {@code layers} (bottom first) and {@code highlight} (or null) for the view; hands the image and its SWT
@@ -39,6 +45,35 @@ final class MapPainter {
         cancel();
         long gen = ++generation;
         job = Job.create("Drawing the map", (IProgressMonitor monitor) -> { //$NON-NLS-1$
+            // a big raster seen for the first time at a small scale: a coarse preview (an eighth of the file decoded)
+            // is shown while its overviews are computed, then the exact picture replaces it
+            try {
+                if (layers.stream().anyMatch(l -> l.previewFirst(v))) {
+                    BufferedImage pre = new BufferedImage(v.width(), v.height(), BufferedImage.TYPE_INT_RGB);
+                    Graphics2D g = pre.createGraphics();
+                    try {
+                        g.setColor(BACKGROUND);
+                        g.fillRect(0, 0, v.width(), v.height());
+                        for (MapLayer l : layers) {
+                            l.paintPreview(g, v);
+                        }
+                    } finally {
+                        g.dispose();
+                    }
+                    if (monitor.isCanceled() || gen != generation) {
+                        return Status.CANCEL_STATUS;
+                    }
+                    ImageData data = org.pacarbon.ui.common.SwtImages.toImageData(pre);
+                    display.asyncExec(() -> {
+                        if (!gone.getAsBoolean() && gen == generation) {
+                            previews++;
+                            done.accept(pre, data);
+                        }
+                    });
+                }
+            } catch (GisException e) {
+                // no preview: the exact drawing below reports what is wrong
+            }
             BufferedImage img = new BufferedImage(v.width(), v.height(), BufferedImage.TYPE_INT_RGB);
             Graphics2D g = img.createGraphics();
             g.setColor(BACKGROUND);

@@ -214,6 +214,11 @@ public final class MapView extends ViewPart implements org.eclipse.ui.ISaveableP
         return lastRendered;
     }
 
+    /** @return how many coarse previews this view showed while a big raster's overviews were computed */
+    public int previewsShown() {
+        return painter.previews();
+    }
+
     /** The map CRS (its first layer's), or null with no layers. */
     public @Nullable CoordinateReferenceSystem crs() {
         return model.crs();

@@ -102,6 +102,35 @@ public final class MapViewTest {
         assertEquals("test raster", table.getItem(0).getText());
     }
 
+    /**
+     * A big raster (4.8 million cells, several per pixel) seen for the first time at full extent: the view shows a coarse preview while its
+     * overviews are computed, then the exact picture (left half value 0, right half 10).
+     */
+    @Test
+    public void aBigRasterShowsAPreviewThenTheExactPicture() throws Exception {
+        Robot robot = new Robot().withTimeout(java.time.Duration.ofSeconds(60));
+        MapView map = MapScenes.emptyMap(robot);
+        System.setProperty("pacarbon.cache", dir.resolve("cache").toString()); // no overviews cached from another run
+        try {
+            Path tif = dir.resolve("big.tif");
+            int w = 6000, h = 800; // several cells per pixel at full extent: drawn from overviews
+            org.pacarbon.gis.core.io.GeoTiffWriter.of(w, h).crs(32650, false).upperLeft(500000, 4010000).cellSize(100, 100)
+                    .write(tif, (r, row) -> {
+                        for (int c = 0; c < w; c++) {
+                            row[c] = c < w / 2 ? 0 : 10;
+                        }
+                    });
+            int before = map.previewsShown();
+            map.addRaster(tif, "big raster", "carbon", 0, 10, "kgC/m2");
+            map.zoomToFullExtent();
+            robot.waitUntil(() -> map.lastRendered() != null && pixel(map.lastRendered(), 7, 8) == 0x004529
+                    && pixel(map.lastRendered(), 1, 8) == 0xffffe5, "the big raster to be drawn");
+            assertTrue(map.previewsShown() > before, "no preview was shown before the overviews were made");
+        } finally {
+            System.clearProperty("pacarbon.cache");
+        }
+    }
+
     @Test
     public void aSavedMapOpensAsItWasDrawnAndItsFigureFollowsTheLayerList() throws Exception {
         Robot robot = new Robot().withTimeout(java.time.Duration.ofSeconds(30));

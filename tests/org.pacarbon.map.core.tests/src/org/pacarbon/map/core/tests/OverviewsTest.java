@@ -134,6 +134,47 @@ class OverviewsTest {
         }
     }
 
+    /**
+     * The map's first picture of a big raster: a preview from one block of rows in eight. Its sampled rows of cells are
+     * the exact overview's, the others repeat the nearest sampled row; it reads a small part of the file and leaves the
+     * overviews to be made (still pending until {@link Overviews#of}).
+     */
+    @Test
+    void aPreviewReadsAnEighthAndAgreesWithTheOverviewsWhereItSampled() throws Exception {
+        int w = 16400, h = 1100;
+        float[] v = new float[w * h];
+        for (int r = 0; r < h; r++) {
+            for (int c = 0; c < w; c++) {
+                v[r * w + c] = (r + 3 * c) % 89 == 5 ? Float.NaN : ((r * 7 + c * 13) % 101) / 10f;
+            }
+        }
+        MemoryRaster raster = new MemoryRaster(Path.of("preview"), new GridSpec(w, h, 500000, 4010000, 1000, -1000),
+                CrsSupport.parse("EPSG:32650", null), v, "u");
+        int[] read = {0};
+        RasterSource counted = new RowTap(raster, (row0, rows, data) -> read[0] += rows);
+        assertTrue(Overviews.pending(counted));
+        Overviews.Level p = Overviews.preview(counted).levels().get(0);
+        assertTrue(read[0] <= h / 4, read[0] + " rows read for the preview");
+        assertTrue(Overviews.pending(counted), "a preview is not the overviews");
+        Overviews exact = Overviews.of(raster);
+        assertNotNull(exact);
+        assertTrue(!Overviews.pending(counted));
+        Overviews.Level e = exact.levels().get(exact.levels().size() - 1);
+        assertEquals(64, p.factor());
+        assertEquals(e.width(), p.width());
+        assertEquals(e.height(), p.height());
+        // 64-row blocks (MemoryRaster's): blocks 4 and 12 are sampled, i.e. rows of cells 4 and 12 at factor 64
+        int[] nearest = new int[p.height()];
+        for (int y = 0; y < p.height(); y++) {
+            nearest[y] = y <= 8 ? 4 : 12;
+        }
+        for (int y = 0; y < p.height(); y++) {
+            for (int x = 0; x < p.width(); x++) {
+                assertEquals(e.at(x, nearest[y]), p.at(x, y), 1e-5f * Math.max(1, Math.abs(e.at(x, nearest[y]))), "preview cell " + x + "," + y);
+            }
+        }
+    }
+
     @Test
     void levelsAverageTheirCellsIgnoringNodata() throws Exception {
         Overviews o = Overviews.of(big("a"));
