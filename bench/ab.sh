@@ -19,7 +19,7 @@ if [ ! -d "$wt" ]; then
   git -C "$here" worktree add -f "$wt" "$ref" >/dev/null
   (cd "$wt" && ./pacarbon build >/dev/null)
 fi
-"$here/pacarbon" build >/dev/null
+"$here/pacarbon" help >/dev/null   # builds the working tree only when it changed
 out="$(mktemp -d)"
 for i in $(seq 1 "$rounds"); do
   for v in "$ref" working; do

@@ -63,13 +63,7 @@ final class MapPainter {
                     if (monitor.isCanceled() || gen != generation) {
                         return Status.CANCEL_STATUS;
                     }
-                    ImageData data = org.pacarbon.ui.common.SwtImages.toImageData(pre);
-                    display.asyncExec(() -> {
-                        if (!gone.getAsBoolean() && gen == generation) {
-                            previews++;
-                            done.accept(pre, data);
-                        }
-                    });
+                    deliver(pre, gen, true, display, gone, done);
                 }
             } catch (GisException e) {
                 // no preview: the exact drawing below reports what is wrong
@@ -100,16 +94,25 @@ final class MapPainter {
             if (monitor.isCanceled() || gen != generation) {
                 return Status.CANCEL_STATUS;
             }
-            ImageData data = org.pacarbon.ui.common.SwtImages.toImageData(img);
-            display.asyncExec(() -> {
-                if (!gone.getAsBoolean() && gen == generation) {
-                    done.accept(img, data);
-                }
-            });
+            deliver(img, gen, false, display, gone, done);
             return Status.OK_STATUS;
         });
         job.setSystem(true);
         job.schedule(30);
+    }
+
+    /** Hands a drawn picture to {@code done} on the UI thread, unless a newer drawing started or the canvas went away. */
+    private void deliver(BufferedImage img, long gen, boolean preview, Display display, BooleanSupplier gone,
+            BiConsumer<BufferedImage, ImageData> done) {
+        ImageData data = org.pacarbon.ui.common.SwtImages.toImageData(img);
+        display.asyncExec(() -> {
+            if (!gone.getAsBoolean() && gen == generation) {
+                if (preview) {
+                    previews++;
+                }
+                done.accept(img, data);
+            }
+        });
     }
 
     void cancel() {

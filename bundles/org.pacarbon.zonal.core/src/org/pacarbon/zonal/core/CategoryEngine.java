@@ -350,11 +350,7 @@ public final class CategoryEngine {
                     int wa = q < s.windows ? Math.max(x, Math.min(rc1, s.winStart[q])) : rc1;
                     int wb = q < s.windows ? Math.max(wa, Math.min(rc1, s.winEnd[q])) : rc1;
                     if (wa > x) {
-                        if (reg != null) {
-                            outsideRegion(s, reg, ri, data, di, ar, rc0, x, wa);
-                        } else if (maskRows != null) {
-                            outsideMask(s, maskRows, data, di, ar, rc0, x, wa);
-                        }
+                        outsideClasses(s, reg, ri, maskRows, data, di, ar, rc0, x, wa);
                     }
                     if (wb > wa) {
                         xi = inWindow(s, a, b, r, wa, wb, reg, ri, maskRows, data, di, ar, rc0, xi);
@@ -366,14 +362,23 @@ public final class CategoryEngine {
         }
 
         /**
-         * Cells {@code x0 .. x1-1} of a row where no zone of a class lies, with a polygonal region ({@code reg}, the
-         * region's coverage, indexed {@code ri + col}): all go outside the classes, weighted by the region's coverage.
+         * Cells {@code x0 .. x1-1} of a row where no zone of a class lies: all go outside the classes, weighted by the
+         * region's coverage ({@code reg}, indexed {@code ri + col}) or, with a mask region, 1 on valid non-zero mask cells.
          */
-        private void outsideRegion(Scratch s, double[] reg, int ri, float[] data, int di, double[] ar, int arCol0, int x0, int x1) {
+        private void outsideClasses(Scratch s, double @Nullable [] reg, int ri, float @Nullable [] mask, float[] data, int di,
+                double[] ar, int arCol0, int x0, int x1) {
             double runArea = 0, runValid = 0, runSumA = 0, runSumV = 0, runMin = Double.POSITIVE_INFINITY, runMax = Double.NEGATIVE_INFINITY;
             long runCells = 0;
             for (int col = x0; col < x1; col++) {
-                double rf = reg[ri + col];
+                double rf;
+                if (reg != null) {
+                    rf = reg[ri + col];
+                } else if (mask != null) {
+                    float mv = mask[di + col];
+                    rf = mv == mv && mv != 0 ? 1 : 0;
+                } else {
+                    rf = 0;
+                }
                 if (rf == 1) {
                     float v = data[di + col];
                     double area = ar[col - arCol0];
@@ -392,33 +397,6 @@ public final class CategoryEngine {
                     }
                 } else if (rf != 0) {
                     s.add(k, rf, data[di + col], ar[col - arCol0]);
-                }
-            }
-            s.addRun(k, runArea, runValid, runSumA, runSumV, runCells, runMin, runMax);
-        }
-
-        /** As {@link #outsideRegion} with a mask region: valid, non-zero mask cells are in it. */
-        private void outsideMask(Scratch s, float[] mask, float[] data, int di, double[] ar, int arCol0, int x0, int x1) {
-            double runArea = 0, runValid = 0, runSumA = 0, runSumV = 0, runMin = Double.POSITIVE_INFINITY, runMax = Double.NEGATIVE_INFINITY;
-            long runCells = 0;
-            for (int col = x0; col < x1; col++) {
-                float mv = mask[di + col];
-                if (mv == mv && mv != 0) {
-                    float v = data[di + col];
-                    double area = ar[col - arCol0];
-                    runArea += area;
-                    if (Math.abs(v) <= Float.MAX_VALUE) {
-                        runValid += area;
-                        runSumA += area * v;
-                        runSumV += v;
-                        runCells++;
-                        if (v < runMin) {
-                            runMin = v;
-                        }
-                        if (v > runMax) {
-                            runMax = v;
-                        }
-                    }
                 }
             }
             s.addRun(k, runArea, runValid, runSumA, runSumV, runCells, runMin, runMax);
