@@ -128,7 +128,8 @@ class CrashTest {
         List<String> cp = new ArrayList<>();
         cp.add(location(host, TrackerStore.class));
         cp.add(location(fragment, Writer.class));
-        for (Class<?> c : new Class<?>[] {org.sqlite.JDBC.class, com.fasterxml.jackson.databind.ObjectMapper.class,
+        for (Class<?> c : new Class<?>[] {org.sqlite.JDBC.class, org.pacarbon.gis.core.io.SqliteNative.class,
+                com.fasterxml.jackson.databind.ObjectMapper.class,
                 com.fasterxml.jackson.core.JsonParser.class, com.fasterxml.jackson.annotation.JsonAutoDetect.class}) {
             cp.add(location(FrameworkUtil.getBundle(c), c));
         }
