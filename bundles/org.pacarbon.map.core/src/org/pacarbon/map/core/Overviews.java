@@ -127,13 +127,19 @@ public final class Overviews {
             for (int r = 0; r < rows; r++) {
                 int oy = (r0 + r) / f;
                 sampled[oy] = true;
-                int base = oy * ow, in = r * width;
-                for (int x = 0; x < width; x++) {
-                    float v = buf[in + x];
-                    if (v == v) {
-                        sums[base + x / f] += v;
-                        counts[base + x / f]++;
+                int in = r * width;
+                for (int x0 = 0, ox = oy * ow; x0 < width; x0 += f, ox++) { // f cells of the row per preview cell
+                    double sum = 0;
+                    int count = 0;
+                    for (int x = in + x0, e = in + Math.min(width, x0 + f); x < e; x++) {
+                        float v = buf[x];
+                        if (v == v) {
+                            sum += v;
+                            count++;
+                        }
                     }
+                    sums[ox] += sum;
+                    counts[ox] += count;
                 }
             }
         }

@@ -460,10 +460,12 @@ public final class CategoryEngine {
                     }
                     continue;
                 }
-                cell(s, a, b, r, col, cell, rf, pc, v, area, xi);
-                if (pc > 1) {
-                    xi = s.cursor;
+                if (pc > 1) { // the cell's partial zones are the extras from the first one of this cell on
+                    while (xi < s.extras && s.extraCell(xi) < cell) {
+                        xi++;
+                    }
                 }
+                cell(s, a, b, r, col, cell, rf, pc, v, area, xi);
             }
             if (run >= 0) {
                 s.addRun(run, runArea, runValid, runSumA, runSumV, runCells, runMin, runMax);
@@ -472,8 +474,8 @@ public final class CategoryEngine {
         }
 
         /**
-         * A cell partly in the region or crossed by a zone's boundary: its categories' shares. {@code xi} is where to start
-         * looking for the cell's partial zones among the sorted extras (left in {@code s.cursor} for the next cell).
+         * A cell partly in the region or crossed by a zone's boundary: its categories' shares. With two or more partial
+         * zones ({@code pc > 1}) they are the sorted extras from {@code xi} on.
          */
         private void cell(Scratch s, int a, int b, int r, int col, int cell, double rf, int pc, float v, double area, int xi) {
             int fc = s.full[cell];
@@ -493,10 +495,6 @@ public final class CategoryEngine {
             if (pc == 1) {
                 s.addRelevant(s.pfirst[cell], s.pfrac[cell]);
             } else {
-                while (xi < s.extras && s.extraCell(xi) < cell) {
-                    xi++;
-                }
-                s.cursor = xi;
                 for (int q = xi; q < s.extras && s.extraCell(q) == cell; q++) {
                     int zi = s.extraZone(q);
                     if (classOf[zi] < fc) {
@@ -584,7 +582,6 @@ public final class CategoryEngine {
         int[] relClass = new int[8];
         double[] relFrac = new double[8];
         int relevant;
-        int cursor; // the first extra of the last cell with two or more partial zones
         int[] winStart = new int[16], winEnd = new int[16]; // the zones' column windows in a band, merged
         int windows;
         double[] buf = new double[0];

@@ -295,14 +295,14 @@ public final class TiffTiles implements Closeable {
                         cache = c;
                     }
                     cachedChunkRow = -1;
-                    decodeRows(y0, n, c, cr0, cr0);
+                    decodeWindow(y0, n, 0, width, c);
                     cachedChunkRow = cr0;
                 }
                 System.arraycopy(c, (row0 - cr0 * chunkH) * width, dst, 0, rows * width);
             }
             return;
         }
-        decodeRows(row0, rows, dst, cr0, cr1);
+        decodeWindow(row0, rows, 0, width, dst);
     }
 
     /**
@@ -311,33 +311,23 @@ public final class TiffTiles implements Closeable {
      */
     public void readWindow(int row0, int rows, int col0, int cols, float[] dst) throws IOException {
         if (col0 == 0 && cols == width) {
-            readRows(row0, rows, dst);
+            readRows(row0, rows, dst); // whole rows: with the cache of one row of chunks for row-by-row callers
             return;
         }
+        decodeWindow(row0, rows, col0, cols, dst);
+    }
+
+    private float @Nullable [] cache;
+    private int cachedChunkRow = -1;
+
+    /** Decodes every chunk the window meets (each once, in parallel) into dst (rows of {@code cols} cells). */
+    private void decodeWindow(int row0, int rows, int col0, int cols, float[] dst) throws IOException {
         int cr0 = row0 / chunkH, cr1 = (row0 + rows - 1) / chunkH;
         int cc0 = col0 / chunkW, cc1 = (col0 + cols - 1) / chunkW, n = cc1 - cc0 + 1;
         try {
             IntStream.range(0, (cr1 - cr0 + 1) * n).parallel().forEach(k -> {
                 try {
                     decode((cr0 + k / n) * across + cc0 + k % n, row0, rows, col0, cols, dst);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-    }
-
-    private float @Nullable [] cache;
-    private int cachedChunkRow = -1;
-
-    private void decodeRows(int row0, int rows, float[] dst, int cr0, int cr1) throws IOException {
-        int chunks = (cr1 - cr0 + 1) * across;
-        try {
-            IntStream.range(0, chunks).parallel().forEach(k -> {
-                try {
-                    decode((cr0 + k / across) * across + k % across, row0, rows, dst);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -355,10 +345,6 @@ public final class TiffTiles implements Closeable {
         Scratch(int rawSize) {
             raw = new byte[rawSize];
         }
-    }
-
-    private void decode(int chunk, int row0, int rows, float[] dst) throws IOException {
-        decode(chunk, row0, rows, 0, width, dst);
     }
 
     /** Decodes one chunk's part of the window (rows row0.., columns col0 .. col0+cols-1) into dst (rows of cols). */
