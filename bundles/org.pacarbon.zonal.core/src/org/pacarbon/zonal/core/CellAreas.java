@@ -77,7 +77,6 @@ public final class CellAreas {
         // found once so that a cell's area is four look-ups and the interpolation (same arithmetic as per cell)
         private final int @Nullable [] colLo, colHi, rowLo, rowHi;
         private final double @Nullable [] colT, rowT;
-        private final int lw; // lattice points per row
 
         private Model(double[] rows, double @Nullable [] lattice, int step, int lw, int lh, String method) {
             this(rows, lattice, step, lw, lh, method, 0);
@@ -87,7 +86,6 @@ public final class CellAreas {
             this.rows = rows;
             this.lattice = lattice;
             this.method = method;
-            this.lw = lw;
             if (lattice == null) {
                 colLo = colHi = rowLo = rowHi = null;
                 colT = rowT = null;
@@ -142,26 +140,67 @@ public final class CellAreas {
 
         /**
          * Areas (m2) of the cells {@code c0 .. c1-1} of a row into {@code out[0 .. c1-c0-1]}: the same numbers as
-         * {@link #area(int, int)}, a row at a time (the lattice interpolated to the row once, then along it).
+         * {@link #area(int, int)}, a row at a time. The two lattice rows around the row are interpolated to every column
+         * once per thread and kept ({@link Pair}): the rows between them (up to a lattice step, ~75 at 300 m) then cost one
+         * weighted sum of two numbers per cell.
          */
         public void row(int row, int c0, int c1, double[] out) {
-            double[] lattice = this.lattice, colT = this.colT, rowT = this.rowT;
-            int[] colLo = this.colLo, colHi = this.colHi, rowLo = this.rowLo, rowHi = this.rowHi;
+            double[] rowT = this.rowT;
+            int[] rowLo = this.rowLo, rowHi = this.rowHi;
             double ra = rows[row];
-            if (lattice == null || colT == null || rowT == null || colLo == null || colHi == null || rowLo == null || rowHi == null) {
+            if (lattice == null || rowT == null || rowLo == null || rowHi == null) {
                 Arrays.fill(out, 0, c1 - c0, ra);
                 return;
             }
-            double ty = rowT[row];
-            int r0 = rowLo[row], r1 = rowHi[row];
-            double[] at = new double[lw];
-            for (int x = 0; x < lw; x++) {
-                at[x] = lattice[r0 + x] * (1 - ty) + lattice[r1 + x] * ty;
-            }
+            Pair p = pair(rowLo[row], rowHi[row]);
+            double ty = rowT[row], uy = 1 - ty;
+            double[] lo = p.lo, hi = p.hi;
             for (int col = c0; col < c1; col++) {
-                double tx = colT[col];
-                out[col - c0] = ra * (at[colLo[col]] * (1 - tx) + at[colHi[col]] * tx);
+                out[col - c0] = ra * (lo[col] * uy + hi[col] * ty);
             }
+        }
+
+        /**
+         * The lattice's rows around some grid rows (offsets {@code r0} and {@code r1} into the lattice, as in
+         * {@code rowLo} and {@code rowHi}), interpolated to every column: {@code lo[col]} and {@code hi[col]} with the arithmetic of {@link #factor}.
+         */
+        private static final class Pair {
+            int r0 = -1;
+            final double[] lo, hi;
+
+            Pair(int width) {
+                lo = new double[width];
+                hi = new double[width];
+            }
+        }
+
+        /** Each thread's last {@link Pair} (not serialized: made again where the model is used). */
+        private transient volatile @Nullable ThreadLocal<Pair> pairs;
+
+        private Pair pair(int r0, int r1) {
+            ThreadLocal<Pair> t = pairs;
+            if (t == null) {
+                synchronized (this) {
+                    t = pairs;
+                    if (t == null) {
+                        int width = colT == null ? 0 : colT.length;
+                        t = ThreadLocal.withInitial(() -> new Pair(width));
+                        pairs = t;
+                    }
+                }
+            }
+            Pair p = t.get();
+            double[] lattice = this.lattice, colT = this.colT;
+            int[] colLo = this.colLo, colHi = this.colHi;
+            if (p.r0 != r0 && lattice != null && colT != null && colLo != null && colHi != null) {
+                for (int col = 0; col < colT.length; col++) {
+                    double tx = colT[col], ux = 1 - tx;
+                    p.lo[col] = lattice[r0 + colLo[col]] * ux + lattice[r0 + colHi[col]] * tx;
+                    p.hi[col] = lattice[r1 + colLo[col]] * ux + lattice[r1 + colHi[col]] * tx;
+                }
+                p.r0 = r0;
+            }
+            return p;
         }
 
         private double factor(int row, int col) {
@@ -170,11 +209,11 @@ public final class CellAreas {
             if (lattice == null || colT == null || rowT == null || colLo == null || colHi == null || rowLo == null || rowHi == null) {
                 return 1;
             }
-            double tx = colT[col], ty = rowT[row];
+            double tx = colT[col], ux = 1 - tx, ty = rowT[row];
             int x0 = colLo[col], x1 = colHi[col], r0 = rowLo[row], r1 = rowHi[row];
-            // between the lattice's rows first, then along the row: the arithmetic of row(..)
-            double lo = lattice[r0 + x0] * (1 - ty) + lattice[r1 + x0] * ty, hi = lattice[r0 + x1] * (1 - ty) + lattice[r1 + x1] * ty;
-            return lo * (1 - tx) + hi * tx;
+            // along the lattice's two rows first, then between them: the arithmetic of row(..)
+            double lo = lattice[r0 + x0] * ux + lattice[r0 + x1] * tx, hi = lattice[r1 + x0] * ux + lattice[r1 + x1] * tx;
+            return lo * (1 - ty) + hi * ty;
         }
     }
 

@@ -109,15 +109,17 @@ public final class ZonalEngine {
         double covered = 0, valid = 0, sumA = 0, sumC = 0, weight = 0;
         double min = s.min, max = s.max;
         long cells = 0;
+        double[] ar = new double[w];
         for (int r = ra; r < rb; r++) {
             int ci = (r - ra) * w;
             int di = (r - dataRow0) * width + c0;
+            areas.row(r, c0, c0 + w, ar);
             for (int j = 0; j < w; j++) {
                 double f = cov[ci + j];
                 if (f == 0) {
                     continue;
                 }
-                double area = areas.area(r, c0 + j);
+                double area = ar[j];
                 covered += f * area;
                 float v = data[di + j];
                 if (!(Math.abs(v) <= Float.MAX_VALUE)) {

@@ -55,6 +55,51 @@ class CellAreasTest {
         assertTrue(g.width() * g.height() * d * d > expected * 1.2);
     }
 
+    /**
+     * Grids big enough to be interpolated between lattice points (step 3): whole rows ({@link CellAreas.Model#row},
+     * which keeps the lattice rows around the last row per thread) against the closed form on Web Mercator, and on UTM
+     * every cell of rows asked in a scrambled order from several threads the same number as {@link CellAreas.Model#area}.
+     */
+    @Test
+    void rowsOfAnInterpolatedGridMatchTheClosedFormAndTheCells() throws Exception {
+        CoordinateReferenceSystem crs = CrsSupport.parse("EPSG:3857", null);
+        double x0 = Math.toRadians(100) * A, y0 = 2_273_030.9, d = 5_000;
+        GridSpec g = new GridSpec(700, 500, x0, y0 + 500 * d, d, -d);
+        CellAreas.Model m = CellAreas.of(g, crs);
+        assertTrue(m.perCell(), m.method());
+        double[] row = new double[g.width()];
+        for (int r = 0; r < g.height(); r += 7) {
+            m.row(r, 0, g.width(), row);
+            double latTop = Math.toDegrees(Math.atan(Math.sinh(g.y(r) / A)));
+            double latBottom = Math.toDegrees(Math.atan(Math.sinh(g.y(r + 1) / A)));
+            double cell = zone(latBottom, latTop, Math.toDegrees(d / A));
+            for (int c = 0; c < g.width(); c += 31) {
+                assertEquals(cell, row[c], cell * 1e-6, "row " + r + " col " + c);
+            }
+        }
+        // UTM 48N, 3500 x 2500 km: the areal scale varies along the rows too
+        GridSpec u = new GridSpec(700, 500, -1_000_000, 5_000_000, d, -d);
+        CellAreas.Model um = CellAreas.of(u, CrsSupport.parse("EPSG:32648", null));
+        assertTrue(um.method().contains("lattice step 3"), um.method());
+        java.util.List<Integer> rows = new java.util.ArrayList<>();
+        for (int r = 0; r < u.height(); r++) {
+            rows.add(r);
+        }
+        java.util.Collections.shuffle(rows, new java.util.Random(5));
+        long mismatches = rows.parallelStream().mapToLong(r -> {
+            double[] out = new double[u.width() - 13];
+            um.row(r, 13, u.width(), out); // a window that does not start at column 0
+            long bad = 0;
+            for (int c = 13; c < u.width(); c++) {
+                if (Double.doubleToLongBits(out[c - 13]) != Double.doubleToLongBits(um.area(r, c))) {
+                    bad++;
+                }
+            }
+            return bad;
+        }).sum();
+        assertEquals(0, mismatches);
+    }
+
     @Test
     void equalAreaProjectionsKeepTheNominalArea() throws Exception {
         CoordinateReferenceSystem albers = CrsSupport.parse("+proj=aea +lat_1=25 +lat_2=47 +lon_0=105 +datum=WGS84", null);
