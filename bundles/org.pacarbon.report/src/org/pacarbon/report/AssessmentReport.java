@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import org.pacarbon.carbon.core.Assessment;
 import org.pacarbon.carbon.core.AssessmentSpec;
+import org.pacarbon.carbon.core.InputDigests;
 import org.pacarbon.carbon.core.Reports;
 import org.pacarbon.gis.core.GisException;
 import org.pacarbon.gis.core.crs.CrsSupport;
@@ -127,7 +128,7 @@ public final class AssessmentReport {
         for (Path f : Reports.inputFiles(r)) {
             try {
                 inputs.add(tx.t("prov.input", f.toAbsolutePath().toString(), String.format(tx.locale(), "%,d", Files.size(f)),
-                        Reports.sha256(f)));
+                        InputDigests.sha256(f)));
             } catch (IOException e) {
                 inputs.add(f + ": " + e.getMessage());
             }

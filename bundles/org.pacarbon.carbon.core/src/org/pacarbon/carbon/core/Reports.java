@@ -1,23 +1,16 @@
 package org.pacarbon.carbon.core;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -59,8 +52,8 @@ public final class Reports {
             List<String> names = new ArrayList<>(List.of("summary.csv", "per_pa.csv"));
             Files.writeString(tmp.resolve("summary.csv"), summaryCsv(r), StandardCharsets.UTF_8);
             Files.writeString(tmp.resolve("per_pa.csv"), perPaCsv(r), StandardCharsets.UTF_8);
+            writeSideBySide(documents, tmp);
             for (Document d : documents) {
-                d.writer().write(tmp.resolve(d.name()));
                 if (Files.isRegularFile(tmp.resolve(d.name()))) {
                     names.add(d.name());
                 }
@@ -75,6 +68,62 @@ public final class Reports {
                 for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(p);
                 }
+            }
+        }
+    }
+
+    /**
+     * Writes the documents into {@code dir}, each on its own thread (at most one per core): they are independent
+     * (the HTML and the PDF report each draw the same figures), and after the assessment the cores are idle. The first
+     * failure is thrown once all have ended.
+     */
+    private static void writeSideBySide(List<Document> documents, Path dir) throws IOException {
+        int threads = Math.min(documents.size(), Runtime.getRuntime().availableProcessors());
+        if (threads <= 1) {
+            for (Document d : documents) {
+                d.writer().write(dir.resolve(d.name()));
+            }
+            return;
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, run -> {
+            Thread t = new Thread(run, "report-documents");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (Document d : documents) {
+                done.add(pool.submit(() -> {
+                    d.writer().write(dir.resolve(d.name()));
+                    return null;
+                }));
+            }
+            Throwable first = null; // every document ends before the first failure is thrown (the folder is removed then)
+            for (java.util.concurrent.Future<?> f : done) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    first = first != null ? first : e.getCause();
+                }
+            }
+            if (first instanceof IOException io) {
+                throw io;
+            } else if (first instanceof RuntimeException re) {
+                throw re;
+            } else if (first instanceof Error err) {
+                throw err;
+            } else if (first != null) {
+                throw new IOException(first);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while writing the report");
+        } finally {
+            pool.shutdownNow();
+            try {
+                pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }
@@ -124,7 +173,7 @@ public final class Reports {
             ObjectNode in = inputs.addObject();
             in.put("path", f.toAbsolutePath().toString());
             in.put("bytes", Files.size(f));
-            in.put("sha256", sha256(f));
+            in.put("sha256", InputDigests.sha256(f));
         }
         ObjectNode t = root.putObject("timingsMs");
         r.timingsMs().forEach(t::put);
@@ -160,26 +209,6 @@ public final class Reports {
         return out;
     }
 
-    /** Digests by path, size and modification time; a task runs once, whichever thread asks first. */
-    private static final Map<String, FutureTask<String>> DIGESTS = new ConcurrentHashMap<>();
-
-    /** The SHA-256 of a file as hex, computed once per path, size and modification time. */
-    public static String sha256(Path f) throws IOException {
-        String key = f.toAbsolutePath() + "|" + Files.size(f) + "|" + Files.getLastModifiedTime(f).toMillis();
-        FutureTask<String> task = DIGESTS.computeIfAbsent(key, k -> new FutureTask<>(() -> digest(f)));
-        task.run(); // nothing when another thread runs or ran it
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while computing the SHA-256 of " + f);
-        } catch (ExecutionException e) {
-            DIGESTS.remove(key, task); // asked again, it is tried again
-            Throwable c = e.getCause();
-            throw c instanceof IOException io ? io : new IOException(f + ": " + c, c);
-        }
-    }
-
     /**
      * Computes the SHA-256 of a spec's input files (a shapefile's side files too) on a background thread, for the
      * provenance written at the end: the files are hashed while the report, single-threaded, is made, instead of after
@@ -198,33 +227,6 @@ public final class Reports {
                 files.add(l.filePath());
             }
         }
-        Thread t = new Thread(() -> {
-            for (Path f : files) {
-                try {
-                    if (Files.isRegularFile(f)) {
-                        sha256(f);
-                    }
-                } catch (IOException | RuntimeException e) {
-                    // the provenance's own call reports it
-                }
-            }
-        }, "input-digests");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
-        t.start();
-    }
-
-    private static String digest(Path f) throws IOException {
-        try (InputStream in = Files.newInputStream(f)) {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                d.update(buf, 0, n);
-            }
-            return HexFormat.of().formatHex(d.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        InputDigests.inBackground(files);
     }
 }
