@@ -30,6 +30,12 @@ public final class Overviews {
     /** Rasters with fewer cells than this are drawn from the file directly. */
     public static final long MIN_CELLS = 4_000_000L;
     private static final int MAGIC = 0x5041_4F56; // "PAOV"
+    /**
+     * The disk cache is read and written in pieces of this many bytes: a channel copies a heap buffer through a
+     * temporary native buffer of the same size that its thread keeps, so one buffer of a whole level (222 MB at 150 m)
+     * stayed in native memory for the rest of the run.
+     */
+    private static final int IO_CHUNK = 1 << 20;
     private static final Map<String, Overviews> MEMORY = new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -399,6 +405,7 @@ public final class Overviews {
             int n = count.getInt();
             pos += 4;
             List<Level> levels = new ArrayList<>();
+            ByteBuffer buf = ByteBuffer.allocate(IO_CHUNK).order(ByteOrder.LITTLE_ENDIAN);
             for (int i = 0; i < n; i++) {
                 ByteBuffer lh = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
                 ch.read(lh, pos);
@@ -407,17 +414,20 @@ public final class Overviews {
                 int w = lh.getInt();
                 int h = lh.getInt();
                 pos += 12;
-                ByteBuffer data = ByteBuffer.allocate(w * h * 4).order(ByteOrder.LITTLE_ENDIAN);
-                while (data.hasRemaining()) {
-                    int read = ch.read(data, pos + data.position());
-                    if (read < 0) {
-                        return null;
-                    }
-                }
-                data.flip();
                 float[] v = new float[w * h];
-                data.asFloatBuffer().get(v);
-                pos += (long) w * h * 4;
+                for (int k = 0; k < v.length; ) { // in pieces: see IO_CHUNK
+                    buf.clear().limit((int) Math.min(IO_CHUNK, (v.length - (long) k) * 4));
+                    while (buf.hasRemaining()) {
+                        if (ch.read(buf, pos + buf.position()) < 0) {
+                            return null;
+                        }
+                    }
+                    buf.flip();
+                    int m = buf.remaining() / 4;
+                    buf.asFloatBuffer().get(v, k, m);
+                    k += m;
+                    pos += 4L * m;
+                }
                 levels.add(new Level(f, w, h, v));
             }
             return new Overviews(levels, g.width(), g.height());
@@ -435,13 +445,23 @@ public final class Overviews {
                 ByteBuffer head = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
                 head.putInt(MAGIC).putInt(o.gridWidth).putInt(o.gridHeight).putInt(o.levels.size()).flip();
                 ch.write(head);
+                ByteBuffer buf = ByteBuffer.allocate(IO_CHUNK).order(ByteOrder.LITTLE_ENDIAN);
                 for (Level l : o.levels) {
-                    ByteBuffer lh = ByteBuffer.allocate(12 + l.values().length * 4).order(ByteOrder.LITTLE_ENDIAN);
-                    lh.putInt(l.factor()).putInt(l.width()).putInt(l.height());
-                    lh.asFloatBuffer().put(l.values());
-                    lh.position(lh.position() + l.values().length * 4).flip();
+                    ByteBuffer lh = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+                    lh.putInt(l.factor()).putInt(l.width()).putInt(l.height()).flip();
                     while (lh.hasRemaining()) {
                         ch.write(lh);
+                    }
+                    float[] v = l.values();
+                    for (int k = 0; k < v.length; ) { // in pieces: see IO_CHUNK
+                        int m = Math.min(v.length - k, IO_CHUNK / 4);
+                        buf.clear();
+                        buf.asFloatBuffer().put(v, k, m);
+                        buf.limit(4 * m);
+                        while (buf.hasRemaining()) {
+                            ch.write(buf);
+                        }
+                        k += m;
                     }
                 }
             }

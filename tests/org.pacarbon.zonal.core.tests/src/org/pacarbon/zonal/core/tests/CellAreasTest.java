@@ -28,23 +28,32 @@ class CellAreasTest {
         return s / (2 * (1 - E2 * s * s)) + Math.log((1 + E * s) / (1 - E * s)) / (4 * E);
     }
 
+    /** A Web Mercator grid of w x h cells of d metres from (100E, ~20N). */
+    private static GridSpec mercator(int w, int h, double d) {
+        double x0 = Math.toRadians(100) * A, y0 = 2_273_030.9;
+        return new GridSpec(w, h, x0, y0 + h * d, d, -d);
+    }
+
+    /** The true area of a cell of row r of a Web Mercator grid (the inverse projection's latitudes, then the zone). */
+    private static double mercatorCell(GridSpec g, int r) {
+        double latTop = Math.toDegrees(Math.atan(Math.sinh(g.y(r) / A)));
+        double latBottom = Math.toDegrees(Math.atan(Math.sinh(g.y(r + 1) / A)));
+        return zone(latBottom, latTop, Math.toDegrees(g.dx() / A));
+    }
+
     @Test
     void webMercatorCellsHaveTheirEllipsoidalArea() throws Exception {
-        CoordinateReferenceSystem crs = CrsSupport.parse("EPSG:3857", null);
-        // 200 x 150 cells of 20 km from (100E, ~20N)
-        double x0 = Math.toRadians(100) * A, y0 = 2_273_030.9, d = 20_000;
-        GridSpec g = new GridSpec(200, 150, x0, y0 + 150 * d, d, -d);
-        CellAreas.Model m = CellAreas.of(g, crs);
+        // 200 x 150 cells of 20 km
+        double d = 20_000;
+        GridSpec g = mercator(200, 150, d);
+        CellAreas.Model m = CellAreas.of(g, CrsSupport.parse("EPSG:3857", null));
         assertTrue(m.perCell(), m.method());
         double total = 0;
         for (int r = 0; r < g.height(); r++) {
             for (int c = 0; c < g.width(); c++) {
                 total += m.area(r, c);
             }
-            // each row against the closed form of its own cell
-            double latTop = Math.toDegrees(Math.atan(Math.sinh(g.y(r) / A)));
-            double latBottom = Math.toDegrees(Math.atan(Math.sinh(g.y(r + 1) / A)));
-            double cell = zone(latBottom, latTop, Math.toDegrees(d / A));
+            double cell = mercatorCell(g, r); // each row against the closed form of its own cell
             assertEquals(cell, m.area(r, 77), cell * 1e-6, "row " + r);
         }
         double latN = Math.toDegrees(Math.atan(Math.sinh(g.maxY() / A)));
@@ -62,17 +71,14 @@ class CellAreasTest {
      */
     @Test
     void rowsOfAnInterpolatedGridMatchTheClosedFormAndTheCells() throws Exception {
-        CoordinateReferenceSystem crs = CrsSupport.parse("EPSG:3857", null);
-        double x0 = Math.toRadians(100) * A, y0 = 2_273_030.9, d = 5_000;
-        GridSpec g = new GridSpec(700, 500, x0, y0 + 500 * d, d, -d);
-        CellAreas.Model m = CellAreas.of(g, crs);
+        double d = 5_000;
+        GridSpec g = mercator(700, 500, d);
+        CellAreas.Model m = CellAreas.of(g, CrsSupport.parse("EPSG:3857", null));
         assertTrue(m.perCell(), m.method());
         double[] row = new double[g.width()];
         for (int r = 0; r < g.height(); r += 7) {
             m.row(r, 0, g.width(), row);
-            double latTop = Math.toDegrees(Math.atan(Math.sinh(g.y(r) / A)));
-            double latBottom = Math.toDegrees(Math.atan(Math.sinh(g.y(r + 1) / A)));
-            double cell = zone(latBottom, latTop, Math.toDegrees(d / A));
+            double cell = mercatorCell(g, r);
             for (int c = 0; c < g.width(); c += 31) {
                 assertEquals(cell, row[c], cell * 1e-6, "row " + r + " col " + c);
             }
