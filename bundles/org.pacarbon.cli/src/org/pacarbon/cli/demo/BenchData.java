@@ -38,15 +38,17 @@ public final class BenchData {
         Files.createDirectories(dir);
         Path tif = raster(dir, "carbon_" + (int) cell + "m.tif", cell, cell, 0, width, height);
         String pasFile = polygons(dir, pas, width * cell, height * cell);
-        region(dir, "region.gpkg", width * cell, height * cell);
+        // one region per size: its circle follows the raster's extent, and the sizes' extents differ slightly
+        String regionFile = "region_" + (int) cell + "m.gpkg";
+        region(dir, regionFile, width * cell, height * cell);
         Path spec = dir.resolve("spec_" + (int) cell + "m" + (pas == 500 ? "" : "_" + pas + "pas") + ".json");
         Files.writeString(spec, """
                 {"title": "benchmark %dm",
-                 "region": {"path": "region.gpkg"},
+                 "region": {"path": "%s"},
                  "protectedAreas": {"path": "%s", "classField": "category", "idField": "pa_id",
                    "classes": [{"value": "national_park"}, {"value": "nature_reserve"}]},
                  "layers": [{"key": "carbon", "path": "%s", "kind": "density", "unit": "kgC/m2", "group": "storage"}]}
-                """.formatted((int) cell, pasFile, tif.getFileName()), StandardCharsets.UTF_8);
+                """.formatted((int) cell, regionFile, pasFile, tif.getFileName()), StandardCharsets.UTF_8);
         return spec;
     }
 

@@ -113,13 +113,20 @@ public final class ZonalEngine {
         for (int r = ra; r < rb; r++) {
             int ci = (r - ra) * w;
             int di = (r - dataRow0) * width + c0;
-            areas.row(r, c0, c0 + w, ar);
-            for (int j = 0; j < w; j++) {
+            int j0 = 0, j1 = w; // the covered part of the window's row: its cells' areas only
+            while (j0 < j1 && cov[ci + j0] == 0) {
+                j0++;
+            }
+            while (j1 > j0 && cov[ci + j1 - 1] == 0) {
+                j1--;
+            }
+            areas.row(r, c0 + j0, c0 + j1, ar);
+            for (int j = j0; j < j1; j++) {
                 double f = cov[ci + j];
                 if (f == 0) {
                     continue;
                 }
-                double area = ar[j];
+                double area = ar[j - j0];
                 covered += f * area;
                 float v = data[di + j];
                 if (!(Math.abs(v) <= Float.MAX_VALUE)) {
