@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -52,8 +51,8 @@ public final class Reports {
             List<String> names = new ArrayList<>(List.of("summary.csv", "per_pa.csv"));
             Files.writeString(tmp.resolve("summary.csv"), summaryCsv(r), StandardCharsets.UTF_8);
             Files.writeString(tmp.resolve("per_pa.csv"), perPaCsv(r), StandardCharsets.UTF_8);
-            writeSideBySide(documents, tmp);
             for (Document d : documents) {
+                d.writer().write(tmp.resolve(d.name()));
                 if (Files.isRegularFile(tmp.resolve(d.name()))) {
                     names.add(d.name());
                 }
@@ -68,62 +67,6 @@ public final class Reports {
                 for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(p);
                 }
-            }
-        }
-    }
-
-    /**
-     * Writes the documents into {@code dir}, each on its own thread (at most one per core): they are independent
-     * (the HTML and the PDF report each draw the same figures), and after the assessment the cores are idle. The first
-     * failure is thrown once all have ended.
-     */
-    private static void writeSideBySide(List<Document> documents, Path dir) throws IOException {
-        int threads = Math.min(documents.size(), Runtime.getRuntime().availableProcessors());
-        if (threads <= 1) {
-            for (Document d : documents) {
-                d.writer().write(dir.resolve(d.name()));
-            }
-            return;
-        }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, run -> {
-            Thread t = new Thread(run, "report-documents");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
-            for (Document d : documents) {
-                done.add(pool.submit(() -> {
-                    d.writer().write(dir.resolve(d.name()));
-                    return null;
-                }));
-            }
-            Throwable first = null; // every document ends before the first failure is thrown (the folder is removed then)
-            for (java.util.concurrent.Future<?> f : done) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    first = first != null ? first : e.getCause();
-                }
-            }
-            if (first instanceof IOException io) {
-                throw io;
-            } else if (first instanceof RuntimeException re) {
-                throw re;
-            } else if (first instanceof Error err) {
-                throw err;
-            } else if (first != null) {
-                throw new IOException(first);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while writing the report");
-        } finally {
-            pool.shutdownNow();
-            try {
-                pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
         }
     }

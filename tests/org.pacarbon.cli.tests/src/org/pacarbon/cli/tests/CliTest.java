@@ -39,7 +39,7 @@ class CliTest {
         Run r = run("assess", dir.resolve("spec.json").toString(), "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         for (String f : List.of("summary.csv", "per_pa.csv", "tables.md", "report.html", "provenance.json")) {
-            assertTrue(Files.isRegularFile(out.resolve(f)), f);
+            assertTrue(Files.isRegularFile(out.resolve(f)), f + " missing; the log:\n" + r.err());
         }
         List<String> lines = Files.readAllLines(out.resolve("summary.csv"));
         assertEquals("group,layer,year,category,total,total_unit,share_pct,per_area,per_area_unit,ratio_to_region,valid_area_km2", lines.get(0));
