@@ -44,7 +44,7 @@ public final class InputDigests {
     public static String sha256(Path f) throws IOException {
         String key = key(f);
         FutureTask<String> task = TASKS.computeIfAbsent(key, k -> new FutureTask<>(() -> {
-            String known = stored().get(key);
+            String known = recorded(key);
             if (known != null) {
                 return known;
             }
@@ -136,8 +136,12 @@ public final class InputDigests {
      * last, the oldest dropped beyond {@link #KEPT}, and the whole written to a temporary file moved over the old one.
      * Failures are ignored: the digest is then computed again by a later run.
      */
+    /** The digest on disk for a file version, or null (under the lock: {@link #remember} changes the map). */
+    private static synchronized @Nullable String recorded(String key) {
+        return stored().get(key);
+    }
+
     private static synchronized void remember(String key, String digest) {
-        stored().put(key, digest);
         Path f = file();
         try {
             Files.createDirectories(f.getParent());

@@ -41,13 +41,19 @@ class CellAreasTest {
         return zone(latBottom, latTop, Math.toDegrees(g.dx() / A));
     }
 
+    /** The cell areas of a Web Mercator grid, which differ per cell (a projection that does not keep areas). */
+    private static CellAreas.Model mercatorAreas(GridSpec g) throws Exception {
+        CellAreas.Model m = CellAreas.of(g, CrsSupport.parse("EPSG:3857", null));
+        assertTrue(m.perCell(), m.method());
+        return m;
+    }
+
     @Test
     void webMercatorCellsHaveTheirEllipsoidalArea() throws Exception {
         // 200 x 150 cells of 20 km
         double d = 20_000;
         GridSpec g = mercator(200, 150, d);
-        CellAreas.Model m = CellAreas.of(g, CrsSupport.parse("EPSG:3857", null));
-        assertTrue(m.perCell(), m.method());
+        CellAreas.Model m = mercatorAreas(g);
         double total = 0;
         for (int r = 0; r < g.height(); r++) {
             for (int c = 0; c < g.width(); c++) {
@@ -73,8 +79,7 @@ class CellAreasTest {
     void rowsOfAnInterpolatedGridMatchTheClosedFormAndTheCells() throws Exception {
         double d = 5_000;
         GridSpec g = mercator(700, 500, d);
-        CellAreas.Model m = CellAreas.of(g, CrsSupport.parse("EPSG:3857", null));
-        assertTrue(m.perCell(), m.method());
+        CellAreas.Model m = mercatorAreas(g);
         double[] row = new double[g.width()];
         for (int r = 0; r < g.height(); r += 7) {
             m.row(r, 0, g.width(), row);
