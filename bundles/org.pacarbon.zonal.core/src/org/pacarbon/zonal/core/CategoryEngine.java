@@ -323,61 +323,90 @@ public final class CategoryEngine {
             }
             s.sortExtras();
             // the region, cell by cell
+            // the region: a polygon's coverage as runs of cells per row (mostly long runs of whole cells), or a mask
             int rc0 = 0, rc1 = width, rr0 = a, rr1 = b;
             ZoneCoverage region = this.region;
-            double[] reg = null;
+            ZoneCoverage.Runs runs = null;
             if (region != null) {
                 rc0 = region.colStart();
                 rc1 = region.colEnd();
                 rr0 = Math.max(a, region.rowStart());
                 rr1 = Math.min(b, region.rowEnd());
                 if (rr0 < rr1) {
-                    reg = s.regionBuffer((rr1 - rr0) * (rc1 - rc0));
-                    region.band(rr0, rr1, reg);
+                    runs = s.runs;
+                    region.bandRuns(rr0, rr1, runs);
                 }
             } else if (mask == null) {
                 rr1 = rr0; // the region does not meet the grid
             }
             s.resetAcc();
-            int rw = rc1 - rc0;
             int xi = 0; // next extra (sorted by cell); moved on only where a cell has two or more partial zones
-            double[] ar = s.areaRow(rw);
+            double[] ar = s.areaRow(rc1 - rc0);
             for (int r = rr0; r < rr1; r++) {
                 areas.row(r, rc0, rc1, ar);
-                int di = (r - dataRow0) * width, ri = (r - rr0) * rw - rc0;
-                int x = rc0;
-                for (int q = 0; q <= s.windows && x < rc1; q++) {
-                    int wa = q < s.windows ? Math.max(x, Math.min(rc1, s.winStart[q])) : rc1;
-                    int wb = q < s.windows ? Math.max(wa, Math.min(rc1, s.winEnd[q])) : rc1;
-                    if (wa > x) {
-                        outsideClasses(s, reg, ri, maskRows, data, di, ar, rc0, x, wa);
+                int di = (r - dataRow0) * width;
+                s.window = 0;
+                if (runs != null) {
+                    int i = r - rr0;
+                    for (int q = runs.first(i), e = runs.first(i + 1); q < e; q++) {
+                        xi = cells(s, a, b, r, runs.start(q), runs.end(q), runs.value(q), null, data, di, ar, rc0, xi);
                     }
-                    if (wb > wa) {
-                        xi = inWindow(s, a, b, r, wa, wb, reg, ri, maskRows, data, di, ar, rc0, xi);
-                    }
-                    x = Math.max(x, wb);
+                } else {
+                    xi = cells(s, a, b, r, rc0, rc1, 0, maskRows, data, di, ar, rc0, xi);
                 }
             }
             s.mergeInto(classStats, outsideStats);
         }
 
         /**
-         * Cells {@code x0 .. x1-1} of a row where no zone of a class lies: all go outside the classes, weighted by the
-         * region's coverage ({@code reg}, indexed {@code ri + col}) or, with a mask region, 1 on valid non-zero mask cells.
+         * Cells {@code x0 .. x1-1} of row {@code r}, all with region coverage {@code rf} or, with a mask region, 1 on
+         * its valid non-zero cells: split at the zones' windows (the cursor {@code s.window} moves on along the row).
+         *
+         * @return the extras' cursor for the next cells of the band
          */
-        private void outsideClasses(Scratch s, double @Nullable [] reg, int ri, float @Nullable [] mask, float[] data, int di,
+        private int cells(Scratch s, int a, int b, int r, int x0, int x1, double rf, float @Nullable [] maskRows, float[] data, int di,
+                double[] ar, int arCol0, int xi) {
+            int q = s.window;
+            int x = x0;
+            while (x < x1) {
+                while (q < s.windows && s.winEnd[q] <= x) {
+                    q++;
+                }
+                if (q == s.windows || s.winStart[q] >= x1) {
+                    outsideClasses(s, rf, maskRows, data, di, ar, arCol0, x, x1);
+                    break;
+                }
+                int wa = Math.max(x, s.winStart[q]);
+                if (wa > x) {
+                    outsideClasses(s, rf, maskRows, data, di, ar, arCol0, x, wa);
+                }
+                int wb = Math.min(x1, s.winEnd[q]);
+                xi = inWindow(s, a, b, r, wa, wb, rf, maskRows, data, di, ar, arCol0, xi);
+                x = wb;
+            }
+            s.window = q;
+            return xi;
+        }
+
+        /**
+         * Cells {@code x0 .. x1-1} of a row where no zone of a class lies: all go outside the classes, weighted by the
+         * region's coverage {@code regionCover} or, with a mask region, 1 on valid non-zero mask cells.
+         */
+        private void outsideClasses(Scratch s, double regionCover, float @Nullable [] mask, float[] data, int di,
                 double[] ar, int arCol0, int x0, int x1) {
+            if (mask == null && regionCover != 1) { // cells partly in the region
+                for (int col = x0; col < x1; col++) {
+                    s.add(k, regionCover, data[di + col], ar[col - arCol0]);
+                }
+                return;
+            }
             double runArea = 0, runValid = 0, runSumA = 0, runSumV = 0, runMin = Double.POSITIVE_INFINITY, runMax = Double.NEGATIVE_INFINITY;
             long runCells = 0;
             for (int col = x0; col < x1; col++) {
-                double rf;
-                if (reg != null) {
-                    rf = reg[ri + col];
-                } else if (mask != null) {
+                double rf = 1;
+                if (mask != null) {
                     float mv = mask[di + col];
                     rf = mv == mv && mv != 0 ? 1 : 0;
-                } else {
-                    rf = 0;
                 }
                 if (rf == 1) {
                     float v = data[di + col];
@@ -395,8 +424,6 @@ public final class CategoryEngine {
                             runMax = v;
                         }
                     }
-                } else if (rf != 0) {
-                    s.add(k, rf, data[di + col], ar[col - arCol0]);
                 }
             }
             s.addRun(k, runArea, runValid, runSumA, runSumV, runCells, runMin, runMax);
@@ -409,7 +436,7 @@ public final class CategoryEngine {
          *
          * @return the extras' cursor for the next cells of the band
          */
-        private int inWindow(Scratch s, int a, int b, int r, int x0, int x1, double @Nullable [] reg, int ri, float @Nullable [] maskRows,
+        private int inWindow(Scratch s, int a, int b, int r, int x0, int x1, double regionCover, float @Nullable [] maskRows,
                 float[] data, int di, double[] ar, int arCol0, int xi) {
             int[] full = s.full, pcount = s.pcount;
             int ci = (r - a) * width;
@@ -417,17 +444,13 @@ public final class CategoryEngine {
             double runArea = 0, runValid = 0, runSumA = 0, runSumV = 0, runMin = Double.POSITIVE_INFINITY, runMax = Double.NEGATIVE_INFINITY;
             long runCells = 0;
             for (int col = x0; col < x1; col++) {
-                double rf;
-                if (reg != null) {
-                    rf = reg[ri + col];
-                } else if (maskRows != null) {
+                double rf = regionCover;
+                if (maskRows != null) {
                     float mv = maskRows[di + col];
                     rf = mv == mv && mv != 0 ? 1 : 0;
-                } else {
-                    rf = 0;
-                }
-                if (rf == 0) {
-                    continue;
+                    if (rf == 0) {
+                        continue;
+                    }
                 }
                 int cell = ci + col;
                 float v = data[di + col];
@@ -586,7 +609,8 @@ public final class CategoryEngine {
         int windows;
         double[] buf = new double[0];
         double[] areaRow = new double[0];
-        double[] reg = new double[0];
+        final ZoneCoverage.Runs runs = new ZoneCoverage.Runs();
+        int window; // the first of the band's windows that may lie at or after the current column of a row
         final double[] own;
         final CellSweep sweep = new CellSweep();
         final Map<Integer, double[][]> strips = new HashMap<>();
@@ -673,13 +697,6 @@ public final class CategoryEngine {
                 max[cat] = hi;
             }
             cells[cat] += n;
-        }
-
-        double[] regionBuffer(int n) {
-            if (reg.length < n) {
-                reg = new double[n];
-            }
-            return reg;
         }
 
         void addExtra(int cell, int zone, double f) {

@@ -153,16 +153,301 @@ public final class ZoneCoverage {
     public void band(int rowA, int rowB, double[] out) {
         int w = c1 - c0;
         int h = rowB - rowA;
+        Work bw = WORK.get();
+        edges(rowA, rowB, bw);
         Arrays.fill(out, 0, w * h, 0);
-        // Constant contributions (integrand 1) go to rows rowA .. kTop-1 of a column: they start at rowA
-        // (startAdd, dense over columns) and stop at kTop (a short list of (row, column, value), one per piece).
-        double[] startAdd = new double[w];
-        double[] colDiff = new double[w + 1];
-        double[] colPartial = new double[w];
+        for (int i = 0; i < bw.crossings; i++) {
+            out[bw.xRow[i] * w + bw.xCol[i]] -= bw.xVal[i];
+        }
+        double[] acc = bw.acc;
+        double run = 0;
+        for (int j = 0; j < w; j++) {
+            run += bw.colDiff[j];
+            acc[j] = bw.startAdd[j] + run + bw.colPartial[j];
+        }
+        bw.bucketStops(h);
+        for (int r = 0; r < h; r++) {
+            bw.applyStops(r);
+            int base = r * w;
+            for (int j = 0; j < w; j++) {
+                double v = out[base + j] + acc[j];
+                out[base + j] = v < 1e-12 ? 0 : v > 1 ? 1 : v;
+            }
+        }
+    }
+
+    /**
+     * Coverage of a band as runs per row, for zones much wider than their boundary is long in a band (a region): the
+     * same values as {@link #band} (but for values within {@link #SNAP} of 1, which are 1 here), found without
+     * visiting every cell. Only the columns where the boundary changes something (cells the edges cross, and the
+     * columns where the running constants change) are evaluated; between them the coverage is 0 or 1.
+     *
+     * @param spans receives, per row of the band, runs of grid columns with one coverage each (0 left out)
+     */
+    public void bandRuns(int rowA, int rowB, Runs spans) {
+        int w = c1 - c0;
+        int h = rowB - rowA;
+        Work bw = WORK.get();
+        edges(rowA, rowB, bw);
+        // the event columns: where a constant starts or stops, or an edge crosses a cell of the band
+        boolean[] ev = bw.events;
+        Arrays.fill(ev, 0, w, false);
+        for (int i = 0; i < bw.stops; i++) {
+            ev[bw.stopCol[i]] = true;
+        }
+        for (int i = 0; i < bw.crossings; i++) {
+            ev[bw.xCol[i]] = true;
+        }
+        double[] acc = bw.acc;
+        int[] evCol = bw.evCol;
+        double[] after = bw.after; // the coverage of the columns after each event column, up to the next one
+        int ne = 0;
+        double run = 0;
+        for (int j = 0; j < w; j++) {
+            double d = bw.colDiff[j], sa = bw.startAdd[j], cp = bw.colPartial[j];
+            run += d;
+            acc[j] = sa + run + cp;
+            if (ev[j] || d != 0 || sa != 0 || cp != 0) {
+                evCol[ne] = j;
+                after[ne] = run;
+                ne++;
+            }
+        }
+        // the crossed cells row by row, each row's in column order (a cell's own integrals in edge order)
+        int[] firstX = bw.firstCrossing(h);
+        long[] xKeys = bw.xKeys;
+        bw.bucketStops(h);
+        spans.reset(h);
+        for (int r = 0; r < h; r++) {
+            bw.applyStops(r);
+            int x = firstX[r], xEnd = firstX[r + 1];
+            for (int k = 0; k < ne; k++) {
+                int j = evCol[k];
+                double crossed = 0;
+                while (x < xEnd && (int) (xKeys[x] >>> 32) == j) {
+                    crossed -= bw.xVal[(int) xKeys[x]];
+                    x++;
+                }
+                double v = crossed + acc[j];
+                spans.add(c0 + j, c0 + j + 1, v < 1e-12 ? 0 : v >= SNAP ? 1 : v);
+                int next = k + 1 < ne ? evCol[k + 1] : w;
+                if (next > j + 1 && after[k] >= SNAP) { // between event columns: 0 or a whole number (clamped to 1)
+                    spans.add(c0 + j + 1, c0 + next, 1);
+                }
+            }
+            spans.endRow();
+        }
+    }
+
+    /** Coverage at or above this is 1 in {@link #bandRuns} (coverage fractions carry rounding of about 1e-15). */
+    public static final double SNAP = 1 - 1e-12;
+
+    /** Runs of columns with one coverage value each, per row of a band ({@link #bandRuns}). */
+    public static final class Runs {
+        private int rows;
+        private int[] first = new int[17];
+        private int[] start = new int[64];
+        private int[] end = new int[64];
+        private double[] value = new double[64];
+        private int n;
+
+        void reset(int h) {
+            if (first.length < h + 1) {
+                first = new int[h + 1];
+            }
+            rows = 0;
+            n = 0;
+            first[0] = 0;
+        }
+
+        /** Adds columns [a, b) of the current row with coverage v (nothing when v is 0; joins runs of 1). */
+        void add(int a, int b, double v) {
+            if (v == 0) {
+                return;
+            }
+            if (v == 1 && n > first[rows] && end[n - 1] == a && value[n - 1] == 1) {
+                end[n - 1] = b;
+                return;
+            }
+            if (n == start.length) {
+                start = Arrays.copyOf(start, n * 2);
+                end = Arrays.copyOf(end, n * 2);
+                value = Arrays.copyOf(value, n * 2);
+            }
+            start[n] = a;
+            end[n] = b;
+            value[n] = v;
+            n++;
+        }
+
+        void endRow() {
+            rows++;
+            first[rows] = n;
+        }
+
+        /** @return the first run of row {@code i} of the band (its runs are {@code first(i) .. first(i+1)-1}) */
+        public int first(int i) {
+            return first[i];
+        }
+
+        /** @return the first column of run q */
+        public int start(int q) {
+            return start[q];
+        }
+
+        /** @return one past the last column of run q */
+        public int end(int q) {
+            return end[q];
+        }
+
+        /** @return the coverage of every cell of run q, in (0, 1] */
+        public double value(int q) {
+            return value[q];
+        }
+    }
+
+    private static final ThreadLocal<Work> WORK = ThreadLocal.withInitial(Work::new);
+
+    /**
+     * One band's boundary work (kept per thread): per-column constants, the stops (a constant that ends inside the
+     * band), and the integrals of the edges over the cells they cross, in edge order.
+     */
+    private static final class Work {
+        double[] startAdd = new double[0];
+        double[] colDiff = new double[1];
+        double[] colPartial = new double[0];
+        double[] acc = new double[0];
+        boolean[] events = new boolean[0];
+        int[] evCol = new int[0];
+        double[] after = new double[0];
         int[] stopRow = new int[16];
         int[] stopCol = new int[16];
         double[] stopVal = new double[16];
-        int stops = 0;
+        int stops;
+        int[] firstStop = new int[0];
+        int[] order = new int[0];
+        int[] xRow = new int[64];
+        int[] xCol = new int[64];
+        double[] xVal = new double[64];
+        int crossings;
+        int[] firstX = new int[0];
+        long[] xKeys = new long[0];
+
+        /** Empties the work for a band of w columns. */
+        void reset(int w) {
+            if (startAdd.length < w) {
+                startAdd = new double[w];
+                colDiff = new double[w + 1];
+                colPartial = new double[w];
+                acc = new double[w];
+                events = new boolean[w];
+                evCol = new int[w];
+                after = new double[w];
+            } else {
+                Arrays.fill(startAdd, 0, w, 0);
+                Arrays.fill(colDiff, 0, w + 1, 0);
+                Arrays.fill(colPartial, 0, w, 0);
+            }
+            stops = 0;
+            crossings = 0;
+        }
+
+        void stop(int row, int col, double val) {
+            if (stops == stopRow.length) {
+                stopRow = Arrays.copyOf(stopRow, stops * 2);
+                stopCol = Arrays.copyOf(stopCol, stops * 2);
+                stopVal = Arrays.copyOf(stopVal, stops * 2);
+            }
+            stopRow[stops] = row;
+            stopCol[stops] = col;
+            stopVal[stops] = val;
+            stops++;
+        }
+
+        void cross(int row, int col, double val) {
+            if (crossings == xRow.length) {
+                xRow = Arrays.copyOf(xRow, crossings * 2);
+                xCol = Arrays.copyOf(xCol, crossings * 2);
+                xVal = Arrays.copyOf(xVal, crossings * 2);
+            }
+            xRow[crossings] = row;
+            xCol[crossings] = col;
+            xVal[crossings] = val;
+            crossings++;
+        }
+
+        /** Buckets the stops by row (counting sort, each row's in the order they came). */
+        void bucketStops(int h) {
+            if (firstStop.length < h + 1) {
+                firstStop = new int[h + 1];
+            } else {
+                Arrays.fill(firstStop, 0, h + 1, 0);
+            }
+            for (int i = 0; i < stops; i++) {
+                firstStop[stopRow[i] + 1]++;
+            }
+            for (int r = 0; r < h; r++) {
+                firstStop[r + 1] += firstStop[r];
+            }
+            if (order.length < stops) {
+                order = new int[Math.max(stops, 2 * order.length)];
+            }
+            int[] fill = Arrays.copyOf(firstStop, h + 1);
+            for (int i = 0; i < stops; i++) {
+                order[fill[stopRow[i]]++] = i;
+            }
+        }
+
+        /** Ends the constants that stop at row r of the band. */
+        void applyStops(int r) {
+            for (int q = firstStop[r]; q < firstStop[r + 1]; q++) {
+                int i = order[q];
+                acc[stopCol[i]] -= stopVal[i];
+            }
+        }
+
+        /**
+         * Orders the crossings by row, and in a row by column (a cell's in edge order), as keys {@code column << 32 |
+         * index} in {@link #xKeys}.
+         *
+         * @return the first key of each row (h + 1 entries)
+         */
+        int[] firstCrossing(int h) {
+            if (firstX.length < h + 1) {
+                firstX = new int[h + 1];
+            } else {
+                Arrays.fill(firstX, 0, h + 1, 0);
+            }
+            for (int i = 0; i < crossings; i++) {
+                firstX[xRow[i] + 1]++;
+            }
+            for (int r = 0; r < h; r++) {
+                firstX[r + 1] += firstX[r];
+            }
+            if (xKeys.length < crossings) {
+                xKeys = new long[Math.max(crossings, 2 * xKeys.length)];
+            }
+            int[] fill = Arrays.copyOf(firstX, h + 1);
+            for (int i = 0; i < crossings; i++) {
+                xKeys[fill[xRow[i]]++] = ((long) xCol[i] << 32) | i;
+            }
+            for (int r = 0; r < h; r++) {
+                Arrays.sort(xKeys, firstX[r], firstX[r + 1]);
+            }
+            return firstX;
+        }
+    }
+
+    /**
+     * The boundary's part of a band: for each edge, its integrals over the cells it crosses in the band's rows, and
+     * the constants (integrand 1) it adds to the rows above it - from the band's first row (startAdd, per column) to
+     * the row where it passes (a stop), or to every row of the band for an edge below it (colDiff, colPartial).
+     */
+    private void edges(int rowA, int rowB, Work bw) {
+        bw.reset(c1 - c0);
+        double[] startAdd = bw.startAdd;
+        double[] colDiff = bw.colDiff;
+        double[] colPartial = bw.colPartial;
         for (int k = 0; k < edgeCount; k++) {
             double u1 = edges[4 * k], v1 = edges[4 * k + 1], u2 = edges[4 * k + 2], v2 = edges[4 * k + 3];
             double evmin = Math.min(v1, v2);
@@ -201,15 +486,7 @@ public final class ZoneCoverage {
                 if (kTop > rowA) {
                     startAdd[j] += sign * len;
                     if (kTop < rowB) {
-                        if (stops == stopRow.length) {
-                            stopRow = Arrays.copyOf(stopRow, stops * 2);
-                            stopCol = Arrays.copyOf(stopCol, stops * 2);
-                            stopVal = Arrays.copyOf(stopVal, stops * 2);
-                        }
-                        stopRow[stops] = kTop - rowA;
-                        stopCol[stops] = j;
-                        stopVal[stops] = sign * len;
-                        stops++;
+                        bw.stop(kTop - rowA, j, sign * len);
                     }
                 }
                 int rs = (int) Math.max(rowA, Math.floor(pvmin));
@@ -218,38 +495,8 @@ public final class ZoneCoverage {
                 double ua = u2 > u1 ? pa : pb, ub = u2 > u1 ? pb : pa;
                 double fa = u2 > u1 ? va : vb, fb = u2 > u1 ? vb : va;
                 for (int r = rs; r < re; r++) {
-                    out[(r - rowA) * w + j] -= integrate(ua, fa, ub, fb, r, r + 1);
+                    bw.cross(r - rowA, j, integrate(ua, fa, ub, fb, r, r + 1));
                 }
-            }
-        }
-        // bucket the stops by row (counting sort), then one row-major pass adds the running constants
-        int[] firstStop = new int[h + 1];
-        for (int i = 0; i < stops; i++) {
-            firstStop[stopRow[i] + 1]++;
-        }
-        for (int r = 0; r < h; r++) {
-            firstStop[r + 1] += firstStop[r];
-        }
-        int[] order = new int[stops];
-        int[] fill = Arrays.copyOf(firstStop, h + 1);
-        for (int i = 0; i < stops; i++) {
-            order[fill[stopRow[i]]++] = i;
-        }
-        double[] acc = new double[w];
-        double run = 0;
-        for (int j = 0; j < w; j++) {
-            run += colDiff[j];
-            acc[j] = startAdd[j] + run + colPartial[j];
-        }
-        for (int r = 0; r < h; r++) {
-            for (int q = firstStop[r]; q < firstStop[r + 1]; q++) {
-                int i = order[q];
-                acc[stopCol[i]] -= stopVal[i];
-            }
-            int base = r * w;
-            for (int j = 0; j < w; j++) {
-                double v = out[base + j] + acc[j];
-                out[base + j] = v < 1e-12 ? 0 : v > 1 ? 1 : v;
             }
         }
     }
@@ -272,27 +519,33 @@ public final class ZoneCoverage {
 
     /** ∫ from ua to ub of (clamp(v, lo, hi) - lo) du, v linear from va to vb. Signed by the direction of u. */
     static double integrate(double ua, double va, double ub, double vb, double lo, double hi) {
-        double[] ts = new double[4];
-        int n = 0;
-        ts[n++] = 0;
+        // the integrand is linear between the points where v crosses lo or hi: at most two inside (0, 1), in order
+        double t1 = 1, t2 = 1;
         if (va != vb) {
             double tl = (lo - va) / (vb - va);
             double th = (hi - va) / (vb - va);
-            if (tl > 0 && tl < 1) {
-                ts[n++] = tl;
-            }
-            if (th > 0 && th < 1) {
-                ts[n++] = th;
+            boolean inL = tl > 0 && tl < 1, inH = th > 0 && th < 1;
+            if (inL && inH) {
+                t1 = Math.min(tl, th);
+                t2 = Math.max(tl, th);
+            } else if (inL) {
+                t1 = tl;
+            } else if (inH) {
+                t1 = th;
             }
         }
-        ts[n++] = 1;
-        Arrays.sort(ts, 0, n);
-        double sum = 0;
         double du = ub - ua;
-        for (int i = 0; i + 1 < n; i++) {
-            double fa = clamp(va + (vb - va) * ts[i], lo, hi) - lo;
-            double fb = clamp(va + (vb - va) * ts[i + 1], lo, hi) - lo;
-            sum += (ts[i + 1] - ts[i]) * du * (fa + fb) / 2;
+        double f0 = clamp(va + (vb - va) * 0.0, lo, hi) - lo;
+        double f1 = clamp(va + (vb - va) * t1, lo, hi) - lo;
+        double sum = 0;
+        sum += (t1 - 0.0) * du * (f0 + f1) / 2;
+        if (t1 < 1) {
+            double f2 = clamp(va + (vb - va) * t2, lo, hi) - lo;
+            sum += (t2 - t1) * du * (f1 + f2) / 2;
+            if (t2 < 1) {
+                double f3 = clamp(va + (vb - va) * 1.0, lo, hi) - lo;
+                sum += (1.0 - t2) * du * (f2 + f3) / 2;
+            }
         }
         return sum;
     }

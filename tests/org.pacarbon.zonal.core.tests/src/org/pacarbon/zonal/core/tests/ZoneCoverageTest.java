@@ -1,6 +1,7 @@
 package org.pacarbon.zonal.core.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.Random;
@@ -148,6 +149,55 @@ class ZoneCoverageTest {
             }
         }
         assertEquals(poly.getArea() / 0.01, sumArray(whole), 1e-9);
+    }
+
+    @Test
+    void runsOfABandMatchJtsIntersectionCellByCell() {
+        Random random = new Random(11);
+        // wide grids (long runs of whole cells between the boundaries), north-up and south-up
+        GridSpec[] grids = {new GridSpec(90, 24, 0, 2400, 100, -100), new GridSpec(90, 24, 0, 0, 100, 100)};
+        for (GridSpec grid : grids) {
+            for (int trial = 0; trial < 12; trial++) {
+                double cy = 1200;
+                Geometry poly = randomStar(random, 4500, cy, 1150, 5 + random.nextInt(60)).union(
+                        randomStar(random, 2000 + random.nextInt(5000), cy, 700, 3 + random.nextInt(20)));
+                if (trial % 2 == 0) {
+                    poly = poly.difference(randomStar(random, 4500, cy, 350, 9)); // a hole
+                }
+                if (trial % 3 == 0) { // a second part far to the east, on cell edges
+                    poly = poly.union(box(8000, 300, 8900, 2100));
+                }
+                ZoneCoverage c = ZoneCoverage.of(poly, grid);
+                double[][] got = new double[grid.height()][grid.width()];
+                int bandRows = 1 + trial % 7;
+                ZoneCoverage.Runs runs = new ZoneCoverage.Runs();
+                for (int a = c.rowStart(); a < c.rowEnd(); a += bandRows) {
+                    int b = Math.min(c.rowEnd(), a + bandRows);
+                    c.bandRuns(a, b, runs);
+                    for (int i = 0; i < b - a; i++) {
+                        int last = c.colStart();
+                        for (int q = runs.first(i); q < runs.first(i + 1); q++) {
+                            assertTrue(runs.start(q) >= last && runs.end(q) > runs.start(q) && runs.end(q) <= c.colEnd(),
+                                    "runs in column order, inside the window: trial " + trial);
+                            assertTrue(runs.value(q) > 0 && runs.value(q) <= 1, "a run's coverage " + runs.value(q));
+                            for (int col = runs.start(q); col < runs.end(q); col++) {
+                                got[a + i][col] = runs.value(q);
+                            }
+                            last = runs.end(q);
+                        }
+                    }
+                }
+                double cellArea = Math.abs(grid.dx() * grid.dy());
+                for (int r = 0; r < grid.height(); r++) {
+                    for (int col = 0; col < grid.width(); col++) {
+                        double x0 = grid.x(col), x1 = grid.x(col + 1), y0 = grid.y(r), y1 = grid.y(r + 1);
+                        Polygon cell = box(Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1));
+                        double expected = poly.intersection(cell).getArea() / cellArea;
+                        assertEquals(expected, got[r][col], 1e-9, "trial " + trial + " cell r" + r + " c" + col + " grid " + grid);
+                    }
+                }
+            }
+        }
     }
 
     static Geometry randomStar(Random random, double cx, double cy, double radius, int n) {
