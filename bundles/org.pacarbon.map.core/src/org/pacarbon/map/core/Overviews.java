@@ -219,10 +219,21 @@ public final class Overviews {
         return Path.of(System.getProperty("pacarbon.cache", System.getProperty("user.home") + "/.pacarbon/cache"), "overviews");
     }
 
-    /** The levels' factors for a grid: 4, 16, 64, ... down to about 256 cells across. */
+    /**
+     * The finest level has at most about this many cells, or starts at 8 x 8 cells (the most its byte counts hold):
+     * the overviews of a raster 4 times the 300 m bench's take no more memory than its (69 MB while being made).
+     */
+    static final long FINEST_CELLS = 16_000_000L;
+
+    /**
+     * The levels' factors for a grid: 4, 16, 64, ... down to about 256 cells across; 8, 32, 128, ... for a grid whose
+     * 4 x 4 level would exceed {@link #FINEST_CELLS} (system property {@code pacarbon.overviews.finestCells}).
+     */
     private static List<Integer> factors(GridSpec g) {
+        long most = Long.getLong("pacarbon.overviews.finestCells", FINEST_CELLS);
+        int first = (long) (g.width() / 4) * (g.height() / 4) > most ? 8 : 4;
         List<Integer> factors = new ArrayList<>();
-        for (int f = 4; g.width() / f >= 256 || factors.isEmpty(); f *= 4) {
+        for (int f = first; g.width() / f >= 256 || factors.isEmpty(); f *= 4) {
             factors.add(f);
             if (g.width() / f < 256 * 4 && g.height() / f < 256 * 4) {
                 break;

@@ -105,6 +105,17 @@ class OverviewsTest {
         Overviews o = Overviews.of(raster);
         assertNotNull(o);
         assertEquals(List.of(4, 16, 64), o.levels().stream().map(Overviews.Level::factor).toList());
+        assertLevelsAreBlockMeans(o, v, w, h);
+        Overviews.forgetMemory();
+        Overviews again = Overviews.of(raster);
+        assertNotNull(again);
+        for (int i = 0; i < o.levels().size(); i++) {
+            assertTrue(java.util.Arrays.equals(o.levels().get(i).values(), again.levels().get(i).values()), "level " + i + " from the disk cache");
+        }
+    }
+
+    /** Every level's cell is the mean of the valid cells of its block of the raster ({@code v}, w x h). */
+    static void assertLevelsAreBlockMeans(Overviews o, float[] v, int w, int h) {
         for (Overviews.Level l : o.levels()) {
             int f = l.factor();
             assertEquals((w + f - 1) / f, l.width());
@@ -126,11 +137,37 @@ class OverviewsTest {
                 }
             }
         }
-        Overviews.forgetMemory();
-        Overviews again = Overviews.of(raster);
-        assertNotNull(again);
-        for (int i = 0; i < o.levels().size(); i++) {
-            assertTrue(java.util.Arrays.equals(o.levels().get(i).values(), again.levels().get(i).values()), "level " + i + " from the disk cache");
+    }
+
+    /**
+     * A raster whose 4 x 4 level would pass the cap (set low here; 16 million cells by default: a raster 4 times the
+     * 300 m bench's) starts its levels at 8 x 8 cells, made the same way from rows read through a tap.
+     */
+    @Test
+    void aRasterPastTheCapStartsAtEightByEight() throws Exception {
+        int w = 16400, h = 260;
+        float[] v = new float[w * h];
+        for (int r = 0; r < h; r++) {
+            for (int c = 0; c < w; c++) {
+                v[r * w + c] = (2 * r + c) % 83 == 7 ? Float.NaN : ((r * 11 + c * 5) % 103) / 10f;
+            }
+        }
+        String key = "pacarbon.overviews.finestCells";
+        System.setProperty(key, String.valueOf((long) (w / 4) * (h / 4) - 1));
+        try {
+            MemoryRaster raster = new MemoryRaster(Path.of("past-the-cap"), new GridSpec(w, h, 500000, 4010000, 1000, -1000),
+                    CrsSupport.parse("EPSG:32650", null), v, "u");
+            RasterSource tapped = Overviews.tap(raster);
+            float[] rows = new float[64 * w];
+            for (int r0 = 0; r0 < h; r0 += 64) { // an assessment's pass, block by block
+                tapped.readRows(r0, Math.min(64, h - r0), rows);
+            }
+            Overviews o = Overviews.of(raster);
+            assertNotNull(o);
+            assertEquals(List.of(8, 32), o.levels().stream().map(Overviews.Level::factor).toList());
+            assertLevelsAreBlockMeans(o, v, w, h);
+        } finally {
+            System.clearProperty(key);
         }
     }
 
