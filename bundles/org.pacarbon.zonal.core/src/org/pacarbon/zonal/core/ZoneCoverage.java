@@ -331,6 +331,7 @@ public final class ZoneCoverage {
         double[] xVal = new double[64];
         int crossings;
         int[] firstX = new int[0];
+        int[] xOrder = new int[0];
         long[] xKeys = new long[0];
 
         /** Empties the work for a band of w columns. */
@@ -380,22 +381,28 @@ public final class ZoneCoverage {
         void bucketStops(int h) {
             if (firstStop.length < h + 1) {
                 firstStop = new int[h + 1];
-            } else {
-                Arrays.fill(firstStop, 0, h + 1, 0);
             }
-            for (int i = 0; i < stops; i++) {
-                firstStop[stopRow[i] + 1]++;
+            order = byRow(stopRow, stops, h, firstStop, order);
+        }
+
+        /**
+         * Counting sort of items {@code 0 .. n-1} by their row (0 .. h-1): sets {@code first} (h + 1 offsets) and
+         * returns the items row by row, each row's in their own order ({@code into}, or a bigger array).
+         */
+        private static int[] byRow(int[] row, int n, int h, int[] first, int[] into) {
+            Arrays.fill(first, 0, h + 1, 0);
+            for (int i = 0; i < n; i++) {
+                first[row[i] + 1]++;
             }
             for (int r = 0; r < h; r++) {
-                firstStop[r + 1] += firstStop[r];
+                first[r + 1] += first[r];
             }
-            if (order.length < stops) {
-                order = new int[Math.max(stops, 2 * order.length)];
+            int[] out = into.length < n ? new int[Math.max(n, 2 * into.length)] : into;
+            int[] fill = Arrays.copyOf(first, h + 1);
+            for (int i = 0; i < n; i++) {
+                out[fill[row[i]]++] = i;
             }
-            int[] fill = Arrays.copyOf(firstStop, h + 1);
-            for (int i = 0; i < stops; i++) {
-                order[fill[stopRow[i]]++] = i;
-            }
+            return out;
         }
 
         /** Ends the constants that stop at row r of the band. */
@@ -415,21 +422,14 @@ public final class ZoneCoverage {
         int[] firstCrossing(int h) {
             if (firstX.length < h + 1) {
                 firstX = new int[h + 1];
-            } else {
-                Arrays.fill(firstX, 0, h + 1, 0);
             }
-            for (int i = 0; i < crossings; i++) {
-                firstX[xRow[i] + 1]++;
-            }
-            for (int r = 0; r < h; r++) {
-                firstX[r + 1] += firstX[r];
-            }
+            xOrder = byRow(xRow, crossings, h, firstX, xOrder);
             if (xKeys.length < crossings) {
                 xKeys = new long[Math.max(crossings, 2 * xKeys.length)];
             }
-            int[] fill = Arrays.copyOf(firstX, h + 1);
-            for (int i = 0; i < crossings; i++) {
-                xKeys[fill[xRow[i]]++] = ((long) xCol[i] << 32) | i;
+            for (int k = 0; k < crossings; k++) {
+                int i = xOrder[k];
+                xKeys[k] = ((long) xCol[i] << 32) | i;
             }
             for (int r = 0; r < h; r++) {
                 Arrays.sort(xKeys, firstX[r], firstX[r + 1]);

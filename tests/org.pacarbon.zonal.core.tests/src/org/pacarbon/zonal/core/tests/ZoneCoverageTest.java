@@ -118,15 +118,7 @@ class ZoneCoverageTest {
                     poly = poly.difference(randomStar(random, 1300, 1700, 90, 7));
                 }
                 double[][] f = fractions(poly, grid);
-                double cellArea = Math.abs(grid.dx() * grid.dy());
-                for (int r = 0; r < grid.height(); r++) {
-                    for (int c = 0; c < grid.width(); c++) {
-                        double x0 = grid.x(c), x1 = grid.x(c + 1), y0 = grid.y(r), y1 = grid.y(r + 1);
-                        Polygon cell = box(Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1));
-                        double expected = poly.intersection(cell).getArea() / cellArea;
-                        assertEquals(expected, f[r][c], 1e-9, "trial " + trial + " cell r" + r + " c" + c + " grid " + grid);
-                    }
-                }
+                assertMatchesJts(poly, grid, f, "trial " + trial);
             }
         }
     }
@@ -187,15 +179,20 @@ class ZoneCoverageTest {
                         }
                     }
                 }
-                double cellArea = Math.abs(grid.dx() * grid.dy());
-                for (int r = 0; r < grid.height(); r++) {
-                    for (int col = 0; col < grid.width(); col++) {
-                        double x0 = grid.x(col), x1 = grid.x(col + 1), y0 = grid.y(r), y1 = grid.y(r + 1);
-                        Polygon cell = box(Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1));
-                        double expected = poly.intersection(cell).getArea() / cellArea;
-                        assertEquals(expected, got[r][col], 1e-9, "trial " + trial + " cell r" + r + " c" + col + " grid " + grid);
-                    }
-                }
+                assertMatchesJts(poly, grid, got, "trial " + trial + " in runs of " + bandRows + " rows");
+            }
+        }
+    }
+
+    /** Each cell's fraction against the area of JTS's intersection of the polygon and the cell (1e-9). */
+    static void assertMatchesJts(Geometry poly, GridSpec grid, double[][] fractions, String what) {
+        double cellArea = Math.abs(grid.dx() * grid.dy());
+        for (int r = 0; r < grid.height(); r++) {
+            for (int c = 0; c < grid.width(); c++) {
+                double x0 = grid.x(c), x1 = grid.x(c + 1), y0 = grid.y(r), y1 = grid.y(r + 1);
+                Polygon cell = box(Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1));
+                double expected = poly.intersection(cell).getArea() / cellArea;
+                assertEquals(expected, fractions[r][c], 1e-9, what + " cell r" + r + " c" + c + " grid " + grid);
             }
         }
     }
