@@ -32,7 +32,7 @@ import org.pacarbon.gis.core.raster.RasterSource;
  */
 public final class CategoryEngine {
     /** Coverage at or above this counts as the whole cell (coverage fractions carry rounding of about 1e-15). */
-    static final double FULL = 1 - 1e-12;
+    static final double FULL = ZoneCoverage.SNAP;
     private static final int BAND_ROWS = 16;
     private static final int MIN_BLOCK_ROWS = 64;
     private static final int MAX_BLOCK_CELLS = 8_000_000;
@@ -322,7 +322,6 @@ public final class CategoryEngine {
                 }
             }
             s.sortExtras();
-            // the region, cell by cell
             // the region: a polygon's coverage as runs of cells per row (mostly long runs of whole cells), or a mask
             int rc0 = 0, rc1 = width, rr0 = a, rr1 = b;
             ZoneCoverage region = this.region;
