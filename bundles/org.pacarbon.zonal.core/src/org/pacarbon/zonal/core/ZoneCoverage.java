@@ -156,8 +156,9 @@ public final class ZoneCoverage {
         Work bw = WORK.get();
         edges(rowA, rowB, bw);
         Arrays.fill(out, 0, w * h, 0);
-        for (int i = 0; i < bw.crossings; i++) {
-            out[bw.xRow[i] * w + bw.xCol[i]] -= bw.xVal[i];
+        Cells x = bw.crossings;
+        for (int i = 0; i < x.n; i++) {
+            out[x.row[i] * w + x.col[i]] -= x.val[i];
         }
         double[] acc = bw.acc;
         double run = 0;
@@ -192,11 +193,11 @@ public final class ZoneCoverage {
         // the event columns: where a constant starts or stops, or an edge crosses a cell of the band
         boolean[] ev = bw.events;
         Arrays.fill(ev, 0, w, false);
-        for (int i = 0; i < bw.stops; i++) {
-            ev[bw.stopCol[i]] = true;
+        for (int i = 0; i < bw.stops.n; i++) {
+            ev[bw.stops.col[i]] = true;
         }
-        for (int i = 0; i < bw.crossings; i++) {
-            ev[bw.xCol[i]] = true;
+        for (int i = 0; i < bw.crossings.n; i++) {
+            ev[bw.crossings.col[i]] = true;
         }
         double[] acc = bw.acc;
         int[] evCol = bw.evCol;
@@ -225,7 +226,7 @@ public final class ZoneCoverage {
                 int j = evCol[k];
                 double crossed = 0;
                 while (x < xEnd && (int) (xKeys[x] >>> 32) == j) {
-                    crossed -= bw.xVal[(int) xKeys[x]];
+                    crossed -= bw.crossings.val[(int) xKeys[x]];
                     x++;
                 }
                 double v = crossed + acc[j];
@@ -306,6 +307,32 @@ public final class ZoneCoverage {
         }
     }
 
+    /** A growing list of (row of the band, column of the window, value). */
+    private static final class Cells {
+        int[] row;
+        int[] col;
+        double[] val;
+        int n;
+
+        Cells(int capacity) {
+            row = new int[capacity];
+            col = new int[capacity];
+            val = new double[capacity];
+        }
+
+        void add(int r, int c, double v) {
+            if (n == row.length) {
+                row = Arrays.copyOf(row, n * 2);
+                col = Arrays.copyOf(col, n * 2);
+                val = Arrays.copyOf(val, n * 2);
+            }
+            row[n] = r;
+            col[n] = c;
+            val[n] = v;
+            n++;
+        }
+    }
+
     private static final ThreadLocal<Work> WORK = ThreadLocal.withInitial(Work::new);
 
     /**
@@ -320,16 +347,10 @@ public final class ZoneCoverage {
         boolean[] events = new boolean[0];
         int[] evCol = new int[0];
         double[] after = new double[0];
-        int[] stopRow = new int[16];
-        int[] stopCol = new int[16];
-        double[] stopVal = new double[16];
-        int stops;
+        final Cells stops = new Cells(16);
         int[] firstStop = new int[0];
         int[] order = new int[0];
-        int[] xRow = new int[64];
-        int[] xCol = new int[64];
-        double[] xVal = new double[64];
-        int crossings;
+        final Cells crossings = new Cells(64);
         int[] firstX = new int[0];
         int[] xOrder = new int[0];
         long[] xKeys = new long[0];
@@ -349,32 +370,8 @@ public final class ZoneCoverage {
                 Arrays.fill(colDiff, 0, w + 1, 0);
                 Arrays.fill(colPartial, 0, w, 0);
             }
-            stops = 0;
-            crossings = 0;
-        }
-
-        void stop(int row, int col, double val) {
-            if (stops == stopRow.length) {
-                stopRow = Arrays.copyOf(stopRow, stops * 2);
-                stopCol = Arrays.copyOf(stopCol, stops * 2);
-                stopVal = Arrays.copyOf(stopVal, stops * 2);
-            }
-            stopRow[stops] = row;
-            stopCol[stops] = col;
-            stopVal[stops] = val;
-            stops++;
-        }
-
-        void cross(int row, int col, double val) {
-            if (crossings == xRow.length) {
-                xRow = Arrays.copyOf(xRow, crossings * 2);
-                xCol = Arrays.copyOf(xCol, crossings * 2);
-                xVal = Arrays.copyOf(xVal, crossings * 2);
-            }
-            xRow[crossings] = row;
-            xCol[crossings] = col;
-            xVal[crossings] = val;
-            crossings++;
+            stops.n = 0;
+            crossings.n = 0;
         }
 
         /** Buckets the stops by row (counting sort, each row's in the order they came). */
@@ -382,7 +379,7 @@ public final class ZoneCoverage {
             if (firstStop.length < h + 1) {
                 firstStop = new int[h + 1];
             }
-            order = byRow(stopRow, stops, h, firstStop, order);
+            order = byRow(stops.row, stops.n, h, firstStop, order);
         }
 
         /**
@@ -409,7 +406,7 @@ public final class ZoneCoverage {
         void applyStops(int r) {
             for (int q = firstStop[r]; q < firstStop[r + 1]; q++) {
                 int i = order[q];
-                acc[stopCol[i]] -= stopVal[i];
+                acc[stops.col[i]] -= stops.val[i];
             }
         }
 
@@ -423,13 +420,13 @@ public final class ZoneCoverage {
             if (firstX.length < h + 1) {
                 firstX = new int[h + 1];
             }
-            xOrder = byRow(xRow, crossings, h, firstX, xOrder);
-            if (xKeys.length < crossings) {
-                xKeys = new long[Math.max(crossings, 2 * xKeys.length)];
+            xOrder = byRow(crossings.row, crossings.n, h, firstX, xOrder);
+            if (xKeys.length < crossings.n) {
+                xKeys = new long[Math.max(crossings.n, 2 * xKeys.length)];
             }
-            for (int k = 0; k < crossings; k++) {
+            for (int k = 0; k < crossings.n; k++) {
                 int i = xOrder[k];
-                xKeys[k] = ((long) xCol[i] << 32) | i;
+                xKeys[k] = ((long) crossings.col[i] << 32) | i;
             }
             for (int r = 0; r < h; r++) {
                 Arrays.sort(xKeys, firstX[r], firstX[r + 1]);
@@ -486,7 +483,7 @@ public final class ZoneCoverage {
                 if (kTop > rowA) {
                     startAdd[j] += sign * len;
                     if (kTop < rowB) {
-                        bw.stop(kTop - rowA, j, sign * len);
+                        bw.stops.add(kTop - rowA, j, sign * len);
                     }
                 }
                 int rs = (int) Math.max(rowA, Math.floor(pvmin));
@@ -495,7 +492,7 @@ public final class ZoneCoverage {
                 double ua = u2 > u1 ? pa : pb, ub = u2 > u1 ? pb : pa;
                 double fa = u2 > u1 ? va : vb, fb = u2 > u1 ? vb : va;
                 for (int r = rs; r < re; r++) {
-                    bw.cross(r - rowA, j, integrate(ua, fa, ub, fb, r, r + 1));
+                    bw.crossings.add(r - rowA, j, integrate(ua, fa, ub, fb, r, r + 1));
                 }
             }
         }
