@@ -160,12 +160,7 @@ public final class ZoneCoverage {
         for (int i = 0; i < x.n; i++) {
             out[x.row[i] * w + x.col[i]] -= x.val[i];
         }
-        double[] acc = bw.acc;
-        double run = 0;
-        for (int j = 0; j < w; j++) {
-            run += bw.colDiff[j];
-            acc[j] = bw.startAdd[j] + run + bw.colPartial[j];
-        }
+        double[] acc = bw.constants(w);
         bw.bucketStops(h);
         for (int r = 0; r < h; r++) {
             bw.applyStops(r);
@@ -199,16 +194,15 @@ public final class ZoneCoverage {
         for (int i = 0; i < bw.crossings.n; i++) {
             ev[bw.crossings.col[i]] = true;
         }
-        double[] acc = bw.acc;
+        double[] acc = bw.constants(w);
         int[] evCol = bw.evCol;
         double[] after = bw.after; // the coverage of the columns after each event column, up to the next one
         int ne = 0;
         double run = 0;
         for (int j = 0; j < w; j++) {
-            double d = bw.colDiff[j], sa = bw.startAdd[j], cp = bw.colPartial[j];
+            double d = bw.colDiff[j];
             run += d;
-            acc[j] = sa + run + cp;
-            if (ev[j] || d != 0 || sa != 0 || cp != 0) {
+            if (ev[j] || d != 0 || bw.startAdd[j] != 0 || bw.colPartial[j] != 0) {
                 evCol[ne] = j;
                 after[ne] = run;
                 ne++;
@@ -372,6 +366,16 @@ public final class ZoneCoverage {
             }
             stops.n = 0;
             crossings.n = 0;
+        }
+
+        /** @return each column's constant at the band's first row (stops not yet applied), in {@link #acc} */
+        double[] constants(int w) {
+            double run = 0;
+            for (int j = 0; j < w; j++) {
+                run += colDiff[j];
+                acc[j] = startAdd[j] + run + colPartial[j];
+            }
+            return acc;
         }
 
         /** Buckets the stops by row (counting sort, each row's in the order they came). */
