@@ -73,7 +73,7 @@ final class ReportFigures {
         return out;
     }
 
-    /** The region's and each PA class's outline, unioned once (in their files' CRS) for all the figures. */
+    /** The region's outline (unioned) and each PA class's polygons, read once (in their files' CRS) for all the figures. */
     private record Outlines(@Nullable Geometry region, @Nullable CoordinateReferenceSystem regionCrs, Map<String, Geometry> classes,
             CoordinateReferenceSystem pasCrs) {
         static Outlines of(AssessmentSpec spec) throws GisException {
@@ -97,19 +97,40 @@ final class ReportFigures {
                     byClass.get(v).add(f.geometry());
                 }
             }
-            // drawn at most a few thousand pixels across: each polygon is simplified to a 1/4000 of the PAs' extent
-            // before the union (far below a pixel; the union of 500 full polygons was most of the figures' time),
-            // and the classes are united side by side
-            org.locationtech.jts.geom.Envelope env = new org.locationtech.jts.geom.Envelope();
+            // drawn VIEW_W points across: each polygon is simplified to a quarter of a point (of the PAs' extent: finer
+            // than the figure's, which holds the region), a polygon that would vanish keeps its rings, and a class is
+            // the collection of its polygons, not their union: the map fills a collection by the non-zero winding rule
+            // (MapRenderer.outlines), so overlapping PAs are filled once; the union of 500 polygons was most of the
+            // figures' time
+            Envelope env = new Envelope();
             pas.features().forEach(f -> env.expandToInclude(f.geometry().getEnvelopeInternal()));
-            double tolerance = Math.max(env.getWidth(), env.getHeight()) / 4000;
+            double tolerance = Math.max(env.getWidth(), env.getHeight()) / (4 * VIEW_W);
             Map<String, Geometry> classes = new LinkedHashMap<>();
-            byClass.entrySet().parallelStream().filter(e -> !e.getValue().isEmpty())
-                    .map(e -> Map.entry(e.getKey(), Geometries.union(e.getValue().stream()
-                            .map(g -> tolerance > 0 ? org.locationtech.jts.simplify.DouglasPeuckerSimplifier.simplify(g, tolerance) : g)
-                            .toList())))
-                    .toList().forEach(e -> classes.put(e.getKey(), e.getValue()));
+            byClass.forEach((value, geometries) -> {
+                List<Geometry> parts = new ArrayList<>();
+                for (Geometry g : geometries) {
+                    Geometry s = simplified(g, tolerance);
+                    for (int i = 0; i < s.getNumGeometries(); i++) {
+                        parts.add(s.getGeometryN(i));
+                    }
+                }
+                if (!parts.isEmpty()) {
+                    classes.put(value, parts.get(0).getFactory().buildGeometry(parts));
+                }
+            });
             return new Outlines(region, regionCrs, classes, pas.crs());
+        }
+
+        /** Douglas-Peucker without the validity fix (only drawn); a polygon smaller than the tolerance is kept as is. */
+        private static Geometry simplified(Geometry g, double tolerance) {
+            if (!(tolerance > 0)) {
+                return g;
+            }
+            org.locationtech.jts.simplify.DouglasPeuckerSimplifier dp = new org.locationtech.jts.simplify.DouglasPeuckerSimplifier(g);
+            dp.setDistanceTolerance(tolerance);
+            dp.setEnsureValid(false);
+            Geometry s = dp.getResultGeometry();
+            return s.isEmpty() || s.getNumGeometries() < g.getNumGeometries() ? g : s;
         }
 
         private static @Nullable CoordinateReferenceSystem crs(@Nullable String text, AssessmentSpec spec) throws GisException {

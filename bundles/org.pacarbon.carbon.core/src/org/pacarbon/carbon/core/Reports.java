@@ -10,6 +10,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -51,8 +55,8 @@ public final class Reports {
             List<String> names = new ArrayList<>(List.of("summary.csv", "per_pa.csv"));
             Files.writeString(tmp.resolve("summary.csv"), summaryCsv(r), StandardCharsets.UTF_8);
             Files.writeString(tmp.resolve("per_pa.csv"), perPaCsv(r), StandardCharsets.UTF_8);
+            writeSideBySide(documents, tmp);
             for (Document d : documents) {
-                d.writer().write(tmp.resolve(d.name()));
                 if (Files.isRegularFile(tmp.resolve(d.name()))) {
                     names.add(d.name());
                 }
@@ -68,6 +72,56 @@ public final class Reports {
                     Files.deleteIfExists(p);
                 }
             }
+        }
+    }
+
+    /**
+     * Writes the documents into {@code dir} on as many threads as there are cores (each document is its own file; the
+     * HTML and the PDF report take about as long each, most of it code run for the first time).
+     */
+    private static void writeSideBySide(List<Document> documents, Path dir) throws IOException {
+        int threads = Math.min(documents.size(), Runtime.getRuntime().availableProcessors());
+        if (threads <= 1) {
+            for (Document d : documents) {
+                d.writer().write(dir.resolve(d.name()));
+            }
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "report-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> written = new ArrayList<>();
+            for (Document d : documents) {
+                written.add(pool.submit(() -> {
+                    d.writer().write(dir.resolve(d.name()));
+                    return null;
+                }));
+            }
+            for (Future<?> f : written) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    Throwable c = e.getCause();
+                    if (c instanceof IOException io) {
+                        throw io;
+                    }
+                    if (c instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    if (c instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IOException(c);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while writing the reports");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 

@@ -9,7 +9,6 @@ import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
 
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
@@ -315,21 +314,16 @@ public final class MapRenderer {
         return g.getFactory().buildGeometry(parts);
     }
 
-    /** Draws polygon outlines (and an optional fill) of a geometry in the view's CRS. */
+    /**
+     * Draws polygon outlines (and an optional fill) of a geometry in the view's CRS. The fill is the union of the
+     * polygons: each shell is traced one way round and each hole the other, and the path is filled by the non-zero
+     * winding rule, so that overlapping polygons of a collection (PAs of one class) are filled once, not left empty
+     * where they overlap (the even-odd rule) and without a polygon union beforehand.
+     */
     public static void outlines(Graphics2D g2, Geometry geometry0, View view, Color stroke, float width, @Nullable Color fill) {
         Geometry geometry = forView(geometry0, view);
-        Path2D.Double path = new Path2D.Double(Path2D.WIND_EVEN_ODD);
-        for (int i = 0; i < geometry.getNumGeometries(); i++) {
-            Geometry part = geometry.getGeometryN(i);
-            if (part instanceof Polygon p) {
-                append(path, p.getExteriorRing(), view);
-                for (int k = 0; k < p.getNumInteriorRing(); k++) {
-                    append(path, p.getInteriorRingN(k), view);
-                }
-            } else if (part instanceof LineString l) {
-                append(path, l, view);
-            }
-        }
+        Path2D.Double path = new Path2D.Double(Path2D.WIND_NON_ZERO);
+        appendParts(path, geometry, view);
         g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         if (fill != null) {
             g2.setColor(fill);
@@ -340,11 +334,31 @@ public final class MapRenderer {
         g2.draw(path);
     }
 
-    private static void append(Path2D.Double path, LineString ring, View view) {
-        Coordinate[] cs = ring.getCoordinates();
-        for (int i = 0; i < cs.length; i++) {
-            double x = view.px(cs[i].x), y = view.py(cs[i].y);
-            if (i == 0) {
+    private static void appendParts(Path2D.Double path, Geometry geometry, View view) {
+        for (int i = 0; i < geometry.getNumGeometries(); i++) {
+            Geometry part = geometry.getGeometryN(i);
+            if (part instanceof Polygon p) {
+                append(path, p.getExteriorRing(), view, Boolean.TRUE);
+                for (int k = 0; k < p.getNumInteriorRing(); k++) {
+                    append(path, p.getInteriorRingN(k), view, Boolean.FALSE);
+                }
+            } else if (part instanceof LineString l) {
+                append(path, l, view, null);
+            } else if (part != geometry) { // a collection inside a collection
+                appendParts(path, part, view);
+            }
+        }
+    }
+
+    /** Appends a line, or a ring counter-clockwise ({@code ccw} true) or clockwise (false) in map coordinates. */
+    private static void append(Path2D.Double path, LineString ring, View view, @Nullable Boolean ccw) {
+        org.locationtech.jts.geom.CoordinateSequence cs = ring.getCoordinateSequence();
+        int n = cs.size();
+        boolean reverse = ccw != null && n >= 4 && org.locationtech.jts.algorithm.Orientation.isCCW(cs) != ccw;
+        for (int j = 0; j < n; j++) {
+            int i = reverse ? n - 1 - j : j;
+            double x = view.px(cs.getX(i)), y = view.py(cs.getY(i));
+            if (j == 0) {
                 path.moveTo(x, y);
             } else {
                 path.lineTo(x, y);
