@@ -318,6 +318,63 @@ class MapCoreTest {
         return n;
     }
 
+    /**
+     * A collection of overlapping polygons (PAs of one class, drawn without a union) is filled once where they overlap,
+     * whichever way round their rings run, and not inside a hole that no other polygon covers: pixel by pixel against
+     * the union computed by hand.
+     */
+    @Test
+    void overlappingPolygonsOfACollectionAreFilledAsTheirUnion() {
+        GeometryFactory gf = new GeometryFactory();
+        // A: 0..60 x 0..60, its shell and its hole (10..20 x 10..20) both clockwise; B: 40..100 x 40..100,
+        // counter-clockwise, overlapping A; C: 0..30 x 70..100, clockwise, and D: 5..15 x 75..85, counter-clockwise,
+        // inside C (one way round only, overlaps would be left empty; the even-odd rule empties them all)
+        org.locationtech.jts.geom.Polygon a = gf.createPolygon(gf.createLinearRing(ring(0, 0, 0, 60, 60, 60, 60, 0)),
+                new org.locationtech.jts.geom.LinearRing[] {gf.createLinearRing(ring(10, 10, 10, 20, 20, 20, 20, 10))});
+        org.locationtech.jts.geom.Polygon b = gf.createPolygon(ring(40, 40, 100, 40, 100, 100, 40, 100));
+        org.locationtech.jts.geom.Polygon c = gf.createPolygon(ring(0, 70, 0, 100, 30, 100, 30, 70));
+        org.locationtech.jts.geom.Polygon d = gf.createPolygon(ring(5, 75, 15, 75, 15, 85, 5, 85));
+        org.locationtech.jts.geom.Geometry all = gf.createGeometryCollection(new org.locationtech.jts.geom.Geometry[] {
+                a, gf.createMultiPolygon(new org.locationtech.jts.geom.Polygon[] {b, c}), d});
+        MapRenderer.View view = new MapRenderer.View(new Envelope(0, 100, 0, 100), 100, 100);
+        BufferedImage img = new BufferedImage(100, 100, BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        MapRenderer.outlines(g, all, view, new Color(0, 0, 0, 0), 0.01f, new Color(0, 0, 255, 100));
+        g.dispose();
+        for (int x = 0; x < 100; x++) {
+            for (int y = 0; y < 100; y++) {
+                double mx = x + 0.5, my = 100 - (y + 0.5); // the pixel's centre on the map
+                if (near(mx, my)) {
+                    continue; // anti-aliased edge pixels
+                }
+                boolean inA = mx < 60 && my < 60 && !(mx > 10 && mx < 20 && my > 10 && my < 20);
+                boolean inB = mx > 40 && my > 40;
+                boolean inC = mx < 30 && my > 70;
+                int alpha = img.getRGB(x, y) >>> 24;
+                assertEquals(inA || inB || inC ? 100 : 0, alpha, 1, "pixel at map " + mx + ", " + my);
+            }
+        }
+    }
+
+    private static Coordinate[] ring(double... xy) {
+        Coordinate[] cs = new Coordinate[xy.length / 2 + 1];
+        for (int i = 0; i < xy.length / 2; i++) {
+            cs[i] = new Coordinate(xy[2 * i], xy[2 * i + 1]);
+        }
+        cs[cs.length - 1] = cs[0];
+        return cs;
+    }
+
+    /** Within a pixel of one of the test's polygon edges (any of the coordinates 0, 5, 10, 15, 20, 30, 40, 60, 70, 75, 85). */
+    private static boolean near(double x, double y) {
+        for (double e : new double[] {0, 5, 10, 15, 20, 30, 40, 60, 70, 75, 85, 100}) {
+            if (Math.abs(x - e) < 1.5 || Math.abs(y - e) < 1.5) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Outlines of many polygons are simplified one by one: every part kept, valid, within the tolerance of its original. */
     @Test
     void manyPolygonsAreSimplifiedPartByPartWithinTheTolerance() {
