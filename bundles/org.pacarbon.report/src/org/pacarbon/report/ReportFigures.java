@@ -170,11 +170,11 @@ final class ReportFigures {
             int i = 0;
             for (AssessmentSpec.PaClass c : spec.protectedAreas().classes()) {
                 Color col = CLASS_COLOURS[i++ % CLASS_COLOURS.length];
-                Geometry union = o.classes().get(c.value());
-                if (union == null) {
+                Geometry polygons = o.classes().get(c.value());
+                if (polygons == null) {
                     continue;
                 }
-                Geometry g = Geometries.transform(union, o.pasCrs(), crs);
+                Geometry g = Geometries.transform(polygons, o.pasCrs(), crs);
                 if (regionGeom == null) {
                     ext.expandToInclude(g.getEnvelopeInternal());
                 }
