@@ -77,7 +77,10 @@ public final class Reports {
 
     /**
      * Writes the documents into {@code dir} on as many threads as there are cores (each document is its own file; the
-     * HTML and the PDF report take about as long each, most of it code run for the first time).
+     * HTML and the PDF report take about as long each, most of it code run for the first time). Every document is
+     * finished before this returns or throws (the first failure, in the documents' order), so that none is still
+     * being written when the caller removes the folder; an interrupt is kept for the caller, as when one thread wrote
+     * them one after the other.
      */
     private static void writeSideBySide(List<Document> documents, Path dir) throws IOException {
         int threads = Math.min(documents.size(), Runtime.getRuntime().availableProcessors());
@@ -92,36 +95,43 @@ public final class Reports {
             t.setDaemon(true);
             return t;
         });
-        try {
-            List<Future<?>> written = new ArrayList<>();
-            for (Document d : documents) {
-                written.add(pool.submit(() -> {
-                    d.writer().write(dir.resolve(d.name()));
-                    return null;
-                }));
-            }
-            for (Future<?> f : written) {
+        List<Future<?>> written = new ArrayList<>();
+        for (Document d : documents) {
+            written.add(pool.submit(() -> {
+                d.writer().write(dir.resolve(d.name()));
+                return null;
+            }));
+        }
+        pool.shutdown();
+        Throwable failure = null;
+        boolean interrupted = false;
+        for (Future<?> f : written) {
+            while (true) {
                 try {
                     f.get();
+                    break;
                 } catch (ExecutionException e) {
-                    Throwable c = e.getCause();
-                    if (c instanceof IOException io) {
-                        throw io;
-                    }
-                    if (c instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    if (c instanceof Error err) {
-                        throw err;
-                    }
-                    throw new IOException(c);
+                    failure = failure != null ? failure : e.getCause();
+                    break;
                 } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new java.io.InterruptedIOException("interrupted while writing the reports");
+                    interrupted = true;
                 }
             }
-        } finally {
-            pool.shutdownNow();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure instanceof IOException io) {
+            throw io;
+        }
+        if (failure instanceof RuntimeException re) {
+            throw re;
+        }
+        if (failure instanceof Error err) {
+            throw err;
+        }
+        if (failure != null) {
+            throw new IOException(failure);
         }
     }
 

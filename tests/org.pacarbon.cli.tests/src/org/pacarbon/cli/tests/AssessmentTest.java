@@ -33,6 +33,43 @@ class AssessmentTest {
                 && r.category().equals(category)).findFirst().orElseThrow();
     }
 
+    /**
+     * The documents are written side by side; when one fails, the others are finished before the error reaches the
+     * caller and nothing of the run is left in the output folder (no half-written document, no partial folder).
+     */
+    @Test
+    void aFailingDocumentLeavesNoOutputAndTheOthersFinishFirst() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean slowFinished = new java.util.concurrent.atomic.AtomicBoolean();
+        Reports.Document slow = new Reports.Document("slow.txt", f -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                throw new java.io.InterruptedIOException("interrupted");
+            }
+            Files.writeString(f, "slow");
+            slowFinished.set(true);
+        });
+        Reports.Document quick = new Reports.Document("quick.txt", f -> Files.writeString(f, "quick"));
+        Path ok = dir.resolve("out-ok");
+        Reports.write(result, ok, "test", List.of(slow, quick));
+        assertEquals("slow", Files.readString(ok.resolve("slow.txt")));
+        assertEquals("quick", Files.readString(ok.resolve("quick.txt")));
+        assertTrue(Files.isRegularFile(ok.resolve("summary.csv")) && Files.isRegularFile(ok.resolve("provenance.json")));
+
+        slowFinished.set(false);
+        Reports.Document failing = new Reports.Document("failing.txt", f -> {
+            throw new java.io.IOException("no space left on device");
+        });
+        Path bad = dir.resolve("out-bad");
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> Reports.write(result, bad, "test", List.of(failing, slow, quick)));
+        assertEquals("no space left on device", e.getMessage());
+        assertTrue(slowFinished.get(), "the slow document was finished before the error was thrown");
+        try (var files = Files.list(bad)) {
+            assertEquals(List.of(), files.toList());
+        }
+    }
+
     @Test
     void categoriesFollowClassPrecedence() {
         assertEquals(List.of("region", "national_park", "nature_reserve", "protected", "unprotected"), result.categories());
