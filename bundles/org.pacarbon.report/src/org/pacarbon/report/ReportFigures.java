@@ -1,6 +1,5 @@
 package org.pacarbon.report;
 
-import java.nio.file.Path;
 import org.eclipse.jdt.annotation.Nullable;
 import java.awt.Color;
 import java.io.IOException;
@@ -20,10 +19,7 @@ import org.pacarbon.gis.core.crs.CrsSupport;
 import org.pacarbon.gis.core.raster.GridSpec;
 import org.pacarbon.gis.core.raster.RasterFiles;
 import org.pacarbon.gis.core.raster.RasterSource;
-import org.pacarbon.gis.core.vector.Feature;
-import org.pacarbon.gis.core.vector.FeatureSet;
 import org.pacarbon.gis.core.vector.Geometries;
-import org.pacarbon.gis.core.vector.VectorIO;
 import org.pacarbon.map.core.Classification;
 import org.pacarbon.map.core.ColorRamp;
 import org.pacarbon.map.core.Figure;
@@ -61,7 +57,7 @@ final class ReportFigures {
         for (AssessmentSpec.Layer l : last.values()) {
             try {
                 if (outlines == null) {
-                    outlines = Outlines.of(spec);
+                    outlines = Outlines.of(r);
                 }
                 String name = tx.layer(spec, l.key()) + (l.year() == null ? "" : " " + l.year());
                 Figure f = figure(r, tx, l, name, outlines, version);
@@ -73,28 +69,21 @@ final class ReportFigures {
         return out;
     }
 
-    /** The region's outline (unioned) and each PA class's polygons, read once (in their files' CRS) for all the figures. */
+    /** The region's outline and each PA class's polygons (in their files' CRS), as the run measured them, for all the figures. */
     private record Outlines(@Nullable Geometry region, @Nullable CoordinateReferenceSystem regionCrs, Map<String, Geometry> classes,
             CoordinateReferenceSystem pasCrs) {
-        static Outlines of(AssessmentSpec spec) throws GisException {
-            FeatureSet pas = VectorIO.read(spec.protectedAreas().path(), spec.protectedAreas().layer(),
-                    crs(spec.protectedAreas().crs(), spec));
-            Geometry region = null;
-            CoordinateReferenceSystem regionCrs = null;
-            Path regionPath = spec.region().path();
-            if (regionPath != null) {
-                FeatureSet rs = VectorIO.read(regionPath, spec.region().layer(), crs(spec.region().crs(), spec));
-                region = Geometries.union(rs.features().stream().map(Feature::geometry).toList());
-                regionCrs = rs.crs();
-            }
+        static Outlines of(Assessment.Result r) {
+            Assessment.Polygons polygons = r.polygons();
             Map<String, List<Geometry>> byClass = new LinkedHashMap<>();
-            for (AssessmentSpec.PaClass c : spec.protectedAreas().classes()) {
-                byClass.put(c.value(), new ArrayList<>());
+            for (AssessmentSpec.PaClass c : r.spec().protectedAreas().classes()) {
+                byClass.put(c.key(), new ArrayList<>());
             }
-            for (Feature f : pas.features()) {
-                String v = f.text(spec.protectedAreas().classField()).orElse("");
-                if (byClass.containsKey(v)) {
-                    byClass.get(v).add(f.geometry());
+            Envelope env = new Envelope();
+            for (Assessment.Pa pa : polygons.pas()) {
+                List<Geometry> of = byClass.get(pa.classKey());
+                if (of != null) {
+                    of.add(pa.geometry());
+                    env.expandToInclude(pa.geometry().getEnvelopeInternal());
                 }
             }
             // drawn VIEW_W points across: each polygon is simplified to a quarter of a point (of the PAs' extent: finer
@@ -102,8 +91,6 @@ final class ReportFigures {
             // the collection of its polygons, not their union: the map fills a collection by the non-zero winding rule
             // (MapRenderer.outlines), so overlapping PAs are filled once; the union of 500 polygons was most of the
             // figures' time
-            Envelope env = new Envelope();
-            pas.features().forEach(f -> env.expandToInclude(f.geometry().getEnvelopeInternal()));
             double tolerance = Math.max(env.getWidth(), env.getHeight()) / (4 * VIEW_W);
             Map<String, Geometry> classes = new LinkedHashMap<>();
             byClass.forEach((value, geometries) -> {
@@ -118,10 +105,13 @@ final class ReportFigures {
                     classes.put(value, parts.get(0).getFactory().buildGeometry(parts));
                 }
             });
-            return new Outlines(region, regionCrs, classes, pas.crs());
+            return new Outlines(polygons.region(), polygons.regionCrs(), classes, polygons.pasCrs());
         }
 
-        /** Douglas-Peucker without the validity fix (only drawn); a polygon smaller than the tolerance is kept as is. */
+        /**
+         * Douglas-Peucker without the validity fix (only drawn). A polygon that it would collapse stays on the map: one
+         * no bigger than a point across as its bounding box (a dot), a longer one simplified keeping its rings.
+         */
         private static Geometry simplified(Geometry g, double tolerance) {
             if (!(tolerance > 0)) {
                 return g;
@@ -130,11 +120,12 @@ final class ReportFigures {
             dp.setDistanceTolerance(tolerance);
             dp.setEnsureValid(false);
             Geometry s = dp.getResultGeometry();
-            return s.isEmpty() || s.getNumGeometries() < g.getNumGeometries() ? g : s;
-        }
-
-        private static @Nullable CoordinateReferenceSystem crs(@Nullable String text, AssessmentSpec spec) throws GisException {
-            return text == null ? null : CrsSupport.parse(text, spec.file());
+            if (!s.isEmpty() && s.getNumGeometries() >= g.getNumGeometries()) {
+                return s;
+            }
+            Envelope e = g.getEnvelopeInternal();
+            return Math.max(e.getWidth(), e.getHeight()) <= 4 * tolerance ? g.getFactory().toGeometry(e)
+                    : org.locationtech.jts.simplify.TopologyPreservingSimplifier.simplify(g, tolerance);
         }
     }
 
@@ -170,7 +161,7 @@ final class ReportFigures {
             int i = 0;
             for (AssessmentSpec.PaClass c : spec.protectedAreas().classes()) {
                 Color col = CLASS_COLOURS[i++ % CLASS_COLOURS.length];
-                Geometry polygons = o.classes().get(c.value());
+                Geometry polygons = o.classes().get(c.key());
                 if (polygons == null) {
                     continue;
                 }

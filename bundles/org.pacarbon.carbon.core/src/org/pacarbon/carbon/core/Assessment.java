@@ -47,10 +47,18 @@ public final class Assessment {
     public record Pa(String id, String name, String classKey, Geometry geometry) {
     }
 
+    /**
+     * The polygons a run measured, for maps of its results: the PAs it used (repaired where they were invalid) in
+     * their file's CRS, and the region's union in its own, {@code null} for a region given as a mask.
+     */
+    public record Polygons(List<Pa> pas, CoordinateReferenceSystem pasCrs, @Nullable Geometry region,
+            @Nullable CoordinateReferenceSystem regionCrs) {
+    }
+
     /** Everything an assessment produced. */
     public record Result(AssessmentSpec spec, List<String> categories, Map<String, String> categoryLabels, List<Row> rows,
             List<PaRow> paRows, List<String> warnings, Map<String, Long> timingsMs, List<Path> inputs, Map<String, String> layerNotes,
-            Map<String, Object> engine) {
+            Map<String, Object> engine, Polygons polygons) {
     }
 
     private final AssessmentSpec spec;
@@ -321,7 +329,8 @@ public final class Assessment {
             }
         }
         timings.put("total", (System.nanoTime() - t0) / 1_000_000);
-        return new Result(spec, categories, labels, rows, paRows, warnings, timings, inputs, notes, engine.provenance());
+        return new Result(spec, categories, labels, rows, paRows, warnings, timings, inputs, notes, engine.provenance(),
+                new Polygons(List.copyOf(pasForZones), ready(paCrs), regionPath != null ? regionOutline : null, regionPath != null ? workCrs : null));
     }
 
     private record RasterInfo(GridSpec grid, CoordinateReferenceSystem crs, Path path, RasterFiles.Request request) {

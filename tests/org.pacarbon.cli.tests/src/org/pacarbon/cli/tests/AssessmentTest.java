@@ -33,6 +33,18 @@ class AssessmentTest {
                 && r.category().equals(category)).findFirst().orElseThrow();
     }
 
+    /** The polygons the run measured reach its result (the report's maps draw them, without reading the files again). */
+    @Test
+    void theRunsPolygonsAreInItsResult() throws Exception {
+        Assessment.Polygons p = result.polygons();
+        assertEquals(List.of("A national_park 5000000.0", "B nature_reserve 4000000.0", "C nature_reserve 3000000.0"),
+                p.pas().stream().map(pa -> pa.id() + " " + pa.classKey() + " " + pa.geometry().getArea()).toList());
+        assertEquals(64e6, p.region().getArea(), 1e-6); // the fixture's region: 8 x 8 km
+        assertTrue(org.pacarbon.gis.core.crs.CrsSupport.same(p.pasCrs(), org.pacarbon.gis.core.crs.CrsSupport.parse("EPSG:3035", null)),
+                "the PAs' CRS, EPSG:3035: " + org.pacarbon.gis.core.crs.CrsSupport.label(p.pasCrs()));
+        org.junit.jupiter.api.Assertions.assertNotNull(p.regionCrs());
+    }
+
     /**
      * The documents are written side by side; when one fails, the others are finished before the error reaches the
      * caller and nothing of the run is left in the output folder (no half-written document, no partial folder).
