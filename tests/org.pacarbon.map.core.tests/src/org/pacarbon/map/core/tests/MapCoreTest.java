@@ -356,6 +356,48 @@ class MapCoreTest {
         }
     }
 
+    /**
+     * A ring of many vertices far closer than a pixel (1 999: drawn as it is, not simplified), with a hole: the vertices
+     * within half a pixel of the last one drawn are left out, and what is filled is still the disc less the hole (pixel
+     * centres more than a pixel from either circle, by the circles' equations).
+     */
+    @Test
+    void aRingOfSubPixelVerticesIsFilledAsItsShape() {
+        GeometryFactory gf = new GeometryFactory();
+        org.locationtech.jts.geom.Polygon disc = gf.createPolygon(gf.createLinearRing(circle(50, 50, 40, 1998)),
+                new org.locationtech.jts.geom.LinearRing[] {gf.createLinearRing(circle(50, 50, 15, 600))});
+        assertEquals(1999 + 601, disc.getNumPoints());
+        MapRenderer.View view = new MapRenderer.View(new Envelope(0, 100, 0, 100), 100, 100);
+        BufferedImage img = new BufferedImage(100, 100, BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        MapRenderer.outlines(g, disc, view, new Color(0, 0, 0, 0), 0.01f, new Color(0, 0, 255, 100));
+        g.dispose();
+        int checked = 0;
+        for (int x = 0; x < 100; x++) {
+            for (int y = 0; y < 100; y++) {
+                double mx = x + 0.5, my = 100 - (y + 0.5);
+                double r = Math.hypot(mx - 50, my - 50);
+                if (Math.abs(r - 40) < 1.5 || Math.abs(r - 15) < 1.5) {
+                    continue; // anti-aliased edge pixels
+                }
+                checked++;
+                assertEquals(r < 40 && r > 15 ? 100 : 0, img.getRGB(x, y) >>> 24, 1, "pixel at map " + mx + ", " + my);
+            }
+        }
+        assertTrue(checked > 8000, checked + " pixels checked");
+    }
+
+    /** A closed ring of {@code n} segments round (cx, cy), counter-clockwise. */
+    private static Coordinate[] circle(double cx, double cy, double r, int n) {
+        Coordinate[] cs = new Coordinate[n + 1];
+        for (int i = 0; i < n; i++) {
+            double a = 2 * Math.PI * i / n;
+            cs[i] = new Coordinate(cx + r * Math.cos(a), cy + r * Math.sin(a));
+        }
+        cs[n] = cs[0];
+        return cs;
+    }
+
     private static Coordinate[] ring(double... xy) {
         Coordinate[] cs = new Coordinate[xy.length / 2 + 1];
         for (int i = 0; i < xy.length / 2; i++) {
