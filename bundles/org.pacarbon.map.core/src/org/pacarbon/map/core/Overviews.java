@@ -110,8 +110,7 @@ public final class Overviews {
      * A coarse stand-in for the overviews, for the first picture while they are computed: one level (the coarsest) made
      * from one block of rows in {@link #PREVIEW_STRIDE} (the file's tile or strip rows, so about an eighth of the
      * decoding); each of its cells is the mean of the valid cells of the sampled rows in its block, and rows of cells
-     * with no sampled row take the nearest sampled one's values. Neither kept nor cached: only for the preview; the rows
-     * it decodes are added to the overviews being made, so that {@link #of} then decodes only the others.
+     * with no sampled row take the nearest sampled one's values. Neither kept nor cached: only for the preview.
      */
     public static Overviews preview(RasterSource src) throws GisException {
         GridSpec g = src.grid();
@@ -124,7 +123,6 @@ public final class Overviews {
         int[] counts = new int[ow * oh];
         boolean[] sampled = new boolean[oh];
         float[] buf = new float[block * width];
-        Builder overviews = pendingBuilder(src); // the rows decoded here count towards the overviews too
         for (int b = 0, r0 = 0; r0 < height; b++, r0 += block) {
             // the block in the middle of each run of PREVIEW_STRIDE blocks (also the only one of a short raster)
             if (b % PREVIEW_STRIDE != PREVIEW_STRIDE / 2 && !(height <= block * PREVIEW_STRIDE / 2 && b == 0)) {
@@ -132,9 +130,6 @@ public final class Overviews {
             }
             int rows = Math.min(block, height - r0);
             src.readRows(r0, rows, buf);
-            if (overviews != null) {
-                overviews.rows(r0, rows, buf);
-            }
             for (int r = 0; r < rows; r++) {
                 int oy = (r0 + r) / f;
                 sampled[oy] = true;
@@ -257,32 +252,22 @@ public final class Overviews {
      * tile once): {@link #of} then only reads the rows nobody asked for. Small rasters are returned as they are.
      */
     public static RasterSource tap(RasterSource src) {
-        Builder b = pendingBuilder(src);
-        return b == null ? src : new RowTap(src, b);
-    }
-
-    /**
-     * The builder that collects rows read elsewhere for the raster's overviews ({@link #of} finishes it), or null when
-     * they are made already or the raster is small.
-     */
-    private static @Nullable Builder pendingBuilder(RasterSource src) {
         GridSpec g = src.grid();
         if ((long) g.width() * g.height() < MIN_CELLS) {
-            return null;
+            return src;
         }
         String key = key(src);
+        Builder b;
         synchronized (MEMORY) {
             if (MEMORY.containsKey(key) || Files.isRegularFile(cacheFile(key))) {
-                return null;
+                return src; // made already
             }
-            return PENDING.computeIfAbsent(key, k -> new Builder(g));
+            b = PENDING.computeIfAbsent(key, k -> new Builder(g));
         }
+        return new RowTap(src, b);
     }
 
-    /**
-     * Overviews being made from rows read elsewhere ({@link #tap}, {@link #preview}), by raster key, until {@link #of}
-     * finishes them.
-     */
+    /** Overviews being made from rows read elsewhere ({@link #tap}), by raster key. */
     private static final Map<String, Builder> PENDING = new LinkedHashMap<>();
 
     /**
