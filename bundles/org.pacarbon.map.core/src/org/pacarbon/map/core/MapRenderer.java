@@ -169,8 +169,8 @@ public final class MapRenderer {
     }
 
     /**
-     * Draws a raster in another CRS than the view's: each pixel centre is transformed to the raster's CRS (a
-     * row at a time) and takes the value of the cell it falls in (from the overviews when a pixel covers
+     * Draws a raster in another CRS than the view's: each pixel centre is transformed to the raster's CRS
+     * ({@link PixelPositions}) and takes the value of the cell it falls in (from the overviews when a pixel covers
      * several cells).
      */
     public static BufferedImage reprojected(RasterSource src, RasterStyle style, View view,
@@ -180,24 +180,16 @@ public final class MapRenderer {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
         GridSpec g = src.grid();
         int[] lut = style.lookupTable();
-        // where every pixel centre falls in the raster (fractional column, row)
-        double[] uv = new double[2 * w * h];
-        double[] pts = new double[2 * w];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                pts[2 * x] = view.mapX(x); // the pixel's centre (mapX and mapY add the half pixel)
-                pts[2 * x + 1] = view.mapY(y);
+        // where every pixel centre falls in the raster (fractional column, row): exactly on a lattice of pixels and
+        // interpolated between them to an eighth of a pixel or of a cell (PixelPositions)
+        PixelPositions.Mapping toRaster = PixelPositions.of(mapToRaster);
+        double[] uv = PixelPositions.of(view, (xy, n) -> {
+            toRaster.apply(xy, n);
+            for (int i = 0; i < n; i++) {
+                xy[2 * i] = g.u(xy[2 * i]);
+                xy[2 * i + 1] = g.v(xy[2 * i + 1]);
             }
-            try {
-                mapToRaster.transform(pts, 0, pts, 0, w);
-            } catch (org.opengis.referencing.operation.TransformException e) {
-                java.util.Arrays.fill(pts, Double.NaN); // outside the projection's domain: nothing drawn
-            }
-            for (int x = 0; x < w; x++) {
-                uv[2 * (y * w + x)] = g.u(pts[2 * x]);
-                uv[2 * (y * w + x) + 1] = g.v(pts[2 * x + 1]);
-            }
-        }
+        }, 1);
         // cells per pixel near the centre decide between the file and an overview
         int cx = w / 2;
         int cy = h / 2;

@@ -23,8 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.imageio.ImageIO;
 
 import org.opengis.referencing.crs.CoordinateReferenceSystem;
-import org.opengis.referencing.operation.MathTransform;
-import org.opengis.referencing.operation.TransformException;
 import org.pacarbon.gis.core.GisException;
 import org.pacarbon.gis.core.crs.CrsSupport;
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -157,33 +155,21 @@ public final class XyzTiles {
 
     /** Web Mercator x, y of every pixel's centre (NaN where the map point has no Web Mercator position). */
     private static double[] mercatorOfPixels(MapRenderer.View view, CoordinateReferenceSystem mapCrs) throws GisException {
-        int w = view.width(), h = view.height();
-        double[] pts = new double[2 * w * h];
-        for (int py = 0, i = 0; py < h; py++) {
-            double y = view.mapY(py);
-            for (int px = 0; px < w; px++, i += 2) {
-                pts[i] = view.mapX(px);
-                pts[i + 1] = y;
-            }
-        }
         CoordinateReferenceSystem merc = webMercator();
         if (mapCrs == null || CrsSupport.same(mapCrs, merc)) {
-            return pts;
-        }
-        MathTransform t = CrsSupport.transform(mapCrs, merc);
-        try {
-            t.transform(pts, 0, pts, 0, w * h);
-        } catch (TransformException e) { // some points fail (outside the projection's domain): one by one
-            for (int i = 0; i < w * h; i++) {
-                try {
-                    t.transform(pts, 2 * i, pts, 2 * i, 1);
-                } catch (TransformException ex) {
-                    pts[2 * i] = Double.NaN;
-                    pts[2 * i + 1] = Double.NaN;
+            int w = view.width(), h = view.height();
+            double[] pts = new double[2 * w * h];
+            for (int py = 0, i = 0; py < h; py++) {
+                double y = view.mapY(py);
+                for (int px = 0; px < w; px++, i += 2) {
+                    pts[i] = view.mapX(px);
+                    pts[i + 1] = y;
                 }
             }
+            return pts;
         }
-        return pts;
+        // exactly on a lattice of pixels, interpolated between them to an eighth of a pixel (PixelPositions)
+        return PixelPositions.of(view, PixelPositions.of(CrsSupport.transform(mapCrs, merc)), Double.POSITIVE_INFINITY);
     }
 
     private static volatile @Nullable CoordinateReferenceSystem webMercator;
