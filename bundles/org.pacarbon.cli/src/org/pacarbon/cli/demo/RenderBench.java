@@ -73,9 +73,30 @@ public final class RenderBench {
                 out.printf("| redraw, %s, later in the session (median of %d) | %.0f | %.0f | %.0f |%n",
                         zoom == 1 ? "full extent" : "zoomed in " + (int) zoom + "x", ts.length, (m[0] + m[1]) / 1e6, m[0] / 1e6, m[1] / 1e6);
             }
+            reprojected(out, src, width, height);
         } catch (java.io.IOException e) {
             throw new GisException(raster, "could not be benchmarked: " + e.getMessage(), "a readable raster");
         }
+    }
+
+    /** The raster on a geographic map (each pixel's place in the raster found through the transformation). */
+    private static void reprojected(PrintStream out, RasterSource src, int w, int h) throws GisException {
+        org.opengis.referencing.crs.CoordinateReferenceSystem ll = org.pacarbon.gis.core.crs.CrsSupport.lonLat();
+        Geometry box = Geometries.transform(Geometries.box(src.grid().minX(), src.grid().minY(), src.grid().maxX(), src.grid().maxY()),
+                src.crs(), ll);
+        MapRenderer.View view = MapRenderer.View.fitGeographic(box.getEnvelopeInternal(), w, h);
+        org.opengis.referencing.operation.MathTransform toRaster = org.pacarbon.gis.core.crs.CrsSupport.transform(ll, src.crs());
+        RasterStyle style = new RasterStyle(ColorRamp.preset("carbon"), 0, 20, false, null, "kgC/m2");
+        long[] ts = new long[11];
+        for (int i = 0; i < ts.length; i++) {
+            long t0 = System.nanoTime();
+            MapRenderer.reprojected(src, style, view, toRaster);
+            ts[i] = System.nanoTime() - t0;
+        }
+        out.printf("| the raster on a geographic map (%d x %d px), first draw | %.0f | %.0f | |%n", view.width(), view.height(), ts[0] / 1e6, ts[0] / 1e6);
+        java.util.Arrays.sort(ts, 1, ts.length);
+        out.printf("| the raster on a geographic map, redraw (median of %d) | %.0f | %.0f | |%n", ts.length - 1, ts[ts.length / 2] / 1e6,
+                ts[ts.length / 2] / 1e6);
     }
 
     private static void time(PrintStream out, String what, MapLayer r, MapLayer v, Envelope e, int w, int h)

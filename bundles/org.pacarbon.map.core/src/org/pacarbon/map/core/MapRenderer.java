@@ -180,24 +180,23 @@ public final class MapRenderer {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
         GridSpec g = src.grid();
         int[] lut = style.lookupTable();
-        // where every pixel centre falls in the raster (fractional column, row): exactly on a lattice of pixels and
-        // interpolated between them to an eighth of a pixel or of a cell (PixelPositions)
         PixelPositions.Mapping toRaster = PixelPositions.of(mapToRaster);
-        double[] uv = PixelPositions.of(view, (xy, n) -> {
+        PixelPositions.Mapping toCells = (xy, n) -> {
             toRaster.apply(xy, n);
             for (int i = 0; i < n; i++) {
                 xy[2 * i] = g.u(xy[2 * i]);
                 xy[2 * i + 1] = g.v(xy[2 * i + 1]);
             }
-        }, 1);
-        // cells per pixel near the centre decide between the file and an overview
-        int cx = w / 2;
-        int cy = h / 2;
-        int i0 = 2 * (cy * w + cx);
-        int i1 = 2 * (cy * w + Math.min(w - 1, cx + 1));
-        double cellsPerPixel = Math.hypot(uv[i1] - uv[i0], uv[i1 + 1] - uv[i0 + 1]);
+        };
+        // cells per pixel at the centre decide between the file and an overview
+        double[] mid = {view.mapX(w / 2), view.mapY(h / 2), view.mapX(Math.min(w - 1, w / 2 + 1)), view.mapY(h / 2)};
+        toCells.apply(mid, 2);
+        double cellsPerPixel = Math.hypot(mid[2] - mid[0], mid[3] - mid[1]);
         Overviews overviews = !(cellsPerPixel < 2.5) ? Overviews.of(src) : null;
         Overviews.Level level = overviews == null ? null : overviews.forScale(Double.isNaN(cellsPerPixel) ? 1 : cellsPerPixel * 1.6);
+        // where every pixel centre falls in the raster (fractional column, row): exactly on a lattice of pixels and
+        // interpolated between them to an eighth of a pixel or of the cells drawn (the file's or an overview's)
+        double[] uv = PixelPositions.of(view, toCells, level == null ? 1 : level.factor());
         float[] block = null;
         int rmin = Integer.MAX_VALUE;
         int rmax = -1;
