@@ -269,9 +269,11 @@ public final class Commands {
         warmUpCrs();
         AssessmentSpec spec = AssessmentSpec.read(specFile);
         checkOutput(spec, dir);
-        // the report's maps draw from overviews made of the rows the assessment reads: each file is decoded once
+        // the report's maps draw from overviews made of the rows the assessment reads: each file is decoded once (and
+        // only the files mapped are reduced: of a layer with years, the last year)
+        java.util.Set<Path> mapped = AssessmentReport.mappedFiles(spec);
         Assessment.Result r = Assessment.run(spec, line -> err.println("  " + line), null, strict, engine,
-                org.pacarbon.map.core.Overviews::tap);
+                src -> mapped.contains(src.file().toAbsolutePath().normalize()) ? org.pacarbon.map.core.Overviews.tap(src) : src);
         Reports.digestInBackground(spec); // while the report is made (one core); earlier, it slowed the engine's pass
         Reports.write(r, dir, VERSION, AssessmentReport.documents(r, lang, VERSION, line -> err.println("  " + line)));
         return r;

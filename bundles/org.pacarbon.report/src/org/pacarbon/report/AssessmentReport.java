@@ -38,6 +38,18 @@ public final class AssessmentReport {
     }
 
     /**
+     * The raster files the report draws maps of (each layer's last year), as the run opens them: a caller that makes the
+     * maps' overviews from the rows the run reads ({@code Overviews.tap}) needs them for these files only.
+     */
+    public static java.util.Set<java.nio.file.Path> mappedFiles(org.pacarbon.carbon.core.AssessmentSpec spec) {
+        java.util.Set<java.nio.file.Path> files = new java.util.HashSet<>();
+        for (org.pacarbon.carbon.core.AssessmentSpec.Layer l : ReportFigures.mapped(spec)) {
+            files.add(l.filePath().toAbsolutePath().normalize());
+        }
+        return files;
+    }
+
+    /**
      * The report's documents for {@link Reports#write}. The PDF is skipped with a message to {@code log} when no
      * usable font is found (the other outputs are still written).
      *

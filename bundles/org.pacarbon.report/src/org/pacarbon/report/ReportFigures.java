@@ -42,19 +42,24 @@ final class ReportFigures {
     private ReportFigures() {
     }
 
-    /** The figures, or fewer when a layer cannot be drawn (the reason goes to {@code log}). */
-    static List<ReportModel.Drawing> figures(Assessment.Result r, ReportText tx, String version, Consumer<String> log) {
-        AssessmentSpec spec = r.spec();
+    /** The layers the report draws a map of: each raster layer's last year. */
+    static List<AssessmentSpec.Layer> mapped(AssessmentSpec spec) {
         Map<String, AssessmentSpec.Layer> last = new LinkedHashMap<>();
         for (AssessmentSpec.Layer l : spec.layers()) {
             if (l.sum() == null && l.path() != null) {
                 last.merge(l.key(), l, (a, b) -> b.yearOrZero() >= a.yearOrZero() ? b : a);
             }
         }
+        return List.copyOf(last.values());
+    }
+
+    /** The figures, or fewer when a layer cannot be drawn (the reason goes to {@code log}). */
+    static List<ReportModel.Drawing> figures(Assessment.Result r, ReportText tx, String version, Consumer<String> log) {
+        AssessmentSpec spec = r.spec();
         Outlines outlines = null;
         List<ReportModel.Drawing> out = new ArrayList<>();
         int number = 1;
-        for (AssessmentSpec.Layer l : last.values()) {
+        for (AssessmentSpec.Layer l : mapped(spec)) {
             try {
                 if (outlines == null) {
                     outlines = Outlines.of(r);

@@ -138,6 +138,32 @@ class ReportTest {
         assertFalse(Files.exists(dir.resolve("o")));
     }
 
+    /**
+     * The maps are of each raster layer's last year (a sum of layers has none): the files the command has the run reduce
+     * into overviews for them, and no others (by hand from the spec below).
+     */
+    @Test
+    void theMapsAreOfEachLayersLastYear() throws Exception {
+        Files.writeString(dir.resolve("spec.json"), """
+                {"region": {"path": "region.geojson"},
+                 "protectedAreas": {"path": "pas.gpkg", "classField": "category", "classes": [{"value": "np"}]},
+                 "layers": [
+                   {"key": "carbon", "path": "carbon.tif", "kind": "density", "unit": "kgC/m2", "group": "storage"},
+                   {"key": "npp", "year": 2020, "path": "npp_2020.tif", "kind": "density", "unit": "kgC/m2/yr", "group": "uptake"},
+                   {"key": "npp", "year": 2010, "path": "npp_2010.tif", "kind": "density", "unit": "kgC/m2/yr", "group": "uptake"},
+                   {"key": "co2", "year": 2000, "path": "co2_2000.tif", "kind": "amount", "unit": "t/yr", "group": "emissions"},
+                   {"key": "co2", "year": 2005, "path": "sub/co2_2005.tif", "kind": "amount", "unit": "t/yr", "group": "emissions"},
+                   {"key": "soil", "path": "soil.tif", "kind": "density", "unit": "kgC/m2", "group": "storage"},
+                   {"key": "both", "sum": ["carbon", "soil"], "group": "storage"}]}
+                """, StandardCharsets.UTF_8);
+        org.pacarbon.carbon.core.AssessmentSpec spec = org.pacarbon.carbon.core.AssessmentSpec.read(dir.resolve("spec.json"));
+        java.util.Set<Path> expected = new java.util.HashSet<>();
+        for (String f : List.of("carbon.tif", "npp_2020.tif", "sub/co2_2005.tif", "soil.tif")) {
+            expected.add(dir.resolve(f).toAbsolutePath().normalize());
+        }
+        assertEquals(expected, org.pacarbon.report.AssessmentReport.mappedFiles(spec));
+    }
+
     private Path assess(String lang) throws Exception {
         Fixture.write(dir);
         Path out = dir.resolve("out-" + lang);
