@@ -179,14 +179,19 @@ public final class CategoryEngine {
                     maskSource.readRows(rowA, rowB - rowA, mask);
                 }
                 int bands = (rowB - rowA + BAND_ROWS - 1) / BAND_ROWS;
+                Sums[] sums = new Sums[bands];
                 IntStream.range(0, bands).parallel().forEach(b -> {
                     if (cancelled != null && cancelled.getAsBoolean()) {
                         return;
                     }
                     int ra = rowA + b * BAND_ROWS;
-                    pass.band(ra, Math.min(rowB, ra + BAND_ROWS), data, mask, rowA);
+                    sums[b] = pass.band(ra, Math.min(rowB, ra + BAND_ROWS), data, mask, rowA);
                 });
                 checkCancelled(cancelled);
+                // added in the bands' order, whichever thread finished first: the same sums to the last bit on every run
+                for (Sums band : sums) {
+                    pass.add(band);
+                }
                 if (progress != null) {
                     progress.accept((double) (rowB - rowMin) / (rowMax - rowMin));
                 }
@@ -209,6 +214,10 @@ public final class CategoryEngine {
         if (cancelled != null && cancelled.getAsBoolean()) {
             throw new CancellationException("cancelled");
         }
+    }
+
+    /** One band's statistics: of its zones ({@code zones[j]} of zone {@code zone[j]}), of each class's part and outside them. */
+    private record Sums(int[] zone, ZoneStats[] zones, ZoneStats[] classes, ZoneStats outside) {
     }
 
     /** The state of one run: the zones, the statistics being summed, and per-thread scratch space. */
@@ -257,9 +266,25 @@ public final class CategoryEngine {
             return false;
         }
 
-        /** Processes rows a .. b-1; {@code data} and {@code maskRows} hold the block starting at row {@code dataRow0}. */
-        void band(int a, int b, float[] data, float @Nullable [] maskRows, int dataRow0) {
+        /** Adds a band's statistics to the run's. */
+        void add(Sums band) {
+            for (int j = 0; j < band.zone().length; j++) {
+                zoneStats[band.zone()[j]].add(band.zones()[j]);
+            }
+            for (int c = 0; c < k; c++) {
+                classStats[c].add(band.classes()[c]);
+            }
+            outsideStats.add(band.outside());
+        }
+
+        /**
+         * Processes rows a .. b-1; {@code data} and {@code maskRows} hold the block starting at row {@code dataRow0}.
+         *
+         * @return the band's statistics (added to the run's in the order of the bands by the caller)
+         */
+        Sums band(int a, int b, float[] data, float @Nullable [] maskRows, int dataRow0) {
             Scratch s = scratch.get();
+            int touched = 0; // zones met: s.zoneOf[0 .. touched-1], their statistics s.zoneSums
             // the columns where some zone of a class may lie in this band (the zones' windows, merged): the cells'
             // class state is kept and read there only; elsewhere every cell is outside all classes
             s.windows = 0;
@@ -289,7 +314,9 @@ public final class CategoryEngine {
                 int c0 = c.colStart(), w = c.colEnd() - c0;
                 double[] buf = s.buffer((rb - ra) * w);
                 c.band(ra, rb, buf);
-                ZonalEngine.accumulate(zoneStats[i], buf, data, width, dataRow0, ra, rb, c0, w, areas);
+                ZoneStats part = new ZoneStats();
+                ZonalEngine.accumulate(part, buf, data, width, dataRow0, ra, rb, c0, w, areas);
+                s.met(touched++, i, part);
                 int ci = classOf[i];
                 if (ci < 0) {
                     continue;
@@ -354,7 +381,13 @@ public final class CategoryEngine {
                     xi = cells(s, a, b, r, rc0, rc1, 0, maskRows, data, di, ar, rc0, xi);
                 }
             }
-            s.mergeInto(classStats, outsideStats);
+            ZoneStats[] classSums = new ZoneStats[k];
+            for (int c = 0; c < k; c++) {
+                classSums[c] = new ZoneStats();
+            }
+            ZoneStats outsideSum = new ZoneStats();
+            s.mergeInto(classSums, outsideSum);
+            return new Sums(Arrays.copyOf(s.zoneOf, touched), Arrays.copyOf(s.zoneSums, touched), classSums, outsideSum);
         }
 
         /**
@@ -746,6 +779,19 @@ public final class CategoryEngine {
                 strips.put(key, s);
             }
             return s;
+        }
+
+        /** The zones a band met and their statistics in it (the first {@code n} are the band's). */
+        int[] zoneOf = new int[16];
+        ZoneStats[] zoneSums = new ZoneStats[16];
+
+        void met(int n, int zone, ZoneStats part) {
+            if (n == zoneOf.length) {
+                zoneOf = Arrays.copyOf(zoneOf, 2 * n);
+                zoneSums = Arrays.copyOf(zoneSums, 2 * n);
+            }
+            zoneOf[n] = zone;
+            zoneSums[n] = part;
         }
 
         void resetAcc() {

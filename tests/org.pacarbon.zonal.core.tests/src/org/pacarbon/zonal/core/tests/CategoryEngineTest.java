@@ -53,6 +53,59 @@ class CategoryEngineTest {
         assertEquals(4, r.zones()[1].coveredArea(), 1e-12);
     }
 
+    /**
+     * The same inputs give the same statistics to the last bit however many threads measure the bands and whichever
+     * finishes first: 60 overlapping stars over 400 rows (25 bands of 16 rows per block), a polygon region, measured in
+     * pools of 1, 2 and 4 threads, three times each.
+     */
+    @Test
+    void theSameInputsGiveTheSameBitsOnAnyNumberOfThreads() throws Exception {
+        CoordinateReferenceSystem utm = CrsSupport.parse("EPSG:32650", null);
+        GridSpec grid = new GridSpec(300, 400, 500000, 4400000, 1000, -1000);
+        Random rnd = new Random(11);
+        float[] v = new float[300 * 400];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = rnd.nextInt(50) == 0 ? Float.NaN : (float) (rnd.nextDouble() * 1e3);
+        }
+        MemoryRaster raster = new MemoryRaster(Path.of("mem"), grid, utm, v, null);
+        List<Geometry> zones = new ArrayList<>();
+        int[] classOf = new int[60];
+        for (int i = 0; i < 60; i++) {
+            zones.add(ZoneCoverageTest.randomStar(rnd, 500000 + rnd.nextDouble() * 300000, 4000000 + rnd.nextDouble() * 400000,
+                    20000 + rnd.nextDouble() * 90000, 7 + rnd.nextInt(20)));
+            classOf[i] = i % 3 - 1; // classes 0 and 1, and zones in no class
+        }
+        CategoryEngine.Region region = new CategoryEngine.PolygonRegion(
+                ZoneCoverageTest.randomStar(rnd, 650000, 4200000, 170000, 40));
+        double[] areas = CellAreas.perRow(grid, utm);
+        List<double[]> runs = new ArrayList<>();
+        for (int threads : new int[] {1, 2, 4, 1, 2, 4, 1, 2, 4}) {
+            java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
+            try {
+                CategoryEngine.Result r = pool.submit(() -> CategoryEngine.run(raster, region, zones, classOf, 2, areas, null, null)).get();
+                List<ZoneStats> all = new ArrayList<>(List.of(r.zones()));
+                all.addAll(List.of(r.classes()));
+                all.add(r.outside());
+                double[] bits = new double[6 * all.size()];
+                for (int i = 0; i < all.size(); i++) {
+                    ZoneStats z = all.get(i);
+                    double[] one = {z.coveredArea(), z.validArea(), z.sumTimesArea(), z.sumTimesCoverage(), z.min(), z.max()};
+                    System.arraycopy(one, 0, bits, 6 * i, 6);
+                }
+                runs.add(bits);
+            } finally {
+                pool.shutdown();
+            }
+        }
+        assertTrue(runs.get(0)[6 * 60] > 0, "class 0 covers cells");
+        for (int k = 1; k < runs.size(); k++) {
+            for (int i = 0; i < runs.get(0).length; i++) {
+                assertEquals(Double.doubleToRawLongBits(runs.get(0)[i]), Double.doubleToRawLongBits(runs.get(k)[i]),
+                        "run " + k + ", number " + i + ": " + runs.get(0)[i] + " against " + runs.get(k)[i]);
+            }
+        }
+    }
+
     @Test
     void randomOverlappingZonesAgreeWithJtsOverlays() throws Exception {
         CoordinateReferenceSystem utm = CrsSupport.parse("EPSG:32650", null);
