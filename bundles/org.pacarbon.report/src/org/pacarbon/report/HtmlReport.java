@@ -44,7 +44,7 @@ public final class HtmlReport {
             } else if (block instanceof ReportModel.Drawing d) {
                 SVGGraphics2D svg = new SVGGraphics2D(d.width(), d.height());
                 svg.setDefsKeyPrefix("d" + drawing++ + "_");
-                d.painter().accept(svg);
+                d.paint(svg);
                 b.append("<figure>").append(svg.getSVGElement()).append("<figcaption>").append(esc(d.caption()))
                         .append("</figcaption></figure>\n");
             }

@@ -83,7 +83,7 @@ public final class PdfReport {
                     PdfTemplate tp = cb.createTemplate(d.width(), d.height());
                     Graphics2D g = tp.createGraphics(d.width(), d.height(), fonts.mapper(zh));
                     try {
-                        d.painter().accept(g);
+                        d.paint(g);
                     } finally {
                         g.dispose();
                     }

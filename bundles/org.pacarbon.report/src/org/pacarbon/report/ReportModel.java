@@ -37,6 +37,15 @@ public final class ReportModel {
 
     /** A vector drawing of {@code width} x {@code height} points (a map figure or a chart) with its caption. */
     public record Drawing(String caption, int width, int height, Consumer<Graphics2D> painter) implements Block {
+        /**
+         * Paints the drawing: one writer at a time (the HTML and the PDF are written side by side, and what a drawing
+         * paints is not safe to paint twice at once - a chart lays its legend out while it draws).
+         */
+        public void paint(Graphics2D g) {
+            synchronized (this) {
+                painter.accept(g);
+            }
+        }
     }
 
     private final String title;

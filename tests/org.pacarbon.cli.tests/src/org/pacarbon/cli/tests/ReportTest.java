@@ -164,6 +164,43 @@ class ReportTest {
         assertEquals(expected, org.pacarbon.report.AssessmentReport.mappedFiles(spec));
     }
 
+    /**
+     * The HTML and the PDF are written side by side and paint the same drawings (a chart lays its legend out while it
+     * draws: painted twice at once, one of the two documents was lost now and then); a drawing paints for one writer
+     * at a time. Four threads paint one drawing 200 times each; the painter counts how many are inside it at once.
+     */
+    @Test
+    void aDrawingIsPaintedByOneWriterAtATime() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger inside = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        org.pacarbon.report.ReportModel.Drawing d = new org.pacarbon.report.ReportModel.Drawing("chart", 10, 10, g -> {
+            most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+            g.fillRect(0, 0, 10, 10);
+            Thread.onSpinWait();
+            inside.decrementAndGet();
+        });
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> fs = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                fs.add(pool.submit(() -> {
+                    java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(10, 10, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+                    for (int i = 0; i < 200; i++) {
+                        java.awt.Graphics2D g = img.createGraphics();
+                        d.paint(g);
+                        g.dispose();
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : fs) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, most.get(), "painters inside the drawing at once");
+    }
+
     private Path assess(String lang) throws Exception {
         Fixture.write(dir);
         Path out = dir.resolve("out-" + lang);
