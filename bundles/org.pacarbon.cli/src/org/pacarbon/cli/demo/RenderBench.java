@@ -38,7 +38,8 @@ public final class RenderBench {
                 parts.add(f.geometry());
             }
             Geometry outlines = Geometries.transform(Geometries.union(parts), set.crs(), src.crs());
-            MapLayer r = MapLayer.raster("carbon", src, new RasterStyle(ColorRamp.preset("carbon"), 0, 20, false, null, "kgC/m2"));
+            RasterStyle style = new RasterStyle(ColorRamp.preset("carbon"), 0, 20, false, null, "kgC/m2");
+            MapLayer r = MapLayer.raster("carbon", src, style);
             MapLayer v = MapLayer.vector("PAs", outlines, Color.DARK_GRAY, 1f, null);
             Envelope full = new Envelope(src.grid().minX(), src.grid().maxX(), src.grid().minY(), src.grid().maxY());
             out.printf("Raster %s: %d x %d cells; %d PA polygons; view %d x %d px%n%n", raster.getFileName(),
@@ -73,20 +74,19 @@ public final class RenderBench {
                 out.printf("| redraw, %s, later in the session (median of %d) | %.0f | %.0f | %.0f |%n",
                         zoom == 1 ? "full extent" : "zoomed in " + (int) zoom + "x", ts.length, (m[0] + m[1]) / 1e6, m[0] / 1e6, m[1] / 1e6);
             }
-            reprojected(out, src, width, height);
+            reprojected(out, src, style, width, height);
         } catch (java.io.IOException e) {
             throw new GisException(raster, "could not be benchmarked: " + e.getMessage(), "a readable raster");
         }
     }
 
     /** The raster on a geographic map (each pixel's place in the raster found through the transformation). */
-    private static void reprojected(PrintStream out, RasterSource src, int w, int h) throws GisException {
+    private static void reprojected(PrintStream out, RasterSource src, RasterStyle style, int w, int h) throws GisException {
         org.opengis.referencing.crs.CoordinateReferenceSystem ll = org.pacarbon.gis.core.crs.CrsSupport.lonLat();
         Geometry box = Geometries.transform(Geometries.box(src.grid().minX(), src.grid().minY(), src.grid().maxX(), src.grid().maxY()),
                 src.crs(), ll);
         MapRenderer.View view = MapRenderer.View.fitGeographic(box.getEnvelopeInternal(), w, h);
         org.opengis.referencing.operation.MathTransform toRaster = org.pacarbon.gis.core.crs.CrsSupport.transform(ll, src.crs());
-        RasterStyle style = new RasterStyle(ColorRamp.preset("carbon"), 0, 20, false, null, "kgC/m2");
         long[] ts = new long[11];
         for (int i = 0; i < ts.length; i++) {
             long t0 = System.nanoTime();

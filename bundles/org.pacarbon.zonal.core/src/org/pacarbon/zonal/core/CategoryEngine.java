@@ -216,8 +216,11 @@ public final class CategoryEngine {
         }
     }
 
-    /** One band's statistics: of its zones ({@code zones[j]} of zone {@code zone[j]}), of each class's part and outside them. */
-    private record Sums(int[] zone, ZoneStats[] zones, ZoneStats[] classes, ZoneStats outside) {
+    /**
+     * One band's statistics: of its zones ({@code zones[j]} of zone {@code zone[j]}) and of its categories
+     * ({@code categories[c]} of class c's part, {@code categories[k]} outside all classes).
+     */
+    private record Sums(int[] zone, ZoneStats[] zones, ZoneStats[] categories) {
     }
 
     /** The state of one run: the zones, the statistics being summed, and per-thread scratch space. */
@@ -271,10 +274,9 @@ public final class CategoryEngine {
             for (int j = 0; j < band.zone().length; j++) {
                 zoneStats[band.zone()[j]].add(band.zones()[j]);
             }
-            for (int c = 0; c < k; c++) {
-                classStats[c].add(band.classes()[c]);
+            for (int c = 0; c <= k; c++) {
+                (c < k ? classStats[c] : outsideStats).add(band.categories()[c]);
             }
-            outsideStats.add(band.outside());
         }
 
         /**
@@ -381,13 +383,7 @@ public final class CategoryEngine {
                     xi = cells(s, a, b, r, rc0, rc1, 0, maskRows, data, di, ar, rc0, xi);
                 }
             }
-            ZoneStats[] classSums = new ZoneStats[k];
-            for (int c = 0; c < k; c++) {
-                classSums[c] = new ZoneStats();
-            }
-            ZoneStats outsideSum = new ZoneStats();
-            s.mergeInto(classSums, outsideSum);
-            return new Sums(Arrays.copyOf(s.zoneOf, touched), Arrays.copyOf(s.zoneSums, touched), classSums, outsideSum);
+            return new Sums(Arrays.copyOf(s.zoneOf, touched), Arrays.copyOf(s.zoneSums, touched), s.categories());
         }
 
         /**
@@ -824,22 +820,23 @@ public final class CategoryEngine {
             cells[cat]++;
         }
 
-        void mergeInto(ZoneStats[] classes, ZoneStats outside) {
+        /** The band's categories as summed: each class's part (0 .. k-1) and outside all classes (k). */
+        ZoneStats[] categories() {
+            ZoneStats[] out = new ZoneStats[k + 1];
             for (int c = 0; c <= k; c++) {
                 int o = 5 * c;
                 if (acc[o] == 0) {
+                    out[c] = new ZoneStats();
                     continue;
                 }
-                ZoneStats t = c < k ? classes[c] : outside;
                 ZoneStats part = ZoneStats.of(acc[o], acc[o + 1], acc[o + 2], acc[o + 3]);
                 part.coverage = acc[o + 4];
                 part.min = min[c];
                 part.max = max[c];
                 part.cells = cells[c];
-                synchronized (t) {
-                    t.add(part);
-                }
+                out[c] = part;
             }
+            return out;
         }
     }
 }
