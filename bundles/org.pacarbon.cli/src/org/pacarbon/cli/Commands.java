@@ -275,7 +275,10 @@ public final class Commands {
         Assessment.Result r = Assessment.run(spec, line -> err.println("  " + line), null, strict, engine,
                 src -> mapped.contains(src.file().toAbsolutePath().normalize()) ? org.pacarbon.map.core.Overviews.tap(src) : src);
         Reports.digestInBackground(spec); // while the report is made (one core); earlier, it slowed the engine's pass
-        Reports.write(r, dir, VERSION, AssessmentReport.documents(r, lang, VERSION, line -> err.println("  " + line)));
+        List<String> notWritten = Reports.writeOutputs(r, dir, VERSION, AssessmentReport.documents(r, lang, VERSION, line -> err.println("  " + line)));
+        if (!notWritten.isEmpty()) { // said above with the reason; repeated here for whoever reads only the end
+            err.println("Not written: " + String.join(", ", notWritten) + " (see above; the other outputs are complete)");
+        }
         return r;
     }
 

@@ -47,8 +47,18 @@ public final class Reports {
     private Reports() {
     }
 
-    /** Writes the machine outputs and {@code documents} to {@code dir} (created if needed). */
+    /** Writes the machine outputs and {@code documents} to {@code dir} (created if needed); see {@link #writeOutputs}. */
     public static void write(Assessment.Result r, Path dir, String version, List<Document> documents) throws IOException {
+        writeOutputs(r, dir, version, documents);
+    }
+
+    /**
+     * Writes the machine outputs and {@code documents} to {@code dir} (created if needed).
+     *
+     * @return the names of the documents left unwritten (a writer may skip its file, e.g. a PDF without a usable font:
+     *         it says why itself); they are also listed in provenance.json ({@code notWritten})
+     */
+    public static List<String> writeOutputs(Assessment.Result r, Path dir, String version, List<Document> documents) throws IOException {
         Files.createDirectories(dir);
         Path tmp = Files.createTempDirectory(dir, ".partial-");
         try {
@@ -56,16 +66,16 @@ public final class Reports {
             Files.writeString(tmp.resolve("summary.csv"), summaryCsv(r), StandardCharsets.UTF_8);
             Files.writeString(tmp.resolve("per_pa.csv"), perPaCsv(r), StandardCharsets.UTF_8);
             writeSideBySide(documents, tmp);
+            List<String> notWritten = new ArrayList<>();
             for (Document d : documents) {
-                if (Files.isRegularFile(tmp.resolve(d.name()))) {
-                    names.add(d.name());
-                }
+                (Files.isRegularFile(tmp.resolve(d.name())) ? names : notWritten).add(d.name());
             }
-            Files.writeString(tmp.resolve("provenance.json"), provenance(r, version), StandardCharsets.UTF_8);
+            Files.writeString(tmp.resolve("provenance.json"), provenance(r, version, notWritten), StandardCharsets.UTF_8);
             names.add("provenance.json");
             for (String name : names) {
                 Files.move(tmp.resolve(name), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
+            return notWritten;
         } finally {
             try (var s = Files.walk(tmp)) {
                 for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
@@ -167,6 +177,11 @@ public final class Reports {
 
     /** provenance.json text: inputs with SHA-256, the spec, the software version, timings, the engine, warnings. */
     public static String provenance(Assessment.Result r, String version) throws IOException {
+        return provenance(r, version, List.of());
+    }
+
+    /** provenance.json text, with the documents of the run that were not written ({@code notWritten}). */
+    public static String provenance(Assessment.Result r, String version, List<String> notWritten) throws IOException {
         ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = m.createObjectNode();
         root.put("software", "PA-Carbon Workbench");
@@ -189,6 +204,8 @@ public final class Reports {
         r.layerNotes().forEach(ln::put);
         ArrayNode w = root.putArray("warnings");
         r.warnings().forEach(w::add);
+        ArrayNode nw = root.putArray("notWritten");
+        notWritten.forEach(nw::add);
         return m.writeValueAsString(root) + "\n";
     }
 

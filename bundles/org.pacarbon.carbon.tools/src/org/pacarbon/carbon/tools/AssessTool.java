@@ -74,7 +74,8 @@ public final class AssessTool implements Tool, org.eclipse.core.runtime.IExecuta
             progress.checkCancelled();
             Path out = v.path("out");
             String lang = org.pacarbon.toolbox.core.Languages.report();
-            Reports.write(r, out, VERSION, org.pacarbon.report.AssessmentReport.documents(r, lang, VERSION, progress::message));
+            List<String> notWritten = Reports.writeOutputs(r, out, VERSION,
+                    org.pacarbon.report.AssessmentReport.documents(r, lang, VERSION, progress::message));
             List<List<Object>> rows = new ArrayList<>();
             for (Assessment.Row x : r.rows()) {
                 rows.add(java.util.Arrays.asList(x.group(), x.layer(), java.util.Objects.toString(x.year(), ""),
@@ -99,7 +100,7 @@ public final class AssessTool implements Tool, org.eclipse.core.runtime.IExecuta
                     new ToolResult.Column("total unit", ""), new ToolResult.Column("per area", ""),
                     new ToolResult.Column("per area unit", ""), new ToolResult.Column("area", "km2")), pa));
             res.add(org.pacarbon.report.AssessmentReport.markdown(r, lang));
-            res.add("Reports written to " + out);
+            res.add("Reports written to " + out + (notWritten.isEmpty() ? "" : " (not written: " + String.join(", ", notWritten) + ")"));
             r.warnings().forEach(res::add);
             return res;
         } catch (SpecException | GisException e) {

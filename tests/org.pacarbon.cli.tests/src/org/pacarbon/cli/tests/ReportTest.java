@@ -124,6 +124,19 @@ class ReportTest {
             for (String f : List.of("summary.csv", "per_pa.csv", "tables.md", "report.html", "provenance.json")) {
                 assertTrue(Files.isRegularFile(out.resolve(f)), f);
             }
+            // the last line says so too, and provenance.json lists it for a caller that reads no messages
+            assertTrue(r.err().strip().endsWith("Not written: report.pdf (see above; the other outputs are complete)"), r.err());
+            com.fasterxml.jackson.databind.JsonNode prov = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(out.resolve("provenance.json").toFile());
+            assertEquals("[\"report.pdf\"]", prov.path("notWritten").toString());
+
+            Path fine = dir.resolve("out-fine"); // with a usable font: nothing is left out
+            System.clearProperty("pacarbon.font");
+            CliTest.Run r2 = CliTest.run("assess", dir.resolve("spec.json").toString(), "--out", fine.toString());
+            assertEquals(0, r2.code(), r2.err());
+            assertFalse(r2.err().contains("Not written"), r2.err());
+            assertEquals("[]", new com.fasterxml.jackson.databind.ObjectMapper().readTree(fine.resolve("provenance.json").toFile())
+                    .path("notWritten").toString());
         } finally {
             System.clearProperty("pacarbon.font");
         }
