@@ -6,7 +6,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
  * One open tracker file: its connection, the user written into history and notes, and its transactions; what the
@@ -90,7 +91,23 @@ final class Db {
         }
     }
 
-    static String now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    /**
+     * A time as the file stores it: UTC, always with three digits of milliseconds, so that the text order the
+     * queries sort by is the time order. {@code Instant.toString()} leaves the fraction out at a whole second, and
+     * "...:30Z" sorted after "...:30.120Z": evidence added at a whole second was listed after later evidence.
+     */
+    static String stamp(Instant t) {
+        return STAMP.format(t);
     }
+
+    static String now() {
+        return stamp(Instant.now());
+    }
+
+    /** The stored columns that hold times, as table.column. */
+    static final String[][] TIME_COLUMNS = {{"item", "created"}, {"item", "modified"}, {"note", "at"}, {"evidence", "added"},
+        {"history", "at"}};
 }

@@ -85,6 +85,7 @@ final class TrackerFile {
                 st.execute("PRAGMA synchronous=FULL");
             }
             migrate(db);
+            wholeSecondStamps(db);
         } catch (TrackerException e) {
             close(c);
             throw e;
@@ -229,6 +230,23 @@ final class TrackerFile {
                 return null;
             });
         }
+    }
+
+    /**
+     * Times that earlier versions stored at a whole second without a fraction ("...:30Z") are given one
+     * ("...:30.000Z"), so that they sort by time among the others (see {@link Db#stamp}). Only such rows are touched.
+     */
+    private static void wholeSecondStamps(Db db) throws SQLException, TrackerException {
+        db.tx(() -> {
+            try (Statement st = db.conn.createStatement()) {
+                for (String[] tc : Db.TIME_COLUMNS) {
+                    String c = tc[1];
+                    st.executeUpdate("UPDATE " + tc[0] + " SET " + c + "=substr(" + c + ",1,19)||'.000Z' WHERE length(" + c
+                            + ")=20 AND substr(" + c + ",20,1)='Z' AND substr(" + c + ",11,1)='T'");
+                }
+            }
+            return null;
+        });
     }
 
     static int pragmaInt(Connection conn, String name) throws SQLException {

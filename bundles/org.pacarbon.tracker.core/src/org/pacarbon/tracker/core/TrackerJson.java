@@ -60,13 +60,13 @@ final class TrackerJson {
         i.tags().forEach(tags::add);
         ArrayNode pas = o.putArray("pas");
         i.pas().forEach(pas::add);
-        o.put("created", i.created().toString());
-        o.put("modified", i.modified().toString());
+        o.put("created", Db.stamp(i.created()));
+        o.put("modified", Db.stamp(i.modified()));
         o.put("position", i.position());
         ArrayNode notes = o.putArray("notes");
         for (Note n : store.notes(i.id())) {
             ObjectNode x = notes.addObject();
-            x.put("at", n.at().toString());
+            x.put("at", Db.stamp(n.at()));
             x.put("author", n.author());
             x.put("text", n.text());
         }
@@ -77,12 +77,12 @@ final class TrackerJson {
             x.put("target", e.target());
             x.put("label", e.label());
             x.put("extent", e.extent());
-            x.put("added", e.added().toString());
+            x.put("added", Db.stamp(e.added()));
         }
         ArrayNode hist = o.putArray("history");
         for (Change c : store.history(i.id())) {
             ObjectNode x = hist.addObject();
-            x.put("at", c.at().toString());
+            x.put("at", Db.stamp(c.at()));
             x.put("who", c.who());
             x.put("field", c.field());
             x.put("old", c.oldValue());
@@ -269,7 +269,7 @@ final class TrackerJson {
     private static String instant(JsonNode n, String key, Path in, String uid) throws TrackerException {
         String s = n.path(key).asText("");
         try {
-            return Instant.parse(s).toString();
+            return Db.stamp(Instant.parse(s));
         } catch (DateTimeParseException e) {
             throw new TrackerException(in + ": item " + uid + ": \"" + key + "\" is not a timestamp: '" + s + "'");
         }

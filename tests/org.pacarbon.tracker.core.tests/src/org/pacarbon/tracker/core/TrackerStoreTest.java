@@ -289,6 +289,30 @@ class TrackerStoreTest {
     }
 
     @Test
+    void evidenceAddedAtAWholeSecondIsListedInTimeOrder() throws Exception {
+        // the CI failure of 2026-12-03: "...:29Z" (a whole second, as Instant.toString() wrote it) sorted after
+        // "...:29.480Z", so the earlier evidence was listed second
+        assertEquals("2020-06-01T08:00:29.000Z", Db.stamp(java.time.Instant.parse("2020-06-01T08:00:29Z")));
+        assertEquals("2020-06-01T08:00:29.480Z", Db.stamp(java.time.Instant.parse("2020-06-01T08:00:29.480917Z")));
+        Path f = dir.resolve("stamps.sqlite");
+        long q;
+        try (TrackerStore s = TrackerStore.open(f)) {
+            q = s.find("Q8").id();
+            // as an earlier version stored them: the first at a whole second, without a fraction
+            s.insertEvidence(q, "run", "/runs/a/provenance.json", "first", "", "2020-06-01T08:00:29Z");
+            s.insertEvidence(q, "map", "/runs/a/npp.pamap", "second", "", "2020-06-01T08:00:29.480Z");
+            s.insertEvidence(q, "url", "https://example.org", "third", "", "2020-06-01T08:00:30Z");
+        }
+        try (TrackerStore s = TrackerStore.open(f)) {
+            assertEquals(List.of("first", "second", "third"), s.evidence(q).stream().map(Evidence::label).toList());
+            assertEquals(java.time.Instant.parse("2020-06-01T08:00:29Z"), s.evidence(q).get(0).added());
+            // and what this version adds now comes after them
+            s.addEvidence(q, Evidence.Type.FILE, "/data/later.tif", "fourth", "");
+            assertEquals("fourth", s.evidence(q).get(3).label());
+        }
+    }
+
+    @Test
     void aDamagedSchemaVersionIsNamedAndTheGoodBackupKept() throws Exception {
         // found by the fuzz long run: a flipped header byte made user_version -67108862 and the migration crashed
         // (IndexOutOfBounds, exit 3); worse, the damaged file would have replaced the last good backup first
