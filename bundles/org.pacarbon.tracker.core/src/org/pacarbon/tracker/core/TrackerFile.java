@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
@@ -237,12 +238,25 @@ final class TrackerFile {
      * ("...:30.000Z"), so that they sort by time among the others (see {@link Db#stamp}). Only such rows are touched.
      */
     private static void wholeSecondStamps(Db db) throws SQLException, TrackerException {
+        List<String> updates = new ArrayList<>();
+        try (Statement st = db.conn.createStatement()) {
+            for (String[] tc : Db.TIME_COLUMNS) {
+                String c = tc[1];
+                String where = " WHERE length(" + c + ")=20 AND substr(" + c + ",20,1)='Z' AND substr(" + c + ",11,1)='T'";
+                try (ResultSet rs = st.executeQuery("SELECT EXISTS(SELECT 1 FROM " + tc[0] + where + ")")) {
+                    if (rs.next() && rs.getInt(1) == 1) {
+                        updates.add("UPDATE " + tc[0] + " SET " + c + "=substr(" + c + ",1,19)||'.000Z'" + where);
+                    }
+                }
+            }
+        }
+        if (updates.isEmpty()) {
+            return; // the usual case: no write, so other connections see no change
+        }
         db.tx(() -> {
             try (Statement st = db.conn.createStatement()) {
-                for (String[] tc : Db.TIME_COLUMNS) {
-                    String c = tc[1];
-                    st.executeUpdate("UPDATE " + tc[0] + " SET " + c + "=substr(" + c + ",1,19)||'.000Z' WHERE length(" + c
-                            + ")=20 AND substr(" + c + ",20,1)='Z' AND substr(" + c + ",11,1)='T'");
+                for (String u : updates) {
+                    st.executeUpdate(u);
                 }
             }
             return null;

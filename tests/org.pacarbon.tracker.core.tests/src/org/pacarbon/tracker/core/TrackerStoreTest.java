@@ -306,6 +306,10 @@ class TrackerStoreTest {
         try (TrackerStore s = TrackerStore.open(f)) {
             assertEquals(List.of("first", "second", "third"), s.evidence(q).stream().map(Evidence::label).toList());
             assertEquals(java.time.Instant.parse("2020-06-01T08:00:29Z"), s.evidence(q).get(0).added());
+            // once mended, opening the file writes nothing: a view on another connection sees no change
+            long seen = s.dataVersion();
+            TrackerStore.open(f).close();
+            assertEquals(seen, s.dataVersion());
             // and what this version adds now comes after them
             s.addEvidence(q, Evidence.Type.FILE, "/data/later.tif", "fourth", "");
             assertEquals("fourth", s.evidence(q).get(3).label());
