@@ -25,6 +25,10 @@ import org.eclipse.jdt.annotation.Nullable;
  * ({@link AxesConvention#RIGHT_HANDED}): longitude before latitude on geographic CRSs, as files store them.
  */
 public final class CrsSupport {
+    static {
+        DerbyLog.intoUserCache(); // before anything here can start SIS's EPSG database
+    }
+
     private CrsSupport() {
     }
 

@@ -36,6 +36,10 @@ import org.eclipse.jdt.annotation.Nullable;
  * layout; everything else, and every file it declines (logged with the reason), is read through SIS.
  */
 public final class SisRasterSource implements RasterSource {
+    static {
+        org.pacarbon.gis.core.crs.DerbyLog.intoUserCache(); // SIS may start its EPSG database to read a file's CRS
+    }
+
     private final Path file;
     private final DataStore store;
     private final GridSpec grid;
