@@ -300,10 +300,28 @@ final class ItemEditor {
                 r.setText(new String[] {WHEN.format(c.at()), c.who(), c.field(),
                     (c.oldValue().isEmpty() ? "" : c.oldValue() + " \u2192 ") + c.newValue()});
             }
+            fitColumns(evidence);
+            fitColumns(notes);
+            fitColumns(history);
         } catch (TrackerException e) {
             message.setText(e.getMessage());
         }
     }
+
+    /**
+     * Every column but the last as wide as its header and rows need, between {@value #MIN_COLUMN} and
+     * {@value #MAX_COLUMN} pixels (a label such as "assessment run output" was cut at a fixed 100).
+     */
+    private static void fitColumns(Table t) {
+        TableColumn[] cols = t.getColumns();
+        for (int k = 0; k < cols.length - 1; k++) {
+            cols[k].pack();
+            cols[k].setWidth(Math.max(MIN_COLUMN, Math.min(MAX_COLUMN, cols[k].getWidth())));
+        }
+    }
+
+    private static final int MIN_COLUMN = 60;
+    private static final int MAX_COLUMN = 240;
 
     private void commit(Field field, String value) {
         if (showing || item == null || view.store() == null) {

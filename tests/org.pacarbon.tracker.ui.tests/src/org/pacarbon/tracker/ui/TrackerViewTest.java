@@ -174,6 +174,17 @@ public final class TrackerViewTest {
         Table evidence = in(robot, Table.class, TrackerView.ID + ".form.evidence");
         assertEquals(1, evidence.getItemCount());
         assertEquals("run", evidence.getItem(0).getText(0));
+        // the label column shows the whole label ("assessment run output" was cut at a fixed 100 pixels)
+        String label = evidence.getItem(0).getText(1);
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(evidence);
+        int labelWidth;
+        try {
+            labelWidth = gc.textExtent(label).x;
+        } finally {
+            gc.dispose();
+        }
+        assertTrue(evidence.getColumn(1).getWidth() > labelWidth, label + ": " + labelWidth + " px, column "
+                + evidence.getColumn(1).getWidth());
 
         // a map document of the demo at an extent
         Path npp = Files.list(output.resolve("figures")).filter(p -> p.toString().endsWith(".pamap")).sorted().findFirst()
