@@ -29,6 +29,7 @@ final class MapPainter {
 
     private Job job;
     private volatile long generation;
+    private volatile long finished;
     private volatile int previews;
 
     /** @return how many coarse previews were shown (big rasters drawn before their overviews were made) */
@@ -111,8 +112,16 @@ final class MapPainter {
                     previews++;
                 }
                 done.accept(img, data);
+                if (!preview) {
+                    finished = gen;
+                }
             }
         });
+    }
+
+    /** @return true when the latest drawing asked for was handed over finished (not only its preview; not running, failed or cancelled) */
+    boolean latestDelivered() {
+        return finished == generation;
     }
 
     void cancel() {

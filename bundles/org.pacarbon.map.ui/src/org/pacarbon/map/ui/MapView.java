@@ -24,6 +24,7 @@ import org.pacarbon.map.core.Figure;
 import org.pacarbon.map.core.MapLayer;
 import org.pacarbon.map.core.MapModel;
 import org.pacarbon.map.core.MapRenderer;
+import org.pacarbon.map.core.ViewPlacement;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
@@ -45,6 +46,8 @@ public final class MapView extends ViewPart implements org.eclipse.ui.ISaveableP
     private final MapTools tools = new MapTools(this);
     private Canvas canvas;
     private Image image;
+    /** The view {@link #image} was drawn for: while a new extent is drawn, the old picture is placed where it lies in it. */
+    private MapRenderer.@Nullable View imageView;
     private volatile BufferedImage lastRendered;
     private volatile Envelope extent;
     private volatile Geometry highlight;
@@ -355,10 +358,14 @@ public final class MapView extends ViewPart implements org.eclipse.ui.ISaveableP
             return;
         }
         Display display = canvas.getDisplay();
+        if (image != null && !v.equals(imageView)) {
+            canvas.redraw(); // at once: the old picture placed in the new extent until the new one is drawn
+        }
         painter.draw(v, List.copyOf(model.layers()), highlight, display, canvas::isDisposed, (img, data) -> {
             lastRendered = img;
             disposeImage();
             image = new Image(display, data);
+            imageView = v;
             canvas.redraw();
         });
     }
@@ -368,6 +375,13 @@ public final class MapView extends ViewPart implements org.eclipse.ui.ISaveableP
             image.dispose();
             image = null;
         }
+        imageView = null;
+    }
+
+    /** @return true when the picture shown is the finished drawing of the extent and canvas size shown now */
+    public boolean upToDate() {
+        MapRenderer.View now = view();
+        return now != null && now.equals(imageView) && painter.latestDelivered();
     }
 
     private void paint(GC gc) {
@@ -377,7 +391,16 @@ public final class MapView extends ViewPart implements org.eclipse.ui.ISaveableP
         gc.fillRectangle(0, 0, size.x, size.y);
         if (image != null) {
             Point d = tools.dragOffset();
-            gc.drawImage(image, d.x, d.y);
+            MapRenderer.View now = view();
+            MapRenderer.View was = imageView;
+            if (now == null || was == null || now.equals(was)) {
+                gc.drawImage(image, d.x, d.y);
+            } else { // a new extent is being drawn: the old picture where it lies in it, not under the new scale
+                int[] p = ViewPlacement.of(was, now);
+                if (p != null) {
+                    gc.drawImage(image, p[0], p[1], p[2], p[3], p[4] + d.x, p[5] + d.y, p[6], p[7]);
+                }
+            }
         } else {
             gc.drawText(model.layers().isEmpty() ? Messages.NoLayers : "Drawing...", 12, 12, true);
         }

@@ -1,6 +1,7 @@
 package org.pacarbon.map.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -217,6 +218,14 @@ public final class MapViewTest {
         robot.click(robot.byData(org.eclipse.swt.widgets.Button.class, MapView.WIDGET_ID_KEY, AttributeTableView.ID + ".zoom"));
         org.locationtech.jts.geom.Envelope shown = map.extent();
         assertTrue(shown.contains(new org.locationtech.jts.geom.Envelope(500000, 505000, 4000000, 4005000)) && shown.getWidth() < 10000, shown.toString());
+        robot.waitUntil(map::upToDate, "the zoomed map drawn");
+        // a new extent: until its drawing comes (through the event loop, so not within this call), the picture shown is
+        // the old one, placed where it lies in the new extent, and the map says it is not up to date
+        map.setExtent(new org.locationtech.jts.geom.Envelope(495000, 525000, 3995000, 4010000));
+        assertFalse(map.upToDate());
+        robot.waitUntil(map::upToDate, "the wider map drawn");
+        map.setExtent(shown);
+        robot.waitUntil(map::upToDate, "the zoomed map drawn again");
         robot.screenshot(Path.of("target", "screenshots", "attribute-table.png"));
     }
 

@@ -309,7 +309,8 @@ public final class ToolboxViewTest {
         map.setExtent(new org.locationtech.jts.geom.Envelope(73, 135, 17, 54));
         page.getWorkbenchWindow().getShell().setBounds(page.getWorkbenchWindow().getShell().getDisplay().getBounds());
         robot.flush();
-        Thread.sleep(500);
+        // the screenshot used to show the zoomed-in picture of one PA under China's scale (taken before the drawing came)
+        robot.waitUntil(map::upToDate, "the map drawn at China's extent");
         robot.flush();
         robot.screenshot(Path.of("target", "screenshots", "assessment-perspective.png"));
     }
