@@ -358,7 +358,8 @@ public final class MapView extends ViewPart implements org.eclipse.ui.ISaveableP
             return;
         }
         Display display = canvas.getDisplay();
-        if (image != null && !v.equals(imageView)) {
+        MapRenderer.View shown = imageView;
+        if (image != null && (shown == null || !v.equals(shown))) {
             canvas.redraw(); // at once: the old picture placed in the new extent until the new one is drawn
         }
         painter.draw(v, List.copyOf(model.layers()), highlight, display, canvas::isDisposed, (img, data) -> {
@@ -381,7 +382,8 @@ public final class MapView extends ViewPart implements org.eclipse.ui.ISaveableP
     /** @return true when the picture shown is the finished drawing of the extent and canvas size shown now */
     public boolean upToDate() {
         MapRenderer.View now = view();
-        return now != null && now.equals(imageView) && painter.latestDelivered();
+        MapRenderer.View shown = imageView;
+        return now != null && shown != null && now.equals(shown) && painter.latestDelivered();
     }
 
     private void paint(GC gc) {
