@@ -439,7 +439,16 @@ public final class Robot {
     /** Saves a PNG of the whole screen (all shells) and returns its path. */
     public Path screenshot(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
+        // GTK paints on its frame clock: an event loop with nothing to dispatch can return before the last redraw
+        // reached the screen (the assessment screenshot showed the map's previous picture), so settle a moment
         flush();
+        display.update();
+        long settle = System.nanoTime() + 300_000_000L;
+        while (System.nanoTime() < settle) {
+            if (!display.readAndDispatch()) {
+                sleep(10);
+            }
+        }
         Rectangle bounds = display.getBounds();
         Image image = new Image(display, bounds.width, bounds.height);
         GC gc = new GC(display);
