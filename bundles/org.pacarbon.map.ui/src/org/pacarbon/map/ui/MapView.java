@@ -358,8 +358,8 @@ public final class MapView extends ViewPart implements org.eclipse.ui.ISaveableP
             return;
         }
         Display display = canvas.getDisplay();
-        MapRenderer.View shown = imageView;
-        if (image != null && (shown == null || !v.equals(shown))) {
+        MapRenderer.View shown = imageView; // set with the image, cleared with it
+        if (shown != null && !v.equals(shown)) {
             canvas.redraw(); // at once: the old picture placed in the new extent until the new one is drawn
         }
         painter.draw(v, List.copyOf(model.layers()), highlight, display, canvas::isDisposed, (img, data) -> {

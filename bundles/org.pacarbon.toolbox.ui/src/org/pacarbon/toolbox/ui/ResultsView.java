@@ -157,8 +157,7 @@ public final class ResultsView extends ViewPart {
             });
         }
         for (TableColumn tc : table.getColumns()) {
-            tc.pack();
-            tc.setWidth(Math.min(Math.max(tc.getWidth(), 60), 360));
+            org.pacarbon.ui.common.TableColumns.fit(tc, 60, 360);
         }
         table.addListener(SWT.KeyDown, e -> {
             if ((e.stateMask & SWT.MOD1) != 0 && (e.keyCode == 'c' || e.keyCode == 'C')) {

@@ -106,8 +106,4 @@ final class Db {
     static String now() {
         return stamp(Instant.now());
     }
-
-    /** The stored columns that hold times, as table.column. */
-    static final String[][] TIME_COLUMNS = {{"item", "created"}, {"item", "modified"}, {"note", "at"}, {"evidence", "added"},
-        {"history", "at"}};
 }

@@ -65,6 +65,10 @@ final class Schema {
 
     static final List<String> STEPS = List.of(V1, V2);
 
+    /** The columns that hold times ({@link Db#stamp}), as {table, column}. */
+    static final String[][] TIME_COLUMNS = {{"item", "created"}, {"item", "modified"}, {"note", "at"}, {"evidence", "added"},
+        {"history", "at"}};
+
     /** The schema version this code writes. */
     static final int CURRENT = STEPS.size();
 

@@ -240,7 +240,7 @@ final class TrackerFile {
     private static void wholeSecondStamps(Db db) throws SQLException, TrackerException {
         List<String> updates = new ArrayList<>();
         try (Statement st = db.conn.createStatement()) {
-            for (String[] tc : Db.TIME_COLUMNS) {
+            for (String[] tc : Schema.TIME_COLUMNS) {
                 String c = tc[1];
                 String where = " WHERE length(" + c + ")=20 AND substr(" + c + ",20,1)='Z' AND substr(" + c + ",11,1)='T'";
                 try (ResultSet rs = st.executeQuery("SELECT EXISTS(SELECT 1 FROM " + tc[0] + where + ")")) {

@@ -315,8 +315,7 @@ final class ItemEditor {
     private static void fitColumns(Table t) {
         TableColumn[] cols = t.getColumns();
         for (int k = 0; k < cols.length - 1; k++) {
-            cols[k].pack();
-            cols[k].setWidth(Math.max(MIN_COLUMN, Math.min(MAX_COLUMN, cols[k].getWidth())));
+            org.pacarbon.ui.common.TableColumns.fit(cols[k], MIN_COLUMN, MAX_COLUMN);
         }
     }
 

@@ -444,11 +444,7 @@ public final class Robot {
         flush();
         display.update();
         long settle = System.nanoTime() + 300_000_000L;
-        while (System.nanoTime() < settle) {
-            if (!display.readAndDispatch()) {
-                sleep(10);
-            }
-        }
+        waitUntil(() -> System.nanoTime() >= settle, "the screen to settle");
         Rectangle bounds = display.getBounds();
         Image image = new Image(display, bounds.width, bounds.height);
         GC gc = new GC(display);

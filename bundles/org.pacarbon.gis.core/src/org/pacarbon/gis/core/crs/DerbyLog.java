@@ -13,7 +13,7 @@ import org.pacarbon.gis.core.io.UserCache;
  * still helps when the EPSG database does not open. A {@code derby.stream.error.*} property given by the user wins.
  */
 public final class DerbyLog {
-    static final String FILE_PROPERTY = "derby.stream.error.file";
+    private static final String FILE_PROPERTY = "derby.stream.error.file";
 
     private DerbyLog() {
     }
